@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { Errors } from './common/app-error.js';
+import { ErrorFilter } from './common/error.filter.js';
+import type { Clock } from './common/clock.js';
+
+function firstMessages(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m : `${path}: ${m}`));
+    return [...own, ...firstMessages(e.children ?? [], path)];
+  });
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+}
+
+/** Builds the whole API (used by main.ts, the tests and the OpenAPI generator alike). */
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides.clock), { bufferLogs: true });
+  configureApp(app, config);
+  await app.init();
+  return app;
+}
+
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: '256kb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => Errors.validation(firstMessages(errors).join('; ') || '请求参数不正确'),
+    }),
+  );
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (fs.existsSync(config.h5Dir)) app.useStaticAssets(config.h5Dir, { index: 'index.html' });
+}
+
+export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('Linli 邻里 API')
+    .setDescription('报事 → 派单 → 办理 → 办结 → 评价: the community governance API behind the Linli mini-program.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import type { LoginResult, MeView } from '@linli/shared';
+import { LoginThrottle, UserThrottlerGuard } from '../common/throttle.js';
+import { UsersService } from '../users/users.service.js';
+import type { AuthUser } from './auth-user.js';
+import { AuthService } from './auth.service.js';
+import { CurrentUser, Public } from './decorators.js';
+
+class WechatLoginDto {
+  @ApiProperty({ description: 'The code from wx.login' }) @IsString() @IsNotEmpty() @MaxLength(128) code: string;
+}
+
+class DevLoginDto {
+  @ApiProperty() @IsInt() @Min(1) userId: number;
+}
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(UsersService) private readonly users: UsersService,
+  ) {}
+
+  @Post('auth/wechat-login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(UserThrottlerGuard)
+  @LoginThrottle()
+  @ApiOperation({ summary: 'Log in with the code of wx.login (code2Session)' })
+  wechatLogin(@Body() dto: WechatLoginDto): Promise<LoginResult> {
+    return this.auth.wechatLogin(dto.code);
+  }
+
+  @Get('auth/dev-users')
+  @Public()
+  @ApiOperation({ summary: 'Seeded users to log in as (only without a WeChat appid, never in production)' })
+  devUsers() {
+    return this.auth.devUsers();
+  }
+
+  @Post('auth/dev-login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(UserThrottlerGuard)
+  @LoginThrottle()
+  @ApiOperation({ summary: 'Log in as a seeded user (only without a WeChat appid, never in production)' })
+  devLogin(@Body() dto: DevLoginDto): Promise<LoginResult> {
+    return this.auth.devLogin(dto.userId);
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A fresh token for a still-valid one' })
+  refresh(@CurrentUser() user: AuthUser): Promise<LoginResult> {
+    return this.auth.refresh(user.id);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The user, roles with their places, household, building, grid' })
+  me(@CurrentUser() user: AuthUser): Promise<MeView> {
+    return this.users.me(user.id);
+  }
+}

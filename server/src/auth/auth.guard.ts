@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import type { Role } from '@linli/shared';
+import { Errors } from '../common/app-error.js';
+import { UsersService } from '../users/users.service.js';
+import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
+
+/**
+ * Every endpoint declares who may call it: @Public(), or logged in, optionally
+ * narrowed with @Roles(). Roles are read from the database on each request so a
+ * revoked role takes effect at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(UsersService) private readonly users: UsersService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = ctx.switchToHttp().getRequest();
+    const header: string | undefined = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) throw Errors.unauthenticated();
+    let payload: { sub: number };
+    try {
+      payload = await this.jwt.verifyAsync(header.slice(7));
+    } catch (e) {
+      throw e instanceof TokenExpiredError ? Errors.tokenExpired() : Errors.unauthenticated('登录凭证无效，请重新登录');
+    }
+    const user = await this.users.loadAuthUser(payload.sub);
+    if (!user) throw Errors.unauthenticated('账号不存在，请重新登录');
+    req.user = user;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !user.has(...roles)) throw Errors.forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import type { LoginResult } from '@linli/shared';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Errors } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { RoleAssignment, User } from '../users/entities/users.entities.js';
+import { UsersService } from '../users/users.service.js';
+import { WechatGateway } from '../wechat/wechat.gateway.js';
+import { isUniqueViolation } from '../tickets/tickets.service.js';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(WechatGateway) private readonly wechat: WechatGateway,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Dev login exists only without a WeChat appid and outside production. */
+  get devLoginEnabled(): boolean {
+    return !this.wechat.configured && this.config.env !== 'production';
+  }
+
+  async wechatLogin(code: string): Promise<LoginResult> {
+    const { openid } = await this.wechat.code2Session(code);
+    let user = await this.ds.getRepository(User).findOneBy({ openid });
+    if (!user) {
+      // First login: a new resident. Binding to a household is a separate step a committee approves.
+      try {
+        user = await this.ds.transaction(async (em) => {
+          const created = await em.save(User, em.create(User, { name: '微信用户', phone: null, openid, createdAt: this.clock.now() }));
+          await em.insert(RoleAssignment, { userId: created.id, role: 'resident', districtId: null, streetId: null, communityId: null, gridId: null, organisationId: null });
+          return created;
+        });
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e; // two logins of a new user at once: the other created it
+        user = (await this.ds.getRepository(User).findOneBy({ openid }))!;
+      }
+    }
+    return this.issue(user);
+  }
+
+  async devLogin(userId: number): Promise<LoginResult> {
+    if (!this.devLoginEnabled) throw Errors.notFound('接口');
+    const user = await this.users.findById(userId);
+    if (!user) throw Errors.notFound('用户');
+    return this.issue(user);
+  }
+
+  async refresh(userId: number): Promise<LoginResult> {
+    const user = await this.users.findById(userId);
+    if (!user) throw Errors.unauthenticated();
+    return this.issue(user);
+  }
+
+  async devUsers() {
+    if (!this.devLoginEnabled) throw Errors.notFound('接口');
+    const users = await this.ds.getRepository(User).find({ order: { id: 'ASC' }, take: 200 });
+    const roles = await this.ds.getRepository(RoleAssignment).find({ order: { id: 'ASC' } });
+    const views = await this.users.roleViews(users.map((u) => roles.filter((r) => r.userId === u.id)));
+    return users.map((u, i) => ({
+      id: u.id,
+      name: u.name,
+      roles: views[i],
+      summary: views[i].map((r) => `${r.placeName ?? ''}${ROLE_SUMMARY[r.role] ?? r.role}`).join('、'),
+    }));
+  }
+
+  private async issue(user: User): Promise<LoginResult> {
+    const token = await this.jwt.signAsync({ sub: user.id });
+    const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString();
+    return { token, expiresAt, user: await this.users.userView(user) };
+  }
+}
+
+const ROLE_SUMMARY: Record<string, string> = {
+  resident: '居民',
+  grid_worker: '网格员',
+  committee_member: '居委会',
+  street_officer: '街道干部',
+  district_officer: '区级干部',
+  partner: '合作单位',
+  admin: '管理员',
+};

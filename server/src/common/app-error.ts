@@ -1,0 +1,23 @@
+import { HttpException } from '@nestjs/common';
+
+/** Every refusal the API gives on purpose: a status, a stable code, a message people can read. */
+export class AppError extends HttpException {
+  constructor(
+    status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super({ statusCode: status, code, message }, status);
+  }
+}
+
+export const Errors = {
+  validation: (message: string) => new AppError(400, 'VALIDATION_FAILED', message),
+  unauthenticated: (message = '请先登录') => new AppError(401, 'UNAUTHENTICATED', message),
+  tokenExpired: () => new AppError(401, 'TOKEN_EXPIRED', '登录已过期，请重新登录'),
+  forbidden: (message = '没有权限执行此操作') => new AppError(403, 'FORBIDDEN', message),
+  notFound: (what = '记录') => new AppError(404, 'NOT_FOUND', `${what}不存在`),
+  invalidState: (message: string) => new AppError(409, 'TICKET_INVALID_STATE', message),
+  conflict: (message = '该报事刚被他人更新，请刷新后重试') => new AppError(409, 'TICKET_CONFLICT', message),
+  unprocessable: (code: string, message: string) => new AppError(422, code, message),
+};

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import type { ApiError } from '@linli/shared';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** One error shape for every refusal: {statusCode, code, message, requestId}. Never a stack trace. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Error');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: string }>();
+    const res = http.getResponse<Response>();
+    const body = this.toBody(exception, req);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId, path: req.url }, 'unexpected error');
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, req: Request & { id?: string }): ApiError {
+    const requestId = req.id ? String(req.id) : undefined;
+    if (exception instanceof ThrottlerException) {
+      return { statusCode: 429, code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试', requestId };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse() as string | { code?: string; message?: string | string[] };
+      const code = typeof response === 'object' && response.code ? response.code : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'));
+      let message = typeof response === 'string' ? response : response.message ?? exception.message;
+      if (Array.isArray(message)) message = message.join('; ');
+      if (status === 404 && !(typeof response === 'object' && response.code)) {
+        return { statusCode: 404, code: 'NOT_FOUND_ROUTE', message: `没有这个接口: ${req.method} ${req.path}`, requestId };
+      }
+      return { statusCode: status, code, message, requestId };
+    }
+    // Express' body parser: malformed JSON, or a body over the limit.
+    const e = exception as { type?: string; status?: number; code?: string };
+    if (e?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON', requestId };
+    if (e?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大', requestId };
+    return { statusCode: 500, code: 'INTERNAL', message: '服务器开小差了，请稍后再试', requestId };
+  }
+}

@@ -1,0 +1,31 @@
+import { Building, Community, District, Grid, Household, Organisation, Street } from '../places/entities/places.entities.js';
+import { HouseholdBinding, RoleAssignment, User } from '../users/entities/users.entities.js';
+import { Category } from '../categories/category.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
+import { Ticket } from '../tickets/entities/ticket.entity.js';
+import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
+import { TicketFollower } from '../tickets/entities/ticket-follower.entity.js';
+import { IdempotencyRecord } from '../tickets/entities/idempotency-record.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { WechatToken } from '../wechat/wechat-token.entity.js';
+
+export const ENTITIES = [
+  District,
+  Street,
+  Community,
+  Grid,
+  Building,
+  Household,
+  Organisation,
+  User,
+  RoleAssignment,
+  HouseholdBinding,
+  Category,
+  StoredFile,
+  Ticket,
+  TicketEvent,
+  TicketFollower,
+  IdempotencyRecord,
+  Notification,
+  WechatToken,
+];

@@ -1,0 +1,103 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class InitialSchema1795415637622 implements MigrationInterface {
+  name = 'InitialSchema1795415637622';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"districts\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(64) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"streets\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"districtId\" integer NOT NULL, \"name\" varchar(64) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_30969db10410fcf47bffc94f19\" ON \"streets\" (\"districtId\") ");
+    await queryRunner.query("CREATE TABLE \"communities\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"streetId\" integer NOT NULL, \"districtId\" integer NOT NULL, \"name\" varchar(64) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_a7e4ee200de9cbbc48a2bcc78b\" ON \"communities\" (\"streetId\") ");
+    await queryRunner.query("CREATE TABLE \"grids\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"communityId\" integer NOT NULL, \"name\" varchar(64) NOT NULL, \"boundary\" text NOT NULL, \"minLng\" double NOT NULL, \"minLat\" double NOT NULL, \"maxLng\" double NOT NULL, \"maxLat\" double NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_851a44fd8a159a9659f9d13012\" ON \"grids\" (\"communityId\") ");
+    await queryRunner.query("CREATE TABLE \"buildings\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"communityId\" integer NOT NULL, \"gridId\" integer, \"name\" varchar(64) NOT NULL, \"lat\" double, \"lng\" double)");
+    await queryRunner.query("CREATE INDEX \"IDX_658671854e1a31f3a650b37aac\" ON \"buildings\" (\"gridId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_3262db4c13818015cc1e36aca8\" ON \"buildings\" (\"communityId\") ");
+    await queryRunner.query("CREATE TABLE \"households\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"buildingId\" integer NOT NULL, \"label\" varchar(64) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_98ff7733b9d3ba9b36ebf723b6\" ON \"households\" (\"buildingId\") ");
+    await queryRunner.query("CREATE TABLE \"organisations\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(128) NOT NULL, \"kind\" varchar(32) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"users\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(64) NOT NULL, \"phone\" varchar(20), \"openid\" varchar(64), \"createdAt\" datetime(3) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9c98f005249412c8333a3b2c59\" ON \"users\" (\"openid\") ");
+    await queryRunner.query("CREATE TABLE \"role_assignments\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"role\" varchar(32) NOT NULL, \"districtId\" integer, \"streetId\" integer, \"communityId\" integer, \"gridId\" integer, \"organisationId\" integer)");
+    await queryRunner.query("CREATE INDEX \"IDX_da431f7d15fb496f90fe40d14a\" ON \"role_assignments\" (\"role\", \"communityId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bd4abf48f37a03f920a8a845e6\" ON \"role_assignments\" (\"role\", \"gridId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_4c31464b76da5895e211a5d209\" ON \"role_assignments\" (\"userId\") ");
+    await queryRunner.query("CREATE TABLE \"household_bindings\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"householdId\" integer NOT NULL, \"communityId\" integer NOT NULL, \"status\" varchar(16) NOT NULL, \"decidedById\" integer, \"decidedAt\" datetime(3), \"createdAt\" datetime(3) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_a3143987b09409b2c1206bba55\" ON \"household_bindings\" (\"communityId\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_6232e07416698f63cd5cd1cb3a\" ON \"household_bindings\" (\"userId\") ");
+    await queryRunner.query("CREATE TABLE \"categories\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"code\" varchar(32) NOT NULL, \"name\" varchar(32) NOT NULL, \"icon\" varchar(32) NOT NULL, \"routing\" varchar(16) NOT NULL, \"partnerKind\" varchar(32), \"acceptMinutes\" integer NOT NULL, \"resolveMinutes\" integer NOT NULL, \"duplicateRadiusMeters\" integer NOT NULL, \"sortOrder\" integer NOT NULL, \"active\" boolean NOT NULL, CONSTRAINT \"UQ_77d7eff8a7aaa05457a12b8007a\" UNIQUE (\"code\"))");
+    await queryRunner.query("CREATE TABLE \"files\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"key\" varchar(64) NOT NULL, \"ownerId\" integer NOT NULL, \"mimeType\" varchar(32) NOT NULL, \"size\" integer NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_a5c218dfdf6ad6092fed2230a8\" ON \"files\" (\"key\") ");
+    await queryRunner.query("CREATE TABLE \"tickets\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"reporterId\" integer NOT NULL, \"categoryId\" integer NOT NULL, \"description\" varchar(500) NOT NULL, \"anonymous\" boolean NOT NULL, \"photoKeys\" text NOT NULL, \"lat\" double, \"lng\" double, \"buildingId\" integer, \"gridId\" integer, \"communityId\" integer NOT NULL, \"streetId\" integer NOT NULL, \"districtId\" integer NOT NULL, \"status\" varchar(16) NOT NULL, \"handlerId\" integer, \"respondDueAt\" datetime(3) NOT NULL, \"acceptDueAt\" datetime(3) NOT NULL, \"resolveDueAt\" datetime(3) NOT NULL, \"escalationLevel\" integer NOT NULL, \"lastEscalatedAt\" datetime(3), \"nextEscalationAt\" datetime(3), \"autoCloseAt\" datetime(3), \"firstAcceptedAt\" datetime(3), \"firstResolvedAt\" datetime(3), \"resolvedAt\" datetime(3), \"closedAt\" datetime(3), \"resolutionNote\" varchar(500), \"resolutionPhotoKeys\" text, \"rating\" varchar(24), \"ratingComment\" varchar(300), \"reopenCount\" integer NOT NULL, \"rejectReason\" varchar(16), \"duplicateOfId\" integer, \"followerCount\" integer NOT NULL, \"version\" integer NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime(3) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_street\" ON \"tickets\" (\"streetId\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_nearby\" ON \"tickets\" (\"categoryId\", \"status\", \"lat\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_auto_close\" ON \"tickets\" (\"autoCloseAt\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_next_escalation\" ON \"tickets\" (\"nextEscalationAt\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_grid_status\" ON \"tickets\" (\"gridId\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_reporter\" ON \"tickets\" (\"reporterId\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_handler_status\" ON \"tickets\" (\"handlerId\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_community_status\" ON \"tickets\" (\"communityId\", \"status\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"idx_tickets_community_created\" ON \"tickets\" (\"communityId\", \"createdAt\") ");
+    await queryRunner.query("CREATE TABLE \"ticket_events\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"ticketId\" integer NOT NULL, \"type\" varchar(16) NOT NULL, \"actorId\" integer, \"actorRole\" varchar(24) NOT NULL, \"note\" varchar(500), \"photoKeys\" text, \"data\" text, \"createdAt\" datetime(3) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_38fa419aeb636acb5c4f59172d\" ON \"ticket_events\" (\"ticketId\", \"id\") ");
+    await queryRunner.query("CREATE TABLE \"ticket_followers\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"ticketId\" integer NOT NULL, \"userId\" integer NOT NULL, \"createdAt\" datetime(3) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_b7faf697a7280db3fbff89c2b7\" ON \"ticket_followers\" (\"userId\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c0a1970cc4610dca35b999f4f2\" ON \"ticket_followers\" (\"ticketId\", \"userId\") ");
+    await queryRunner.query("CREATE TABLE \"idempotency_records\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"key\" varchar(80) NOT NULL, \"requestHash\" varchar(64) NOT NULL, \"ticketId\" integer NOT NULL, \"createdAt\" datetime(3) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_89d2a440de6596598fe27fcf64\" ON \"idempotency_records\" (\"userId\", \"key\") ");
+    await queryRunner.query("CREATE TABLE \"notifications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"type\" varchar(32) NOT NULL, \"title\" varchar(64) NOT NULL, \"body\" varchar(255) NOT NULL, \"ticketId\" integer, \"createdAt\" datetime(3) NOT NULL, \"readAt\" datetime(3), \"deliveryStatus\" varchar(16) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_7d15fe60dae17fea4e4a120867\" ON \"notifications\" (\"deliveryStatus\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_1522e4df81368fd2f83d90fc9a\" ON \"notifications\" (\"userId\", \"id\") ");
+    await queryRunner.query("CREATE TABLE \"wechat_tokens\" (\"appId\" varchar(32) PRIMARY KEY NOT NULL, \"accessToken\" varchar(512) NOT NULL, \"expireTime\" bigint NOT NULL)");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP TABLE \"wechat_tokens\"");
+    await queryRunner.query("DROP INDEX \"IDX_1522e4df81368fd2f83d90fc9a\"");
+    await queryRunner.query("DROP INDEX \"IDX_7d15fe60dae17fea4e4a120867\"");
+    await queryRunner.query("DROP TABLE \"notifications\"");
+    await queryRunner.query("DROP INDEX \"IDX_89d2a440de6596598fe27fcf64\"");
+    await queryRunner.query("DROP TABLE \"idempotency_records\"");
+    await queryRunner.query("DROP INDEX \"IDX_c0a1970cc4610dca35b999f4f2\"");
+    await queryRunner.query("DROP INDEX \"IDX_b7faf697a7280db3fbff89c2b7\"");
+    await queryRunner.query("DROP TABLE \"ticket_followers\"");
+    await queryRunner.query("DROP INDEX \"IDX_38fa419aeb636acb5c4f59172d\"");
+    await queryRunner.query("DROP TABLE \"ticket_events\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_community_created\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_community_status\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_handler_status\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_reporter\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_grid_status\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_next_escalation\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_auto_close\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_nearby\"");
+    await queryRunner.query("DROP INDEX \"idx_tickets_street\"");
+    await queryRunner.query("DROP TABLE \"tickets\"");
+    await queryRunner.query("DROP INDEX \"IDX_a5c218dfdf6ad6092fed2230a8\"");
+    await queryRunner.query("DROP TABLE \"files\"");
+    await queryRunner.query("DROP TABLE \"categories\"");
+    await queryRunner.query("DROP INDEX \"IDX_6232e07416698f63cd5cd1cb3a\"");
+    await queryRunner.query("DROP INDEX \"IDX_a3143987b09409b2c1206bba55\"");
+    await queryRunner.query("DROP TABLE \"household_bindings\"");
+    await queryRunner.query("DROP INDEX \"IDX_4c31464b76da5895e211a5d209\"");
+    await queryRunner.query("DROP INDEX \"IDX_bd4abf48f37a03f920a8a845e6\"");
+    await queryRunner.query("DROP INDEX \"IDX_da431f7d15fb496f90fe40d14a\"");
+    await queryRunner.query("DROP TABLE \"role_assignments\"");
+    await queryRunner.query("DROP INDEX \"IDX_9c98f005249412c8333a3b2c59\"");
+    await queryRunner.query("DROP TABLE \"users\"");
+    await queryRunner.query("DROP TABLE \"organisations\"");
+    await queryRunner.query("DROP INDEX \"IDX_98ff7733b9d3ba9b36ebf723b6\"");
+    await queryRunner.query("DROP TABLE \"households\"");
+    await queryRunner.query("DROP INDEX \"IDX_3262db4c13818015cc1e36aca8\"");
+    await queryRunner.query("DROP INDEX \"IDX_658671854e1a31f3a650b37aac\"");
+    await queryRunner.query("DROP TABLE \"buildings\"");
+    await queryRunner.query("DROP INDEX \"IDX_851a44fd8a159a9659f9d13012\"");
+    await queryRunner.query("DROP TABLE \"grids\"");
+    await queryRunner.query("DROP INDEX \"IDX_a7e4ee200de9cbbc48a2bcc78b\"");
+    await queryRunner.query("DROP TABLE \"communities\"");
+    await queryRunner.query("DROP INDEX \"IDX_30969db10410fcf47bffc94f19\"");
+    await queryRunner.query("DROP TABLE \"streets\"");
+    await queryRunner.query("DROP TABLE \"districts\"");
+  }
+}

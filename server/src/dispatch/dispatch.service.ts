@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OPEN_TICKET_STATUSES } from '@linli/shared';
+import type { Category } from '../categories/category.entity.js';
+import { Organisation } from '../places/entities/places.entities.js';
+import { RoleAssignment } from '../users/entities/users.entities.js';
+import { Ticket } from '../tickets/entities/ticket.entity.js';
+
+export interface HandlerCandidate {
+  userId: number;
+  role: 'grid_worker' | 'partner';
+  gridId: number | null;
+  openCount: number;
+}
+
+/**
+ * 派单: who handles a ticket. The category's routing rule names the kind of
+ * handler; among several, the least loaded (fewest open tickets) wins, then the
+ * longest-serving (lowest id) so the choice is stable.
+ */
+@Injectable()
+export class DispatchService {
+  async chooseHandler(em: EntityManager, ticket: Pick<Ticket, 'gridId' | 'communityId'>, category: Category): Promise<number | null> {
+    if (category.routing === 'community') return null;
+    const candidates =
+      category.routing === 'grid_worker'
+        ? ticket.gridId === null
+          ? []
+          : await this.gridWorkers(em, [ticket.gridId])
+        : await this.partners(em, ticket.communityId, category.partnerKind);
+    const ranked = await this.withLoad(em, candidates);
+    ranked.sort((a, b) => a.openCount - b.openCount || a.userId - b.userId);
+    return ranked[0]?.userId ?? null;
+  }
+
+  /** Everyone a ticket of this community may be dispatched or transferred to, with their load. */
+  async candidates(em: EntityManager, communityId: number): Promise<HandlerCandidate[]> {
+    const roles = await em
+      .getRepository(RoleAssignment)
+      .createQueryBuilder('r')
+      .where('r.communityId = :communityId', { communityId })
+      .andWhere('r.role IN (:...roles)', { roles: ['grid_worker', 'partner'] })
+      .getMany();
+    return this.withLoad(em, roles);
+  }
+
+  async isValidHandler(em: EntityManager, userId: number, communityId: number): Promise<boolean> {
+    return (await em.getRepository(RoleAssignment).countBy([
+      { userId, role: 'grid_worker', communityId },
+      { userId, role: 'partner', communityId },
+    ])) > 0;
+  }
+
+  private gridWorkers(em: EntityManager, gridIds: number[]): Promise<RoleAssignment[]> {
+    return em.getRepository(RoleAssignment).createQueryBuilder('r').where('r.role = :role', { role: 'grid_worker' }).andWhere('r.gridId IN (:...gridIds)', { gridIds }).getMany();
+  }
+
+  private partners(em: EntityManager, communityId: number, kind: string | null): Promise<RoleAssignment[]> {
+    return em
+      .getRepository(RoleAssignment)
+      .createQueryBuilder('r')
+      .innerJoin(Organisation, 'o', 'o.id = r.organisationId')
+      .where('r.role = :role', { role: 'partner' })
+      .andWhere('r.communityId = :communityId', { communityId })
+      .andWhere('o.kind = :kind', { kind })
+      .getMany();
+  }
+
+  private async withLoad(em: EntityManager, roles: RoleAssignment[]): Promise<HandlerCandidate[]> {
+    const userIds = [...new Set(roles.map((r) => r.userId))];
+    if (userIds.length === 0) return [];
+    const counts: { handlerId: number; n: string | number }[] = await em
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .select('t.handlerId', 'handlerId')
+      .addSelect('COUNT(*)', 'n')
+      .where('t.handlerId IN (:...userIds)', { userIds })
+      .andWhere('t.status IN (:...open)', { open: OPEN_TICKET_STATUSES })
+      .groupBy('t.handlerId')
+      .getRawMany();
+    const load = new Map(counts.map((c) => [Number(c.handlerId), Number(c.n)]));
+    const seen = new Set<number>();
+    return roles
+      .filter((r) => !seen.has(r.userId) && seen.add(r.userId))
+      .map((r) => ({ userId: r.userId, role: r.role as 'grid_worker' | 'partner', gridId: r.gridId, openCount: load.get(r.userId) ?? 0 }));
+  }
+}

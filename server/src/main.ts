@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory.js';
+import { loadConfig } from './config/app-config.js';
+import { dialectOf } from './database/data-source.js';
+import { seedDemoIfEmpty } from './seed/demo-seed.js';
+import { DataSource } from 'typeorm';
+
+const config = loadConfig();
+const app = await createApp(config);
+if (config.seedDemo) {
+  const seeded = await seedDemoIfEmpty(app.get(DataSource));
+  if (seeded) console.log(seeded);
+}
+await app.listen(config.port);
+const where = dialectOf(config) === 'sqlite' ? `embedded SQLite at ${config.sqlitePath}` : 'MySQL (DATABASE_URL)';
+console.log(`Linli API on http://localhost:${config.port}/api (docs: /api/docs), database: ${where}`);

@@ -1,0 +1,63 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { FinalRating, RejectReason, TicketStatus } from '@linli/shared';
+
+/** 报事: a matter a resident reported, and everything the loop did with it. */
+@Entity('tickets')
+@Index('idx_tickets_community_created', ['communityId', 'createdAt'])
+@Index('idx_tickets_community_status', ['communityId', 'status', 'createdAt'])
+@Index('idx_tickets_handler_status', ['handlerId', 'status'])
+@Index('idx_tickets_reporter', ['reporterId', 'createdAt'])
+@Index('idx_tickets_grid_status', ['gridId', 'status'])
+@Index('idx_tickets_next_escalation', ['nextEscalationAt'])
+@Index('idx_tickets_auto_close', ['autoCloseAt'])
+@Index('idx_tickets_nearby', ['categoryId', 'status', 'lat'])
+@Index('idx_tickets_street', ['streetId', 'createdAt'])
+export class Ticket {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'int' }) reporterId: number;
+  @Column({ type: 'int' }) categoryId: number;
+  @Column({ type: 'varchar', length: 500 }) description: string;
+  /** Hidden from the public board and from other residents; handlers still see who reported. */
+  @Column({ type: 'boolean' }) anonymous: boolean;
+  @Column({ type: 'simple-json' }) photoKeys: string[];
+  @Column({ type: 'double', nullable: true }) lat: number | null;
+  @Column({ type: 'double', nullable: true }) lng: number | null;
+  @Column({ type: 'int', nullable: true }) buildingId: number | null;
+  @Column({ type: 'int', nullable: true }) gridId: number | null;
+  @Column({ type: 'int' }) communityId: number;
+  @Column({ type: 'int' }) streetId: number;
+  @Column({ type: 'int' }) districtId: number;
+
+  @Column({ type: 'varchar', length: 16 }) status: TicketStatus;
+  @Column({ type: 'int', nullable: true }) handlerId: number | null;
+
+  // Deadlines (SLA) and the escalation ladder: grid 0 → community 1 → street 2 → district 3.
+  /** The first response deadline, fixed at report time (or reopen): what 响应率 is measured against. */
+  @Column({ type: 'datetime', precision: 3 }) respondDueAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) acceptDueAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) resolveDueAt: Date;
+  @Column({ type: 'int' }) escalationLevel: number;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) lastEscalatedAt: Date | null;
+  /** When the sweeper must look at this ticket again; null when nothing is due. */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) nextEscalationAt: Date | null;
+  /** A resolved ticket nobody rates closes itself at this time. */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) autoCloseAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true }) firstAcceptedAt: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) firstResolvedAt: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) resolvedAt: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) closedAt: Date | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) resolutionNote: string | null;
+  @Column({ type: 'simple-json', nullable: true }) resolutionPhotoKeys: string[] | null;
+  @Column({ type: 'varchar', length: 24, nullable: true }) rating: FinalRating | null;
+  @Column({ type: 'varchar', length: 300, nullable: true }) ratingComment: string | null;
+  /** 重办: how many times a bad rating sent it back. */
+  @Column({ type: 'int' }) reopenCount: number;
+  @Column({ type: 'varchar', length: 16, nullable: true }) rejectReason: RejectReason | null;
+  @Column({ type: 'int', nullable: true }) duplicateOfId: number | null;
+  @Column({ type: 'int' }) followerCount: number;
+
+  @VersionColumn({ type: 'int' }) version: number;
+  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @UpdateDateColumn({ type: 'datetime', precision: 3 }) updatedAt: Date;
+}

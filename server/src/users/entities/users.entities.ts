@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { BindingStatus, Role } from '@linli/shared';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'varchar', length: 64 }) name: string;
+  @Column({ type: 'varchar', length: 20, nullable: true }) phone: string | null;
+  /** WeChat openid of this mini-program; null for users created by hand. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true }) openid: string | null;
+  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
+}
+
+/**
+ * A role held in a place. The most specific place set says where:
+ * a grid worker has gridId (and its community), a committee member communityId,
+ * a street officer streetId, a district officer districtId.
+ */
+@Entity('role_assignments')
+@Index(['userId'])
+@Index(['role', 'gridId'])
+@Index(['role', 'communityId'])
+export class RoleAssignment {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'int' }) userId: number;
+  @Column({ type: 'varchar', length: 32 }) role: Role;
+  @Column({ type: 'int', nullable: true }) districtId: number | null;
+  @Column({ type: 'int', nullable: true }) streetId: number | null;
+  @Column({ type: 'int', nullable: true }) communityId: number | null;
+  @Column({ type: 'int', nullable: true }) gridId: number | null;
+  /** For partners: the organisation they work for. */
+  @Column({ type: 'int', nullable: true }) organisationId: number | null;
+}
+
+/** 居民绑定: a resident asks to be bound to a household; a committee member decides. */
+@Entity('household_bindings')
+@Index(['userId'])
+@Index(['communityId', 'status'])
+export class HouseholdBinding {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'int' }) userId: number;
+  @Column({ type: 'int' }) householdId: number;
+  @Column({ type: 'int' }) communityId: number;
+  @Column({ type: 'varchar', length: 16 }) status: BindingStatus;
+  @Column({ type: 'int', nullable: true }) decidedById: number | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) decidedAt: Date | null;
+  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { MeView, RoleAssignmentView, UserView } from '@linli/shared';
+import { maskPhone } from '../common/mask.js';
+import { Building, Community, District, Grid, Household, Street } from '../places/entities/places.entities.js';
+import { AuthUser } from '../auth/auth-user.js';
+import { HouseholdBinding, RoleAssignment, User } from './entities/users.entities.js';
+
+@Injectable()
+export class UsersService {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  async loadAuthUser(id: number): Promise<AuthUser | null> {
+    const user = await this.ds.getRepository(User).findOne({ where: { id }, select: { id: true, name: true } });
+    if (!user) return null;
+    const roles = await this.ds.getRepository(RoleAssignment).find({ where: { userId: id }, order: { id: 'ASC' } });
+    return new AuthUser(user.id, user.name, roles);
+  }
+
+  findById(id: number): Promise<User | null> {
+    return this.ds.getRepository(User).findOneBy({ id });
+  }
+
+  async userView(user: User): Promise<UserView> {
+    const roles = await this.ds.getRepository(RoleAssignment).find({ where: { userId: user.id }, order: { id: 'ASC' } });
+    const [view] = await this.roleViews([roles]);
+    return { id: user.id, name: user.name, phone: maskPhone(user.phone), roles: view };
+  }
+
+  /** Role assignments with the name of their place, in batch. */
+  async roleViews(groups: RoleAssignment[][]): Promise<RoleAssignmentView[][]> {
+    const all = groups.flat();
+    const ids = (key: 'gridId' | 'communityId' | 'streetId' | 'districtId') => [...new Set(all.map((r) => r[key]).filter((x): x is number => x !== null))];
+    const names = async (entity: typeof Grid | typeof Community | typeof Street | typeof District, wanted: number[]) =>
+      wanted.length === 0
+        ? new Map<number, string>()
+        : new Map((await this.ds.getRepository(entity).find({ where: { id: In(wanted) } })).map((p) => [p.id, p.name] as [number, string]));
+    const [grids, communities, streets, districts] = await Promise.all([
+      names(Grid, ids('gridId')),
+      names(Community, ids('communityId')),
+      names(Street, ids('streetId')),
+      names(District, ids('districtId')),
+    ]);
+    return groups.map((roles) =>
+      roles.map((r): RoleAssignmentView => {
+        if (r.gridId !== null) return { role: r.role, placeLevel: 'grid', placeId: r.gridId, placeName: grids.get(r.gridId) ?? null, communityId: r.communityId };
+        if (r.communityId !== null)
+          return { role: r.role, placeLevel: 'community', placeId: r.communityId, placeName: communities.get(r.communityId) ?? null, communityId: r.communityId };
+        if (r.streetId !== null) return { role: r.role, placeLevel: 'street', placeId: r.streetId, placeName: streets.get(r.streetId) ?? null, communityId: null };
+        if (r.districtId !== null) return { role: r.role, placeLevel: 'district', placeId: r.districtId, placeName: districts.get(r.districtId) ?? null, communityId: null };
+        return { role: r.role, placeLevel: null, placeId: null, placeName: null, communityId: null };
+      }),
+    );
+  }
+
+  /** The household the resident is bound to (or has asked to be), the newest first. */
+  async currentBinding(userId: number): Promise<HouseholdBinding | null> {
+    return this.ds.getRepository(HouseholdBinding).findOne({
+      where: [
+        { userId, status: 'approved' },
+        { userId, status: 'pending' },
+      ],
+      order: { status: 'ASC', id: 'DESC' }, // 'approved' sorts before 'pending'
+    });
+  }
+
+  /** The community a user belongs to: their household's, else the first place of their roles. */
+  async homeCommunityId(user: AuthUser): Promise<number | null> {
+    const binding = await this.currentBinding(user.id);
+    if (binding) return binding.communityId;
+    return user.roles.find((r) => r.communityId !== null)?.communityId ?? null;
+  }
+
+  async me(userId: number): Promise<MeView> {
+    const user = await this.findById(userId);
+    if (!user) throw new Error(`user ${userId} vanished`);
+    const base = await this.userView(user);
+    const binding = await this.currentBinding(userId);
+    let household: MeView['household'] = null;
+    let building: MeView['building'] = null;
+    let grid: MeView['grid'] = null;
+    let communityId: number | null = base.roles.find((r) => r.communityId !== null)?.communityId ?? null;
+    if (binding) {
+      const h = await this.ds.getRepository(Household).findOneBy({ id: binding.householdId });
+      const b = h ? await this.ds.getRepository(Building).findOneBy({ id: h.buildingId }) : null;
+      if (h && b) {
+        household = { id: h.id, label: `${b.name}${h.label}`, bindingStatus: binding.status };
+        building = { id: b.id, name: b.name };
+        communityId = b.communityId;
+        const g = b.gridId !== null ? await this.ds.getRepository(Grid).findOneBy({ id: b.gridId }) : null;
+        if (g) grid = { id: g.id, name: g.name };
+      }
+    }
+    if (!grid) {
+      const gridRole = base.roles.find((r) => r.placeLevel === 'grid');
+      if (gridRole && gridRole.placeId !== null) grid = { id: gridRole.placeId, name: gridRole.placeName ?? '' };
+    }
+    const c = communityId !== null ? await this.ds.getRepository(Community).findOneBy({ id: communityId }) : null;
+    return { ...base, household, building, grid, community: c ? { id: c.id, name: c.name } : null };
+  }
+}

@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppError } from '../common/app-error.js';
+import { WechatToken } from './wechat-token.entity.js';
+
+const require = createRequire(import.meta.url);
+const WechatAPI = require('co-wechat-api') as new (
+  appId: string,
+  secret: string,
+  getToken: () => Promise<{ accessToken: string; expireTime: number } | null>,
+  saveToken: (token: { accessToken: string; expireTime: number } | null) => Promise<void>,
+) => CoWechatApi;
+
+interface CoWechatApi {
+  prefix: string;
+  snsPrefix: string;
+  setOpts(opts: { timeout: number }): void;
+  code2Session(code: string): Promise<{ openid: string; session_key: string; unionid?: string }>;
+  sendSubscribeMessage(openid: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<unknown>;
+}
+
+export interface WechatSession {
+  openid: string;
+  unionid: string | null;
+}
+
+/**
+ * Our typed door to WeChat, over co-wechat-api. The base URL is configuration
+ * (tests point it at a fake WeChat on 127.0.0.1); the access token lives in the
+ * database so every API process shares one.
+ */
+@Injectable()
+export class WechatGateway {
+  private readonly api: CoWechatApi | null;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DataSource) private readonly ds: DataSource,
+  ) {
+    const { appId, secret, baseUrl } = config.wechat;
+    if (!appId || !secret) {
+      this.api = null;
+      return;
+    }
+    this.api = new WechatAPI(
+      appId,
+      secret,
+      async () => {
+        const row = await this.ds.getRepository(WechatToken).findOneBy({ appId });
+        return row ? { accessToken: row.accessToken, expireTime: Number(row.expireTime) } : null;
+      },
+      async (token) => {
+        if (token) await this.ds.getRepository(WechatToken).save({ appId, accessToken: token.accessToken, expireTime: String(token.expireTime) });
+        else await this.ds.getRepository(WechatToken).delete({ appId });
+      },
+    );
+    this.api.prefix = `${baseUrl}/cgi-bin/`;
+    this.api.snsPrefix = `${baseUrl}/sns/`;
+    this.api.setOpts({ timeout: 5000 });
+  }
+
+  get configured(): boolean {
+    return this.api !== null;
+  }
+
+  /** wx.login's code → openid (auth.code2Session). */
+  async code2Session(code: string): Promise<WechatSession> {
+    if (!this.api) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信登录');
+    try {
+      const r = await this.api.code2Session(code);
+      if (!r?.openid) throw new AppError(503, 'WECHAT_UNAVAILABLE', '微信登录暂时不可用，请稍后再试');
+      return { openid: r.openid, unionid: r.unionid ?? null };
+    } catch (e) {
+      throw toAppError(e);
+    }
+  }
+}
+
+/** WeChat's error codes as answers our users can act on. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const code = (e as { code?: number }).code;
+  switch (code) {
+    case 40029: // invalid code
+    case 40163: // code been used
+      return new AppError(400, 'WECHAT_CODE_INVALID', '微信登录凭证无效或已使用，请重新登录');
+    case 45011: // API minute-quota reach limit
+      return new AppError(429, 'WECHAT_RATE_LIMITED', '登录太频繁，请稍后再试');
+    case 40226: // high risk user
+      return new AppError(403, 'WECHAT_USER_BLOCKED', '该微信账号暂时不能登录');
+    default: // -1 system busy, network errors, timeouts
+      return new AppError(503, 'WECHAT_UNAVAILABLE', '微信服务繁忙，请稍后再试');
+  }
+}

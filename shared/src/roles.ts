@@ -1,0 +1,32 @@
+/** Who a user is in a place. A user may hold several roles in different places. */
+export const ROLES = [
+  'resident', // 居民 / 业主
+  'grid_worker', // 网格员
+  'committee_member', // 社区居委会 / 两委
+  'street_officer', // 街道
+  'district_officer', // 区
+  'partner', // 物业公司, 社会组织, 律师
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  grid_worker: '网格员',
+  committee_member: '居委会',
+  street_officer: '街道',
+  district_officer: '区',
+  partner: '合作单位',
+  admin: '管理员',
+};
+
+/** 区 → 街道 → 社区 → 网格 → 楼栋 → 户 */
+export const PLACE_LEVELS = ['district', 'street', 'community', 'grid', 'building', 'household'] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+
+export const PARTNER_KINDS = ['property_company', 'social_organisation', 'lawyer', 'law_enforcement', 'service_centre', 'health_provider'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+/** 居民绑定: a resident asks to be bound to a household; a committee member decides. */
+export const BINDING_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type BindingStatus = (typeof BINDING_STATUSES)[number];

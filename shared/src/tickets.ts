@@ -1,0 +1,175 @@
+/**
+ * The 报事 ticket loop: 报事 → 派单 → 办理 → 办结 → 评价.
+ * One state machine, used by the server to enforce and by the mini-program to
+ * show only the buttons that are allowed.
+ */
+export const TICKET_STATUSES = [
+  'submitted', // 已受理, waiting in the community's dispatch queue
+  'dispatched', // 已派单, waiting for the handler to accept
+  'accepted', // 处理中
+  'resolved', // 已办结, waiting for the resident's rating
+  'closed', // 已评价 / 已关闭
+  'rejected', // 不予受理 (duplicate, outside our remit)
+  'cancelled', // 居民撤回
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['submitted', 'dispatched', 'accepted'];
+export const FINAL_TICKET_STATUSES: readonly TicketStatus[] = ['closed', 'rejected', 'cancelled'];
+
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  submitted: '待派单',
+  dispatched: '已派单',
+  accepted: '处理中',
+  resolved: '已办结',
+  closed: '已关闭',
+  rejected: '不予受理',
+  cancelled: '已撤回',
+};
+
+export const TICKET_ACTIONS = [
+  'dispatch', // 派单 (committee, from the dispatch queue; or the system on creation)
+  'accept', // 接单
+  'resolve', // 办结
+  'return', // 退单: not mine, back to the dispatch queue
+  'transfer', // 转派 to another handler
+  'reject', // 不予受理
+  'cancel', // 撤回
+  'rate', // 评价 (satisfied / basically satisfied close it; unsatisfied reopens it: 重办)
+  'auto_close', // no rating within the rating window
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
+  dispatch: '派单',
+  accept: '接单',
+  resolve: '办结',
+  return: '退回',
+  transfer: '转派',
+  reject: '不予受理',
+  cancel: '撤回',
+  rate: '评价',
+  auto_close: '超时自动关闭',
+};
+
+/**
+ * How the actor stands to this ticket. The server works this out from the
+ * user's roles and places; the rules below only read it.
+ */
+export type TicketRelation =
+  | 'reporter' // the resident who reported it
+  | 'handler' // the user it is dispatched to
+  | 'grid_colleague' // another grid worker of the ticket's grid
+  | 'committee' // a committee member of the ticket's community
+  | 'system';
+
+/** The roles that may ever fire an action; anyone else gets 403 whatever the state. */
+export type ActorKind = 'resident' | 'handler' | 'committee' | 'system';
+
+export interface TransitionRule {
+  from: readonly TicketStatus[];
+  /** The state after the action; `rate` depends on the rating, see rateOutcome. */
+  to: TicketStatus | 'by_rating';
+  /** Relations that may fire it. */
+  by: readonly TicketRelation[];
+}
+
+export const TICKET_TRANSITIONS: Record<TicketAction, TransitionRule> = {
+  dispatch: { from: ['submitted'], to: 'dispatched', by: ['committee', 'system'] },
+  // Any grid worker of the grid may take a matter dispatched to a colleague: the first press wins.
+  accept: { from: ['dispatched'], to: 'accepted', by: ['handler', 'grid_colleague'] },
+  resolve: { from: ['accepted'], to: 'resolved', by: ['handler'] },
+  return: { from: ['dispatched', 'accepted'], to: 'submitted', by: ['handler'] },
+  transfer: { from: ['dispatched', 'accepted'], to: 'dispatched', by: ['handler', 'committee'] },
+  reject: { from: ['submitted', 'dispatched', 'accepted'], to: 'rejected', by: ['committee'] },
+  cancel: { from: ['submitted', 'dispatched'], to: 'cancelled', by: ['reporter'] },
+  rate: { from: ['resolved'], to: 'by_rating', by: ['reporter'] },
+  auto_close: { from: ['resolved'], to: 'closed', by: ['system'] },
+};
+
+/** The role a user must hold to ever fire an action (403 otherwise). */
+export const ACTION_ROLES: Record<TicketAction, readonly ('resident' | 'grid_worker' | 'partner' | 'committee_member' | 'system')[]> = {
+  dispatch: ['committee_member', 'system'],
+  accept: ['grid_worker', 'partner'],
+  resolve: ['grid_worker', 'partner'],
+  return: ['grid_worker', 'partner'],
+  transfer: ['grid_worker', 'partner', 'committee_member'],
+  reject: ['committee_member'],
+  cancel: ['resident'],
+  rate: ['resident'],
+  auto_close: ['system'],
+};
+
+export type TransitionCheck =
+  | { ok: true; to: TicketStatus | 'by_rating' }
+  | { ok: false; reason: 'forbidden' | 'invalid_state' };
+
+/**
+ * May `relations` fire `action` on a ticket in `status`?
+ * 'forbidden' (→ 403) when none of the relations may ever fire it;
+ * 'invalid_state' (→ 409) when they may, but not from this state.
+ */
+export function checkTransition(status: TicketStatus, action: TicketAction, relations: readonly TicketRelation[]): TransitionCheck {
+  const rule = TICKET_TRANSITIONS[action];
+  if (!relations.some((r) => rule.by.includes(r))) return { ok: false, reason: 'forbidden' };
+  if (!rule.from.includes(status)) return { ok: false, reason: 'invalid_state' };
+  return { ok: true, to: rule.to };
+}
+
+/** The actions a viewer may fire now: the buttons the mini-program shows. */
+export function allowedActions(status: TicketStatus, relations: readonly TicketRelation[]): TicketAction[] {
+  return TICKET_ACTIONS.filter((a) => a !== 'auto_close' && checkTransition(status, a, relations).ok);
+}
+
+export function isOpen(status: TicketStatus): boolean {
+  return OPEN_TICKET_STATUSES.includes(status);
+}
+
+/** Timeline event kinds: every transition, plus what happens around it. */
+export const TICKET_EVENT_TYPES = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'resolved',
+  'returned',
+  'transferred',
+  'rejected',
+  'cancelled',
+  'rated',
+  'reopened',
+  'closed',
+  'auto_closed',
+  'escalated',
+  'merged', // a duplicate was merged into this ticket
+  'followed', // 附议: a resident said "me too"
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+export const TICKET_EVENT_LABELS: Record<TicketEventType, string> = {
+  submitted: '居民报事',
+  dispatched: '派单',
+  accepted: '接单处理',
+  resolved: '办结',
+  returned: '退回派单池',
+  transferred: '转派',
+  rejected: '不予受理',
+  cancelled: '居民撤回',
+  rated: '居民评价',
+  reopened: '不满意，重办',
+  closed: '关闭',
+  auto_closed: '超时未评价，自动关闭',
+  escalated: '超时升级',
+  merged: '合并重复报事',
+  followed: '居民附议',
+};
+
+export const REJECT_REASONS = ['duplicate', 'outside_remit', 'other'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
+  duplicate: '重复报事',
+  outside_remit: '不属于社区受理范围',
+  other: '其他',
+};
+
+export const DESCRIPTION_MAX = 500;
+export const PHOTOS_MAX = 9;
