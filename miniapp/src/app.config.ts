@@ -1,0 +1,51 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/report/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/tickets/index',
+    'pages/ticket/index',
+    'pages/board/index',
+  ],
+  // Role pages are subpackages: residents never download them and the main package stays small.
+  subPackages: [
+    {
+      root: 'worker',
+      pages: ['inbox/index', 'ticket/index'],
+    },
+    {
+      root: 'committee',
+      pages: ['tickets/index', 'ticket/index', 'dashboard/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['worker'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#1d6fe8',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f9',
+  },
+  tabBar: {
+    color: '#4a4f57',
+    selectedColor: '#1d6fe8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/report/index', text: '报事' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  // WeChat privacy rules: our own consent sheet answers onNeedPrivacyAuthorization (components/PrivacySheet).
+  __usePrivacyCheck__: true,
+  requiredPrivateInfos: ['chooseLocation'],
+  permission: {
+    'scope.userLocation': {
+      desc: '用于在地图上选择报事地点，确定所属网格并派给负责的网格员',
+    },
+  },
+} as Parameters<typeof defineAppConfig>[0])

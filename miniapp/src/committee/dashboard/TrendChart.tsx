@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react'
+import Taro from '@tarojs/taro'
+import { Canvas as TaroCanvas, View } from '@tarojs/components'
+import { Axis, Canvas, Chart, createElement, Legend, Line } from '@antv/f2'
+import type { StatsTrendPoint } from '@linli/shared'
+import { IS_H5 } from '../../services/config'
+import { formatDate } from '../../utils/format'
+
+const SERIES: { key: keyof StatsTrendPoint; label: string }[] = [
+  { key: 'responseRate', label: '响应率' },
+  { key: 'resolutionRate', label: '解决率' },
+  { key: 'satisfactionRate', label: '满意率' },
+  { key: 'onTimeRate', label: '按时办结率' },
+]
+
+/** Long format for F2: one row per bucket and rate, in percent; a bucket with nothing to measure is left out. */
+export function trendRows(points: StatsTrendPoint[]): { date: string; type: string; value: number }[] {
+  return points.flatMap((p) =>
+    SERIES.filter((s) => typeof p[s.key] === 'number').map((s) => ({ date: formatDate(p.start), type: s.label, value: Math.round((p[s.key] as number) * 1000) / 10 })),
+  )
+}
+
+interface CanvasNode {
+  width: number
+  height: number
+  getContext: (kind: '2d') => CanvasRenderingContext2D
+}
+
+/** The canvas element behind Taro's <Canvas type='2d'>: a DOM node on H5, a node from a selector query on WeChat. */
+function findCanvas(id: string): Promise<{ node: CanvasNode; width: number; height: number } | null> {
+  if (IS_H5) {
+    const el = document.querySelector(`#${id} canvas`) ?? document.querySelector(`canvas#${id}`)
+    const canvas = el as HTMLCanvasElement | null
+    return Promise.resolve(canvas ? { node: canvas, width: canvas.clientWidth || canvas.parentElement?.clientWidth || 340, height: canvas.clientHeight || 220 } : null)
+  }
+  return new Promise((resolve) => {
+    Taro.createSelectorQuery()
+      .select(`#${id}`)
+      .fields({ node: true, size: true })
+      .exec((res) => {
+        const hit = res?.[0]
+        resolve(hit?.node ? { node: hit.node, width: hit.width, height: hit.height } : null)
+      })
+  })
+}
+
+export function TrendChart({ points }: { points: StatsTrendPoint[] }) {
+  const id = 'trend-chart'
+  const chart = useRef<Canvas | null>(null)
+
+  useEffect(() => {
+    let cancelled = false
+    const rows = trendRows(points)
+    Taro.nextTick(async () => {
+      const found = await findCanvas(id)
+      if (!found || cancelled || rows.length === 0) return
+      const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 2
+      found.node.width = found.width * pixelRatio
+      found.node.height = found.height * pixelRatio
+      const context = found.node.getContext('2d')
+      const { props } = createElement(
+        Canvas,
+        { context, pixelRatio, width: found.width, height: found.height, animate: false },
+        createElement(
+          Chart,
+          { data: rows, scale: { value: { min: 0, max: 100 } } },
+          createElement(Axis, { field: 'date' }),
+          createElement(Axis, { field: 'value', formatter: (v: number) => `${v}%` }),
+          createElement(Line, { x: 'date', y: 'value', color: 'type' }),
+          createElement(Legend, { position: 'top' }),
+        ),
+      ) as { props: ConstructorParameters<typeof Canvas>[0] }
+      chart.current?.destroy()
+      chart.current = new Canvas(props)
+      await chart.current.render()
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [points])
+
+  useEffect(() => () => chart.current?.destroy(), [])
+
+  return (
+    <View className='trend-chart'>
+      <TaroCanvas id={id} canvasId={id} type='2d' className='trend-chart__canvas' />
+    </View>
+  )
+}

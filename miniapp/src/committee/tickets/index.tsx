@@ -1,0 +1,82 @@
+import { useMemo, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Picker, Switch } from '@nutui/nutui-react-taro'
+import { TICKET_STATUS_LABELS, type TicketStatus } from '@linli/shared'
+import { PagedList } from '../../components/PagedList'
+import { Page } from '../../components/Page'
+import { TicketCard } from '../../components/TicketCard'
+import { useCategories } from '../../hooks/usePlaces'
+import { useSession } from '../../hooks/useSession'
+import { useStatsOverview } from '../../hooks/useStats'
+import { useTicketList, type TicketFilters } from '../../hooks/useTickets'
+import { communityIdOf } from '../../services/session'
+import { lastDays } from '../range'
+
+const STATUSES: (TicketStatus | '')[] = ['submitted', 'dispatched', 'accepted', 'resolved', 'closed', 'rejected', '']
+
+/** The community's matters: the dispatch queue (待派单) first, filters for status, category, grid, overdue. */
+export default function CommitteeTicketsPage() {
+  const session = useSession()
+  const communityId = communityIdOf(session?.user)
+  const [filters, setFilters] = useState<TicketFilters>({ status: 'submitted' })
+  const [picker, setPicker] = useState<'category' | 'grid' | null>(null)
+  const list = useTicketList('community', filters)
+  const categories = useCategories()
+  const range = useMemo(() => ({ communityId, ...lastDays(365) }), [communityId])
+  const grids = useStatsOverview(range) // its table by grid names the grids
+  useDidShow(() => {
+    if (!list.loading) void list.refresh()
+  })
+
+  const categoryOptions = [[{ text: '全部类别', value: 0 }, ...(categories.data ?? []).map((c) => ({ text: c.name, value: c.id }))]]
+  const gridOptions = [[{ text: '全部网格', value: 0 }, ...(grids.data?.byGrid ?? []).filter((g) => g.gridId !== null).map((g) => ({ text: g.name, value: g.gridId as number }))]]
+  const categoryName = categories.data?.find((c) => c.id === filters.categoryId)?.name ?? '全部类别'
+  const gridName = grids.data?.byGrid.find((g) => g.gridId === filters.gridId)?.name ?? '全部网格'
+  const set = (patch: Partial<TicketFilters>) => setFilters((f) => ({ ...f, ...patch }))
+
+  return (
+    <Page fill>
+      <View className='chip-row'>
+        {STATUSES.map((s) => (
+          <View key={s || 'all'} className={`chip${s === (filters.status ?? '') ? ' chip--active' : ''}`} onClick={() => set({ status: s })} data-status={s || 'all'}>
+            <Text>{s ? (s === 'submitted' ? '待派单' : TICKET_STATUS_LABELS[s]) : '全部'}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='filter-bar'>
+        <View className='chip' onClick={() => setPicker('category')}>
+          <Text>{categoryName} ▾</Text>
+        </View>
+        <View className='chip' onClick={() => setPicker('grid')}>
+          <Text>{gridName} ▾</Text>
+        </View>
+        <View className='chip'>
+          <Text>只看超时 </Text>
+          <Switch checked={!!filters.overdue} onChange={(on) => set({ overdue: on })} />
+        </View>
+      </View>
+      <Picker
+        title='报事类别'
+        visible={picker === 'category'}
+        options={categoryOptions}
+        value={[filters.categoryId || 0]}
+        onConfirm={(_, v) => set({ categoryId: Number(v[0]) || '' })}
+        onClose={() => setPicker(null)}
+      />
+      <Picker
+        title='网格'
+        visible={picker === 'grid'}
+        options={gridOptions}
+        value={[filters.gridId || 0]}
+        onConfirm={(_, v) => set({ gridId: Number(v[0]) || '' })}
+        onClose={() => setPicker(null)}
+      />
+      <PagedList
+        list={list}
+        emptyText={filters.status === 'submitted' ? '派单池是空的：所有报事都已派出' : '没有符合条件的报事'}
+        renderItem={(t) => <TicketCard key={t.id} ticket={t} showHandler onClick={() => Taro.navigateTo({ url: `/committee/ticket/index?id=${t.id}` })} />}
+      />
+    </Page>
+  )
+}

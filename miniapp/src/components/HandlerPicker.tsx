@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
+import { ROLE_LABELS, type Role } from '@linli/shared'
+import { useResource } from '../hooks/useResource'
+import { fetchHandlers, type Handler } from '../hooks/useTickets'
+import { LoadState } from './LoadState'
+
+interface HandlerPickerProps {
+  ticketId: number
+  visible: boolean
+  title: string
+  /** 转派 needs a reason; 派单 does not. */
+  needsReason: boolean
+  onClose: () => void
+  onPick: (handler: Handler, reason: string) => Promise<void>
+}
+
+/** Choose who handles a matter (派单 / 转派), with how many open matters each already has. */
+export function HandlerPicker({ ticketId, visible, title, needsReason, onClose, onPick }: HandlerPickerProps) {
+  const handlers = useResource(() => fetchHandlers(ticketId), [ticketId, visible], visible)
+  const [picked, setPicked] = useState<Handler | null>(null)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const ready = picked && (!needsReason || reason.trim().length > 0)
+  const confirm = async () => {
+    if (!picked || busy) return
+    setBusy(true)
+    try {
+      await onPick(picked, reason.trim())
+      setPicked(null)
+      setReason('')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Popup visible={visible} position='bottom' round closeable title={title} onClose={onClose}>
+      <View className='sheet'>
+        <LoadState loading={handlers.loading} error={handlers.error} onRetry={handlers.reload} empty={handlers.data?.length === 0} emptyText='没有可选的经办人'>
+          <View className='sheet__options'>
+            {(handlers.data ?? []).map((h) => (
+              <View key={h.id} className={`sheet__option${picked?.id === h.id ? ' sheet__option--active' : ''}`} onClick={() => setPicked(h)} data-handler={h.name}>
+                <Text className='sheet__option-title'>{h.name}</Text>
+                <Text className='hint'>
+                  {ROLE_LABELS[h.role as Role] ?? h.role}
+                  {h.gridName ? ` · ${h.gridName}` : ''} · 在办{h.openCount}件
+                </Text>
+              </View>
+            ))}
+          </View>
+        </LoadState>
+        {needsReason && <TextArea value={reason} onChange={setReason} maxLength={200} rows={2} placeholder='转派原因（必填）' />}
+        <Button className='sheet__confirm' type='primary' size='large' block disabled={!ready || busy} loading={busy} onClick={confirm}>
+          确定{title}
+        </Button>
+      </View>
+    </Popup>
+  )
+}
+
+interface ReasonSheetProps {
+  visible: boolean
+  title: string
+  placeholder: string
+  /** Preset reasons (不予受理); the note is then optional. */
+  options?: { value: string; label: string }[]
+  onClose: () => void
+  onSubmit: (reason: { option?: string; text: string }) => Promise<void>
+}
+
+/** A reason, chosen or written: 退回, 不予受理. */
+export function ReasonSheet({ visible, title, placeholder, options, onClose, onSubmit }: ReasonSheetProps) {
+  const [option, setOption] = useState<string | undefined>(undefined)
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const ready = options ? !!option : text.trim().length > 0
+  const submit = async () => {
+    if (!ready || busy) return
+    setBusy(true)
+    try {
+      await onSubmit({ option, text: text.trim() })
+      setOption(undefined)
+      setText('')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Popup visible={visible} position='bottom' round closeable title={title} onClose={onClose}>
+      <View className='sheet'>
+        {options && (
+          <View className='sheet__options'>
+            {options.map((o) => (
+              <View key={o.value} className={`sheet__option${option === o.value ? ' sheet__option--active' : ''}`} onClick={() => setOption(o.value)}>
+                <Text className='sheet__option-title'>{o.label}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+        <TextArea value={text} onChange={setText} maxLength={200} rows={3} placeholder={placeholder} />
+        <Button className='sheet__confirm' type='primary' size='large' block disabled={!ready || busy} loading={busy} onClick={submit}>
+          确定{title}
+        </Button>
+      </View>
+    </Popup>
+  )
+}

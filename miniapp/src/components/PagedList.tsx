@@ -1,0 +1,37 @@
+import { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { Empty, InfiniteLoading } from '@nutui/nutui-react-taro'
+import type { PagedList as PagedListState } from '../hooks/usePagedList'
+import { LoadState } from './LoadState'
+
+interface PagedListProps<T> {
+  list: PagedListState<T>
+  renderItem: (item: T) => ReactNode
+  emptyText: string
+  /** Lets two lists on one page keep apart (NutUI finds its scroller by id). */
+  id?: string
+}
+
+/** Every list: pull down to refresh, scroll to the end for more, loading / empty / error states. */
+export function PagedList<T>({ list, renderItem, emptyText, id = 'paged-list' }: PagedListProps<T>) {
+  if (list.items.length === 0 && (list.loading || list.error)) {
+    return <LoadState loading={list.loading} error={list.error} onRetry={list.refresh} />
+  }
+  return (
+    <View className='paged-list' id={id}>
+      <InfiniteLoading
+        target={id}
+        className='paged-list__scroller'
+        pullRefresh
+        hasMore={list.hasMore}
+        onRefresh={list.refresh}
+        onLoadMore={list.loadMore}
+        pullingText='松开刷新'
+        loadingText='加载中…'
+        loadMoreText={list.items.length ? '没有更多了' : ''}
+      >
+        {list.items.length === 0 ? <Empty description={emptyText} status='empty' /> : list.items.map(renderItem)}
+      </InfiniteLoading>
+    </View>
+  )
+}

@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components'
+import { Tag } from '@nutui/nutui-react-taro'
+import type { TicketSummary } from '@linli/shared'
+import { categoryIcon } from '../utils/categoryIcon'
+import { dueInfo, formatDateTime } from '../utils/format'
+import { StatusTag } from './StatusTag'
+
+interface TicketCardProps {
+  ticket: TicketSummary
+  onClick: () => void
+  /** Grid workers and committees see who handles it and where; residents see their deadline. */
+  showHandler?: boolean
+}
+
+export function TicketCard({ ticket, onClick, showHandler }: TicketCardProps) {
+  const due = dueInfo(ticket)
+  return (
+    <View className={`ticket-card${ticket.overdue ? ' ticket-card--overdue' : ''}`} onClick={onClick} data-ticket-id={ticket.id}>
+      <View className='ticket-card__head'>
+        <Text className='ticket-card__category'>
+          {categoryIcon(ticket.category.icon)} {ticket.category.name}
+        </Text>
+        <StatusTag status={ticket.status} />
+      </View>
+      <Text className='ticket-card__desc'>{ticket.description}</Text>
+      <View className='ticket-card__meta'>
+        <Text>{ticket.code}</Text>
+        <Text>{formatDateTime(ticket.createdAt)}</Text>
+        {showHandler && ticket.gridName && <Text>{ticket.gridName}</Text>}
+        {showHandler && <Text>{ticket.handler ? `经办：${ticket.handler.name}` : '待派单'}</Text>}
+        {ticket.followerCount > 0 && <Text>{ticket.followerCount}人附议</Text>}
+      </View>
+      {(due || ticket.reopenCount > 0) && (
+        <View className='ticket-card__foot'>
+          {due && <Text className={due.overdue ? 'due due--overdue' : 'due'}>{due.label}</Text>}
+          {ticket.reopenCount > 0 && (
+            <Tag type='danger' plain>
+              重办{ticket.reopenCount}次
+            </Tag>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,74 @@
+/** Photos chosen for a report or a resolution: each uploads on its own, with progress, and can be retried. */
+import { useCallback, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { PHOTOS_MAX } from '@linli/shared'
+import { showError, uploadFile } from '../services/request'
+
+export interface PhotoUpload {
+  key: string
+  localPath: string
+  status: 'uploading' | 'done' | 'failed'
+  progress: number
+  fileId?: number | string
+  url?: string
+  error?: string
+}
+
+export function usePhotoUploads(max: number = PHOTOS_MAX) {
+  const [photos, setPhotos] = useState<PhotoUpload[]>([])
+  const seq = useRef(0)
+
+  const patch = useCallback((key: string, change: Partial<PhotoUpload>) => {
+    setPhotos((prev) => prev.map((p) => (p.key === key ? { ...p, ...change } : p)))
+  }, [])
+
+  const upload = useCallback(
+    async (key: string, localPath: string) => {
+      patch(key, { status: 'uploading', progress: 0, error: undefined })
+      try {
+        const file = await uploadFile(localPath, (progress) => patch(key, { progress }))
+        patch(key, { status: 'done', progress: 100, fileId: file.id, url: file.url })
+      } catch (err) {
+        patch(key, { status: 'failed', error: (err as Error).message })
+      }
+    },
+    [patch],
+  )
+
+  /** Taro.chooseMedia: images only, compressed, never past the limit. */
+  const choose = useCallback(async () => {
+    const room = max - photos.length
+    if (room <= 0) {
+      Taro.showToast({ title: `最多${max}张照片`, icon: 'none' })
+      return
+    }
+    let picked: string[]
+    try {
+      const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      picked = res.tempFiles.map((f) => f.tempFilePath).slice(0, room)
+    } catch (err) {
+      const msg = (err as { errMsg?: string })?.errMsg ?? ''
+      if (!/cancel/i.test(msg)) showError(new Error('没能打开相册，请检查相册和相机权限'))
+      return
+    }
+    const added = picked.map((localPath) => ({ key: `p${++seq.current}`, localPath, status: 'uploading' as const, progress: 0 }))
+    setPhotos((prev) => [...prev, ...added])
+    await Promise.all(added.map((p) => upload(p.key, p.localPath)))
+  }, [max, photos.length, upload])
+
+  const retry = useCallback(
+    (key: string) => {
+      const photo = photos.find((p) => p.key === key)
+      if (photo) void upload(key, photo.localPath)
+    },
+    [photos, upload],
+  )
+
+  const remove = useCallback((key: string) => setPhotos((prev) => prev.filter((p) => p.key !== key)), [])
+  const reset = useCallback(() => setPhotos([]), [])
+
+  const uploading = photos.some((p) => p.status === 'uploading')
+  const failed = photos.some((p) => p.status === 'failed')
+  const fileIds = photos.filter((p) => p.status === 'done').map((p) => p.fileId as number | string)
+  return { photos, choose, retry, remove, reset, uploading, failed, fileIds, max }
+}

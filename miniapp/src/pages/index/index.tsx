@@ -1,0 +1,123 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Badge, Grid } from '@nutui/nutui-react-taro'
+import { isOpen, RATING_LABELS } from '@linli/shared'
+import { LoadState } from '../../components/LoadState'
+import { Page } from '../../components/Page'
+import { TicketCard } from '../../components/TicketCard'
+import { useMe } from '../../hooks/useMe'
+import { usePublicBoard } from '../../hooks/usePublicBoard'
+import { useSession } from '../../hooks/useSession'
+import { useTicketList } from '../../hooks/useTickets'
+import { communityIdOf, hasRole } from '../../services/session'
+import { formatDateTime } from '../../utils/format'
+import './index.scss'
+
+interface Entry {
+  key: string
+  icon: string
+  text: string
+  badge?: number
+  open: () => void
+}
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+/** Service entries: only what works today. 预约 and 议事 join when their features land. */
+export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean }, workerOpenCount = 0): Entry[] {
+  const entries: Entry[] = []
+  if (roles.resident) {
+    entries.push(
+      { key: 'report', icon: '📝', text: '我要报事', open: () => void Taro.switchTab({ url: '/pages/report/index' }) },
+      { key: 'mine', icon: '📋', text: '我的报事', open: go('/pages/tickets/index') },
+    )
+  }
+  entries.push({ key: 'board', icon: '📢', text: '公示栏', open: go('/pages/board/index') })
+  if (roles.worker) entries.push({ key: 'inbox', icon: '🧰', text: '网格工单', badge: workerOpenCount, open: go('/worker/inbox/index') })
+  if (roles.committee) {
+    entries.push(
+      { key: 'community', icon: '🏘️', text: '社区报事', open: go('/committee/tickets/index') },
+      { key: 'dashboard', icon: '📊', text: '数据看板', open: go('/committee/dashboard/index') },
+    )
+  }
+  return entries
+}
+
+export default function HomePage() {
+  const session = useSession()
+  const user = session?.user
+  const resident = hasRole(user, 'resident')
+  const worker = hasRole(user, 'grid_worker') || hasRole(user, 'partner')
+  const committee = hasRole(user, 'committee_member')
+  const me = useMe()
+  const communityId = me.data?.community?.id ?? communityIdOf(user)
+  const mine = useTicketList('mine', {}, resident)
+  const inbox = useTicketList('assigned', { status: 'dispatched' }, worker)
+  const board = usePublicBoard(communityId, 3)
+
+  const refreshAll = async () => {
+    await Promise.all([me.reload(), mine.refresh(), inbox.refresh(), board.refresh()])
+    Taro.stopPullDownRefresh()
+  }
+  usePullDownRefresh(refreshAll)
+  useDidShow(() => {
+    if (!mine.loading) void mine.refresh()
+    if (!inbox.loading) void inbox.refresh()
+  })
+
+  const open = mine.items.filter((t) => isOpen(t.status) || t.status === 'resolved').slice(0, 3)
+  const entries = serviceEntries({ resident, worker, committee }, worker ? inbox.total : 0)
+
+  return (
+    <Page className='home'>
+      <View className='home__banner'>
+        <Text className='home__hello'>{user ? `${user.name}，您好` : '您好'}</Text>
+        <Text className='home__place'>{me.data?.community ? `${me.data.community.name}${me.data.building ? ' · ' + me.data.building.name : ''}` : '邻里 · 社区报事'}</Text>
+      </View>
+
+      <View className='card home__entries'>
+        <Grid columns={entries.length > 4 ? 4 : entries.length} gap={0}>
+          {entries.map((e) => (
+            <Grid.Item key={e.key} className={`home__entry home__entry--${e.key}`} text={e.text} onClick={e.open}>
+              {e.badge ? (
+                <Badge value={e.badge} max={99}>
+                  <Text className='home__entry-icon'>{e.icon}</Text>
+                </Badge>
+              ) : (
+                <Text className='home__entry-icon'>{e.icon}</Text>
+              )}
+            </Grid.Item>
+          ))}
+        </Grid>
+      </View>
+
+      {resident && (
+        <>
+          <Text className='section-title'>我的待办报事</Text>
+          <LoadState loading={mine.loading} error={mine.error} empty={open.length === 0} emptyText='没有进行中的报事' onRetry={mine.refresh}>
+            {open.map((t) => (
+              <TicketCard key={t.id} ticket={t} onClick={go(`/pages/ticket/index?id=${t.id}`)} />
+            ))}
+          </LoadState>
+        </>
+      )}
+
+      <Text className='section-title'>最新公示</Text>
+      <LoadState loading={board.loading} error={board.error} empty={board.items.length === 0} emptyText='暂无公示的办结结果' onRetry={board.refresh}>
+        {board.items.map((p) => (
+          <View key={p.id} className='card home__public' onClick={go('/pages/board/index')}>
+            <Text className='home__public-title'>
+              {p.category} · {p.gridName ?? '社区'}
+            </Text>
+            <Text className='home__public-desc'>{p.description}</Text>
+            {p.resolutionNote && <Text className='hint'>办理结果：{p.resolutionNote}</Text>}
+            <Text className='hint'>
+              {p.closedAt ? `${formatDateTime(p.closedAt)}办结` : ''}
+              {p.rating ? ` · 居民评价：${RATING_LABELS[p.rating]}` : ''}
+            </Text>
+          </View>
+        ))}
+      </LoadState>
+    </Page>
+  )
+}

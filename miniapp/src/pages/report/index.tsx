@@ -1,0 +1,246 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, Dialog, Grid, Picker, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { DESCRIPTION_MAX, TICKET_STATUS_LABELS, type NearbyTicket, type TicketDetail } from '@linli/shared'
+import { LoadState } from '../../components/LoadState'
+import { Page } from '../../components/Page'
+import { PhotoPicker } from '../../components/PhotoPicker'
+import { PrivacySheet } from '../../components/PrivacySheet'
+import { useMe } from '../../hooks/useMe'
+import { usePhotoUploads } from '../../hooks/usePhotoUploads'
+import { useBuildings, useCategories } from '../../hooks/usePlaces'
+import { useSession } from '../../hooks/useSession'
+import { createTicket, fetchNearby, followTicket, type NewTicket } from '../../hooks/useTickets'
+import { IS_WEAPP, SUBSCRIBE_TEMPLATE_IDS } from '../../services/config'
+import { createSubmissionKeys } from '../../services/idempotency'
+import { ApiRequestError, showError } from '../../services/request'
+import { hasRole } from '../../services/session'
+import { categoryIcon } from '../../utils/categoryIcon'
+import { formatDistance } from '../../utils/format'
+import './index.scss'
+
+interface PickedLocation {
+  lat: number
+  lng: number
+  name: string
+}
+
+/** What is missing before a report can go, in the words the form uses; null when it is complete. */
+export function missingForReport(form: { categoryId: number | null; description: string; buildingId: number | null; location: PickedLocation | null }): string | null {
+  if (!form.categoryId) return '请选择报事类别'
+  if (form.description.trim().length < 5) return '请用至少5个字描述问题'
+  if (form.description.length > DESCRIPTION_MAX) return `描述不能超过${DESCRIPTION_MAX}字`
+  if (!form.location && !form.buildingId) return '请选择位置或楼栋'
+  return null
+}
+
+/** After a report: ask (from the tap) to be told when it is accepted, resolved and closed. A refusal changes nothing. */
+async function askForUpdates() {
+  if (!IS_WEAPP || SUBSCRIBE_TEMPLATE_IDS.length === 0) return
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)
+  } catch {
+    // refused or unsupported: the matter is reported all the same
+  }
+}
+
+export default function ReportPage() {
+  const session = useSession()
+  const categories = useCategories()
+  const me = useMe()
+  const buildings = useBuildings(me.data?.community?.id ?? null)
+  const uploads = usePhotoUploads()
+
+  const [categoryId, setCategoryId] = useState<number | null>(null)
+  const [description, setDescription] = useState('')
+  const [buildingId, setBuildingId] = useState<number | null>(null)
+  const [location, setLocation] = useState<PickedLocation | null>(null)
+  const [anonymous, setAnonymous] = useState(false)
+  const [buildingPickerOpen, setBuildingPickerOpen] = useState(false)
+  const [nearby, setNearby] = useState<NearbyTicket[]>([])
+  const [submitting, setSubmitting] = useState(false)
+  const [created, setCreated] = useState<TicketDetail | null>(null)
+  const keys = useRef(createSubmissionKeys())
+
+  // The resident's own building is the usual place of a matter.
+  useEffect(() => {
+    if (buildingId === null && me.data?.building) setBuildingId(me.data.building.id)
+  }, [me.data, buildingId])
+
+  // Before reporting: is the same matter already reported nearby? Then 附议 instead.
+  useEffect(() => {
+    if (!categoryId || !location) {
+      setNearby([])
+      return
+    }
+    let stale = false
+    fetchNearby(location.lat, location.lng, categoryId)
+      .then((list) => !stale && setNearby(list))
+      .catch(() => !stale && setNearby([]))
+    return () => {
+      stale = true
+    }
+  }, [categoryId, location])
+
+  const building = buildings.data?.find((b) => b.id === buildingId) ?? null
+  const buildingOptions = useMemo(() => [(buildings.data ?? []).map((b) => ({ text: b.name, value: b.id }))], [buildings.data])
+
+  const chooseLocation = async () => {
+    try {
+      const res = await Taro.chooseLocation({})
+      setLocation({ lat: res.latitude, lng: res.longitude, name: res.name || res.address || '已选位置' })
+    } catch (err) {
+      const msg = (err as { errMsg?: string })?.errMsg ?? ''
+      if (!/cancel/i.test(msg)) showError(new Error('没能打开地图选点，可以改选楼栋'))
+    }
+  }
+
+  const follow = async (t: NearbyTicket) => {
+    try {
+      await followTicket(t.id)
+      Taro.showToast({ title: '已附议，办理进展会通知您', icon: 'none' })
+      void Taro.navigateTo({ url: `/pages/ticket/index?id=${t.id}` })
+    } catch {
+      // request() showed why
+    }
+  }
+
+  const submit = async () => {
+    if (submitting) return
+    const missing = missingForReport({ categoryId, description, buildingId, location })
+    if (missing) return showError(new Error(missing))
+    if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
+    if (uploads.failed) return showError(new Error('有照片上传失败，请点击照片重试或删除'))
+    const body: NewTicket = {
+      categoryId: categoryId as number,
+      description: description.trim(),
+      photoIds: uploads.fileIds,
+      anonymous,
+      ...(location ? { lat: location.lat, lng: location.lng } : {}),
+      ...(buildingId ? { buildingId } : {}),
+    }
+    setSubmitting(true)
+    try {
+      const ticket = await createTicket(body, keys.current.keyFor(body))
+      keys.current.done()
+      setCreated(ticket)
+      setCategoryId(null)
+      setDescription('')
+      setLocation(null)
+      setAnonymous(false)
+      uploads.reset()
+    } catch (err) {
+      const e = err as ApiRequestError
+      // After a network failure the same tap sends the same Idempotency-Key: never two matters.
+      showError(e.isNetworkError ? new Error('网络不给力，报事未确认送达，请再点一次提交（不会重复报事）') : e)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  if (session && !hasRole(session.user, 'resident')) {
+    return (
+      <Page>
+        <LoadState empty emptyText='报事面向本社区居民。您当前的身份没有居民角色。' />
+      </Page>
+    )
+  }
+
+  return (
+    <Page className='report'>
+      <PrivacySheet />
+      <Text className='section-title'>1. 反映什么问题</Text>
+      <LoadState loading={categories.loading} error={categories.error} onRetry={categories.reload} empty={categories.data?.length === 0} emptyText='暂无可报事的类别'>
+        <View className='card report__categories'>
+          <Grid columns={4} gap={6}>
+            {(categories.data ?? []).map((c) => (
+              <Grid.Item
+                key={c.id}
+                className={`report__category${c.id === categoryId ? ' report__category--active' : ''}`}
+                text={c.name}
+                onClick={() => setCategoryId(c.id)}
+              >
+                <Text className='report__category-icon'>{categoryIcon(c.icon, c.code)}</Text>
+              </Grid.Item>
+            ))}
+          </Grid>
+        </View>
+      </LoadState>
+
+      <Text className='section-title'>2. 说说情况</Text>
+      <View className='card'>
+        <TextArea
+          className='report__description'
+          value={description}
+          onChange={setDescription}
+          maxLength={DESCRIPTION_MAX}
+          showCount
+          rows={5}
+          placeholder='例如：3号楼东侧路灯坏了一周，晚上很黑'
+        />
+      </View>
+
+      <Text className='section-title'>3. 拍照（最多9张，可不传）</Text>
+      <View className='card'>
+        <PhotoPicker uploads={uploads} />
+      </View>
+
+      <Text className='section-title'>4. 在哪里</Text>
+      <Cell.Group className='report__place'>
+        {IS_WEAPP && <Cell title='地图选点' extra={location ? location.name : '点击选择'} clickable onClick={chooseLocation} />}
+        <Cell className='report__building' title='楼栋' extra={building ? building.name : buildings.loading ? '加载中…' : '点击选择'} clickable onClick={() => setBuildingPickerOpen(true)} />
+        <Cell title='匿名公示' description='公示栏不显示您的姓名，经办人仍可联系您' extra={<Switch checked={anonymous} onChange={setAnonymous} />} />
+      </Cell.Group>
+      <Picker
+        title='选择楼栋'
+        visible={buildingPickerOpen}
+        options={buildingOptions}
+        value={buildingId ? [buildingId] : []}
+        onConfirm={(_, values) => setBuildingId(Number(values[0]))}
+        onClose={() => setBuildingPickerOpen(false)}
+      />
+
+      {nearby.length > 0 && (
+        <View className='card report__nearby'>
+          <Text className='card__title'>附近已有相同问题</Text>
+          <Text className='hint'>如果是同一件事，点“附议”即可，不用重复报事</Text>
+          {nearby.map((t) => (
+            <View key={t.id} className='report__nearby-item'>
+              <View className='report__nearby-text'>
+                <Text>{t.description}</Text>
+                <Text className='hint'>
+                  {TICKET_STATUS_LABELS[t.status]} · 相距{formatDistance(t.distanceMeters)} · {t.followerCount}人附议
+                </Text>
+              </View>
+              <Button size='small' type='primary' fill='outline' onClick={() => follow(t)}>
+                附议
+              </Button>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className='actions'>
+        <Button className='report__submit' type='primary' size='large' block loading={submitting} disabled={submitting || uploads.uploading} onClick={submit}>
+          {submitting ? '正在提交…' : uploads.uploading ? '照片上传中…' : '提交报事'}
+        </Button>
+      </View>
+
+      <Dialog
+        visible={created !== null}
+        title='报事成功'
+        content={created ? `编号 ${created.code}。${created.handler ? `已派给${created.handler.name}处理。` : '社区正在派单。'}办理进展可在“我的报事”查看。` : ''}
+        confirmText={IS_WEAPP && SUBSCRIBE_TEMPLATE_IDS.length ? '接收进度提醒' : '查看报事'}
+        cancelText='继续报事'
+        onConfirm={async () => {
+          const id = created?.id
+          setCreated(null)
+          await askForUpdates()
+          if (id) void Taro.navigateTo({ url: `/pages/ticket/index?id=${id}` })
+        }}
+        onCancel={() => setCreated(null)}
+      />
+    </Page>
+  )
+}

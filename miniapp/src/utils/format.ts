@@ -1,0 +1,47 @@
+import { currentDeadline, type TicketSummary } from '@linli/shared'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getMonth() + 1}/${d.getDate()}`
+}
+
+function humanDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000))
+  if (minutes < 60) return `${minutes}分钟`
+  const hours = Math.round(minutes / 60)
+  if (hours < 48) return `${hours}小时`
+  return `${Math.round(hours / 24)}天`
+}
+
+export interface DueInfo {
+  label: string
+  overdue: boolean
+}
+
+/** The deadline a matter is racing against now (响应 before acceptance, 办结 after), as people say it. */
+export function dueInfo(t: Pick<TicketSummary, 'status' | 'acceptDueAt' | 'resolveDueAt'>, now: Date = new Date()): DueInfo | null {
+  const due = currentDeadline({ status: t.status, acceptDueAt: new Date(t.acceptDueAt), resolveDueAt: new Date(t.resolveDueAt) })
+  if (!due) return null
+  const what = t.status === 'accepted' ? '办结' : '响应'
+  const left = due.getTime() - now.getTime()
+  return left >= 0
+    ? { label: `${what}时限剩余${humanDuration(left)}`, overdue: false }
+    : { label: `${what}已超时${humanDuration(-left)}`, overdue: true }
+}
+
+/** 0.9412 → "94.1%"; null (nothing to measure) → "—", never a fake 100%. */
+export function formatRate(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`
+}
+
+export function formatDistance(meters: number): string {
+  return meters < 1000 ? `${Math.round(meters)}米` : `${(meters / 1000).toFixed(1)}公里`
+}

@@ -1,0 +1,18 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.svg';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test';
+    TARO_ENV: 'weapp' | 'h5';
+    /** The API origin for the WeChat build. */
+    TARO_APP_API_BASE: string;
+    /** The API origin for the H5 build; empty = same origin. */
+    TARO_APP_H5_API_BASE: string;
+    /** Subscribe-message template ids, comma separated (at most 3 are used). */
+    TARO_APP_SUBSCRIBE_TEMPLATES: string;
+  }
+}
