@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { createLogger, PinoNestLogger, requestLogger } from './common/logger.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { Errors } from './common/app-error.js';
@@ -32,7 +32,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
 }
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config.logLevel);
+  app.useLogger(new PinoNestLogger(logger));
+  app.use(requestLogger(logger));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(
     helmet({

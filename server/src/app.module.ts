@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
 import type { Clock } from './common/clock.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { RateLimitGuard } from './common/throttle.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CoreModule } from './database/database.module.js';
@@ -19,8 +17,6 @@ import { StatsModule } from './stats/stats.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { UsersModule } from './users/users.module.js';
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
@@ -28,26 +24,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Every request carries an id: the client's X-Request-Id if sane, else a new one; errors return it.
-            genReqId: (req, res) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
-          },
-        }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'login', ttl: 60_000, limit: config.rateLimits.loginPerMinute },
-            { name: 'tickets', ttl: 60_000, limit: config.rateLimits.ticketsPerMinute },
-          ],
-        }),
         UsersModule,
         AuthModule,
         PlacesModule,
@@ -60,7 +36,8 @@ export class AppModule {
         PublicBoardModule,
         HealthModule,
       ],
-      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
+      // Guards run in this order: who is calling, then how often.
+      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 import type { LoginResult, MeView } from '@linli/shared';
-import { LoginThrottle, UserThrottlerGuard } from '../common/throttle.js';
+import { RateLimit } from '../common/throttle.js';
 import { UsersService } from '../users/users.service.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
@@ -27,8 +27,7 @@ export class AuthController {
   @Post('auth/wechat-login')
   @Public()
   @HttpCode(200)
-  @UseGuards(UserThrottlerGuard)
-  @LoginThrottle()
+  @RateLimit('login')
   @ApiOperation({ summary: 'Log in with the code of wx.login (code2Session)' })
   wechatLogin(@Body() dto: WechatLoginDto): Promise<LoginResult> {
     return this.auth.wechatLogin(dto.code);
@@ -44,8 +43,7 @@ export class AuthController {
   @Post('auth/dev-login')
   @Public()
   @HttpCode(200)
-  @UseGuards(UserThrottlerGuard)
-  @LoginThrottle()
+  @RateLimit('login')
   @ApiOperation({ summary: 'Log in as a seeded user (only without a WeChat appid, never in production)' })
   devLogin(@Body() dto: DevLoginDto): Promise<LoginResult> {
     return this.auth.devLogin(dto.userId);

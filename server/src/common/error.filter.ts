@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@linli/shared';
 
@@ -10,7 +9,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
+  413: 'FILE_TOO_LARGE', // only uploads raise a 413 HttpException; an oversized JSON body is handled below
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 };
@@ -22,35 +21,33 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request & { id?: string }>();
+    const req = http.getRequest<Request & { id?: string; log?: { error: (o: object, m: string) => void } }>();
     const res = http.getResponse<Response>();
     const body = this.toBody(exception, req);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId, path: req.url }, 'unexpected error');
+      (req.log ?? this.logger).error({ err: exception, requestId: body.requestId, path: req.url } as never, 'unexpected error');
     }
     res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown, req: Request & { id?: string }): ApiError {
     const requestId = req.id ? String(req.id) : undefined;
-    if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试', requestId };
-    }
+    // Express' body parser (mapped to HttpException by the adapter): malformed JSON, or a body over the limit.
+    const cause = (exception as { cause?: { type?: string } })?.cause ?? (exception as { type?: string });
+    if (cause?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON', requestId };
+    if (cause?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大', requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse() as string | { code?: string; message?: string | string[] };
       const code = typeof response === 'object' && response.code ? response.code : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'));
       let message = typeof response === 'string' ? response : response.message ?? exception.message;
       if (Array.isArray(message)) message = message.join('; ');
+      if (status === 413) message = '照片不能超过 5 MB';
       if (status === 404 && !(typeof response === 'object' && response.code)) {
         return { statusCode: 404, code: 'NOT_FOUND_ROUTE', message: `没有这个接口: ${req.method} ${req.path}`, requestId };
       }
       return { statusCode: status, code, message, requestId };
     }
-    // Express' body parser: malformed JSON, or a body over the limit.
-    const e = exception as { type?: string; status?: number; code?: string };
-    if (e?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON', requestId };
-    if (e?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大', requestId };
     return { statusCode: 500, code: 'INTERNAL', message: '服务器开小差了，请稍后再试', requestId };
   }
 }

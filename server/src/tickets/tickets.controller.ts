@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NearbyTicket, Page, TicketDetail, TicketSummary } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { Errors } from '../common/app-error.js';
-import { UserThrottlerGuard, TicketCreateThrottle } from '../common/throttle.js';
+import { RateLimit } from '../common/throttle.js';
 import {
   CreateTicketDto,
   DispatchTicketDto,
@@ -27,8 +27,7 @@ export class TicketsController {
 
   @Post()
   @Roles('resident')
-  @UseGuards(UserThrottlerGuard)
-  @TicketCreateThrottle()
+  @RateLimit('tickets')
   @ApiOperation({ summary: '报事: report a matter; it is dispatched at once' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried submit with the same key returns the first answer' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @Headers('idempotency-key') key?: string): Promise<TicketDetail> {

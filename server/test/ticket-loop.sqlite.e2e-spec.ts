@@ -1,0 +1,3 @@
+import { ticketLoopSuite } from './support/ticket-loop.suite.js';
+
+ticketLoopSuite('sqlite');
