@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('files')
 export class StoredFile {
@@ -9,5 +9,5 @@ export class StoredFile {
   @Column({ type: 'int' }) ownerId: number;
   @Column({ type: 'varchar', length: 32 }) mimeType: string;
   @Column({ type: 'int' }) size: number;
-  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

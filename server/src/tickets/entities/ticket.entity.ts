@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { FinalRating, RejectReason, TicketStatus } from '@linli/shared';
 
 /** 报事: a matter a resident reported, and everything the loop did with it. */
@@ -58,6 +58,6 @@ export class Ticket {
   @Column({ type: 'int' }) followerCount: number;
 
   @VersionColumn({ type: 'int' }) version: number;
-  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
-  @UpdateDateColumn({ type: 'datetime', precision: 3 }) updatedAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
 }

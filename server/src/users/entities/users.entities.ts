@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { BindingStatus, Role } from '@linli/shared';
 
 @Entity('users')
@@ -9,7 +9,7 @@ export class User {
   /** WeChat openid of this mini-program; null for users created by hand. */
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 64, nullable: true }) openid: string | null;
-  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }
 
 /**
@@ -45,5 +45,5 @@ export class HouseholdBinding {
   @Column({ type: 'varchar', length: 16 }) status: BindingStatus;
   @Column({ type: 'int', nullable: true }) decidedById: number | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) decidedAt: Date | null;
-  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startSeededApp } from './support/test-app.js';
+
+/**
+ * Every role against every endpoint: allowed, or refused with 401/403/404 and never data.
+ * The ticket under test was reported by 王秀英 in 青和居第一网格 (worker 赵敏, committee 黄丽华).
+ */
+describe('access matrix', () => {
+  let ctx: Awaited<ReturnType<typeof startSeededApp>>;
+  let ticketId: number;
+  let resolvedId: number;
+  let queuedId: number;
+
+  beforeAll(async () => {
+    ctx = await startSeededApp('mysql');
+    const report = async (categoryId = 1) =>
+      (await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId, description: '门口积水', buildingId: 1 })).body.id as number;
+    ticketId = await report();
+    resolvedId = await report();
+    await ctx.api.as('赵敏', 'POST', `/tickets/${resolvedId}/accept`);
+    await ctx.api.as('赵敏', 'POST', `/tickets/${resolvedId}/resolve`, { note: '已处理' });
+    queuedId = await report(14);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  const EVERYONE = ['王秀英', '李建国', '张桂兰', '赵敏', '孙浩', '郑芳', '黄丽华', '何志刚', '林国栋', '高明', '马师傅', '系统管理员', null] as const;
+  type Who = (typeof EVERYONE)[number];
+
+  function matrix(title: string, request: () => [string, string, unknown?], expected: Partial<Record<NonNullable<Who> | 'anonymous', number>>) {
+    describe(title, () => {
+      for (const who of EVERYONE) {
+        const want = expected[who ?? 'anonymous'];
+        if (want === undefined) continue;
+        it(`${who ?? 'anonymous'} → ${want}`, async () => {
+          const [method, path, body] = request();
+          const r = await ctx.api.as(who, method, path, body);
+          expect(r.status).toBe(want);
+          if (want >= 400) {
+            expect(r.body).toMatchObject({ statusCode: want, code: expect.any(String), message: expect.any(String) });
+            expect(JSON.stringify(r.body)).not.toContain('门口积水');
+          }
+        });
+      }
+    });
+  }
+
+  matrix('GET /tickets/:id (another resident\'s ticket is 404, never data)', () => ['GET', `/tickets/${ticketId}`], {
+    王秀英: 200, 李建国: 404, 张桂兰: 404, 赵敏: 200, 孙浩: 404, 郑芳: 404, 黄丽华: 200, 何志刚: 404, 林国栋: 200, 高明: 200, 马师傅: 404, 系统管理员: 200, anonymous: 401,
+  });
+
+  matrix('POST /tickets (residents only)', () => ['POST', '/tickets', { categoryId: 1, description: '测试', buildingId: 1 }], {
+    王秀英: 201, 赵敏: 403, 黄丽华: 403, 林国栋: 403, 马师傅: 403, anonymous: 401,
+  });
+
+  matrix('POST /tickets/:id/accept', () => ['POST', `/tickets/${ticketId}/accept`], {
+    王秀英: 403, 李建国: 403, 黄丽华: 403, 林国栋: 403, 郑芳: 404, 马师傅: 404, anonymous: 401,
+  });
+
+  matrix('POST /tickets/:id/resolve by someone not the handler', () => ['POST', `/tickets/${ticketId}/resolve`, { note: 'x' }], {
+    王秀英: 403, 黄丽华: 403, 郑芳: 404, anonymous: 401,
+  });
+
+  matrix('POST /tickets/:id/rate (only its reporter)', () => ['POST', `/tickets/${resolvedId}/rate`, { rating: 'satisfied' }], {
+    李建国: 404, 张桂兰: 404, 赵敏: 403, 黄丽华: 403, 系统管理员: 403, anonymous: 401,
+  });
+
+  matrix('POST /tickets/:id/cancel (only its reporter)', () => ['POST', `/tickets/${ticketId}/cancel`], {
+    李建国: 404, 赵敏: 403, 黄丽华: 403, anonymous: 401,
+  });
+
+  matrix('POST /tickets/:id/dispatch (the community\'s committee)', () => ['POST', `/tickets/${queuedId}/dispatch`, { toUserId: 5 }], {
+    王秀英: 403, 赵敏: 403, 何志刚: 404, 林国栋: 403, anonymous: 401,
+  });
+
+  matrix('POST /tickets/:id/reject (the community\'s committee)', () => ['POST', `/tickets/${queuedId}/reject`, { reason: 'other' }], {
+    王秀英: 403, 赵敏: 403, 何志刚: 404, anonymous: 401,
+  });
+
+  matrix('GET /tickets?scope=mine', () => ['GET', '/tickets?scope=mine'], { 王秀英: 200, 赵敏: 403, 黄丽华: 403, anonymous: 401 });
+  matrix('GET /tickets?scope=assigned', () => ['GET', '/tickets?scope=assigned'], { 王秀英: 403, 赵敏: 200, 马师傅: 200, 黄丽华: 403 });
+  matrix('GET /tickets?scope=community', () => ['GET', '/tickets?scope=community'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, 林国栋: 200, 高明: 200, 系统管理员: 200 });
+  matrix('GET /tickets?scope=community&communityId=2 (another community)', () => ['GET', '/tickets?scope=community&communityId=2'], { 黄丽华: 403, 何志刚: 200, 林国栋: 200 });
+  matrix('GET /stats/overview?communityId=1', () => ['GET', '/stats/overview?communityId=1'], {
+    王秀英: 403, 赵敏: 403, 马师傅: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 高明: 200, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /public/tickets (the public board)', () => ['GET', '/public/tickets?communityId=1'], { 王秀英: 200, 赵敏: 200, anonymous: 200 });
+  matrix('GET /me', () => ['GET', '/me'], { 王秀英: 200, 赵敏: 200, anonymous: 401 });
+  matrix('GET /bindings (committee)', () => ['GET', '/bindings'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200 });
+
+  it('a committee sees only its own community in scope=community', async () => {
+    const r = await ctx.api.as('何志刚', 'GET', '/tickets?scope=community&pageSize=100');
+    expect(r.body.items.length).toBeGreaterThan(0);
+    expect(r.body.items.every((t: { communityId: number }) => t.communityId === 2)).toBe(true);
+  });
+
+  it('a user cannot read or mark another user\'s notification', async () => {
+    const mine = await ctx.api.as('赵敏', 'GET', '/notifications');
+    const id = mine.body.items[0].id;
+    expect((await ctx.api.as('孙浩', 'POST', `/notifications/${id}/read`)).status).toBe(404);
+    expect((await ctx.api.as('赵敏', 'POST', `/notifications/${id}/read`)).body.readAt).toEqual(expect.any(String));
+  });
+
+  it('masks every phone number', async () => {
+    const me = await ctx.api.as('王秀英', 'GET', '/me');
+    expect(me.body.phone).toBe('138****0001');
+    const users = await ctx.api.request('GET', '/auth/dev-users');
+    expect(JSON.stringify(users.body)).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('rejects forged and expired tokens', async () => {
+    const forged = await ctx.api.request('GET', '/me', { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.bad' } });
+    expect(forged).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('binds a resident to a household once a committee member approves', async () => {
+    const pending = await ctx.api.as('黄丽华', 'GET', '/bindings?status=pending');
+    const binding = pending.body.find((b: { userName: string }) => b.userName === '陈小明');
+    expect(binding).toBeDefined();
+    expect((await ctx.api.as('何志刚', 'POST', `/bindings/${binding.id}/approve`)).status).toBe(404);
+    const [a, b] = await Promise.all([
+      ctx.api.as('黄丽华', 'POST', `/bindings/${binding.id}/approve`),
+      ctx.api.as('黄丽华', 'POST', `/bindings/${binding.id}/approve`),
+    ]);
+    expect([a.status, b.status].every((s) => s === 200 || s === 409)).toBe(true);
+    const me = await ctx.api.as('陈小明', 'GET', '/me');
+    expect(me.body.household).toMatchObject({ bindingStatus: 'approved' });
+  });
+});
