@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageQuery, paging } from '../common/paging.js';
 import { IsNull } from 'typeorm';
 import type { NotificationView, Page } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -11,9 +12,7 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
 import { Notification } from './notification.entity.js';
 
-class InboxQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+class InboxQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread?: boolean;
 }
 
@@ -33,10 +32,9 @@ export class NotificationsController {
 
   @Get()
   async inbox(@CurrentUser() user: AuthUser, @Query() q: InboxQuery): Promise<Page<NotificationView> & { unread: number }> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
+    const { page, pageSize, skip, take } = paging(q);
     const where = q.unread ? { userId: user.id, readAt: IsNull() } : { userId: user.id };
-    const [rows, total] = await this.db.manager.findAndCount(Notification, { where, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [rows, total] = await this.db.manager.findAndCount(Notification, { where, order: { id: 'DESC' }, skip, take });
     const unread = await this.db.manager.countBy(Notification, { userId: user.id, readAt: IsNull() });
     return { items: rows.map(view), total, page, pageSize, unread };
   }

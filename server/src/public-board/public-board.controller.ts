@@ -1,17 +1,16 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Min } from 'class-validator';
+import { PageQuery, paging } from '../common/paging.js';
 import type { Page, PublicTicket } from '@linli/shared';
 import { Public } from '../auth/decorators.js';
 import { Db } from '../database/db.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { TicketViews } from '../tickets/ticket-views.js';
 
-class BoardQuery {
+class BoardQuery extends PageQuery {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) communityId: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) pageSize?: number;
 }
 
 /** 公示: closed matters with their result and rating, and no personal data. */
@@ -26,13 +25,12 @@ export class PublicBoardController {
   @Get('tickets')
   @Public()
   async tickets(@Query() q: BoardQuery): Promise<Page<PublicTicket>> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
+    const { page, pageSize, skip, take } = paging(q);
     const [rows, total] = await this.db.manager.findAndCount(Ticket, {
       where: { communityId: q.communityId, status: 'closed' },
       order: { closedAt: 'DESC', id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      skip,
+      take,
     });
     return { items: await this.views.publicTickets(rows), total, page, pageSize };
   }

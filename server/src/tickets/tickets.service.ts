@@ -30,6 +30,7 @@ import { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import type { Category } from '../categories/category.entity.js';
 import { Errors } from '../common/app-error.js';
+import { paging } from '../common/paging.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
@@ -209,8 +210,7 @@ export class TicketsService {
   }
 
   async list(user: AuthUser, q: ListTicketsQuery): Promise<Page<TicketSummary>> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
+    const { page, pageSize, skip, take } = paging(q);
     const now = this.clock.now();
     const qb = this.db.manager.createQueryBuilder(Ticket, 't');
     switch (q.scope) {
@@ -255,7 +255,7 @@ export class TicketsService {
       const overdue = "((t.status IN ('submitted', 'dispatched') AND t.acceptDueAt < :now) OR (t.status = 'accepted' AND t.resolveDueAt < :now))";
       qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`, { now });
     }
-    const [items, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
     return { items: await this.views.summaries(items, now), total, page, pageSize };
   }
 

@@ -17,6 +17,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageQuery } from '../../common/paging.js';
 import { DESCRIPTION_MAX, PHOTOS_MAX, RATING_COMMENT_MAX, RATINGS, REJECT_REASONS, TICKET_STATUSES, type Rating, type RejectReason, type TicketStatus } from '@linli/shared';
 
 export class CreateTicketDto {
@@ -81,7 +82,7 @@ export class RateTicketDto {
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
-export class ListTicketsQuery {
+export class ListTicketsQuery extends PageQuery {
   @ApiProperty({ enum: ['mine', 'assigned', 'community', 'following'] })
   @IsIn(['mine', 'assigned', 'community', 'following'])
   scope: 'mine' | 'assigned' | 'community' | 'following';
@@ -98,8 +99,6 @@ export class ListTicketsQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601)' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ description: 'Reported before (ISO 8601)' }) @IsOptional() @IsISO8601() to?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 export class NearbyQuery {
