@@ -13,4 +13,7 @@ if (config.seedDemo) {
 }
 await app.listen(config.port);
 const where = dialectOf(config) === 'sqlite' ? `embedded SQLite at ${config.sqlitePath}` : 'MySQL (DATABASE_URL)';
-console.log(`Linli API on http://localhost:${config.port}/api (docs: /api/docs), database: ${where}`);
+console.log(`Linli on http://localhost:${config.port}/ (API /api, docs /api/docs), database: ${where}`);
+if (!config.wechat.appId && config.env !== 'production') {
+  console.log(`Dev login is on: pick a role at http://localhost:${config.port}/, or list users with GET /api/auth/dev-users.`);
+}

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** The first answer to a request sent with an Idempotency-Key, so a retry gets it again. */
 @Entity('idempotency_records')
 @Index(['userId', 'key'], { unique: true })
+@Index(['createdAt'])
 export class IdempotencyRecord {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'int' }) userId: number;
