@@ -1,0 +1,154 @@
+/**
+ * The HTTP scenarios at one data size: a resident reports (50 clients), the
+ * grid worker's inbox, the resident's list and a ticket's detail (100 clients
+ * each), a community's figures over a year. Each runs twice side by side:
+ * through the API (autocannon from another process), and as its floor, the
+ * very statements the API issued for the same requests replayed through mysql2.
+ */
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { dbUrl, load, log, replay, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
+
+export interface ApiRow {
+  scenario: string;
+  size: number;
+  connections: number;
+  api: LoadResult;
+  floor: LoadResult;
+  statements: number;
+  /** Extra facts for the report (e.g. the community's ticket count). */
+  note?: string;
+}
+
+export interface SizeResult {
+  rows: ApiRow[];
+  idleRssMb: number;
+  peakRssMb: number;
+}
+
+interface Actors {
+  workers: number[];
+  reporters: number[];
+  details: { id: number; reporterId: number }[];
+  stats: { userId: number; communityId: number; tickets: number };
+  creators: { userId: number; buildingId: number }[];
+  categories: number[];
+}
+
+const DISTINCT = 200;
+
+async function actors(db: string, size: number, now: Date): Promise<Actors> {
+  const c = await mysql.createConnection(dbUrl(db));
+  try {
+    const q = async <T>(sql: string, values: unknown[] = []) => (await c.query(sql, values))[0] as T[];
+    // The busiest inboxes and the longest lists: the requests that grow with the data.
+    const workers = await q<{ id: number }>(
+      `SELECT t.handlerId AS id FROM tickets t JOIN role_assignments r ON r.userId = t.handlerId AND r.role = 'grid_worker'
+       WHERE t.status IN ('dispatched', 'accepted') GROUP BY t.handlerId ORDER BY COUNT(*) DESC, t.handlerId LIMIT ${DISTINCT}`,
+    );
+    const reporters = await q<{ id: number }>(`SELECT reporterId AS id FROM tickets GROUP BY reporterId ORDER BY COUNT(*) DESC, reporterId LIMIT ${DISTINCT}`);
+    const step = Math.max(1, Math.floor(size / DISTINCT));
+    const details = await q<{ id: number; reporterId: number }>(`SELECT id, reporterId FROM tickets WHERE id <= ? AND MOD(id, ?) = 1 LIMIT ${DISTINCT}`, [size, step]);
+    const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+    const [busiest] = await q<{ communityId: number; n: number }>(
+      'SELECT communityId, COUNT(*) AS n FROM tickets WHERE createdAt >= ? GROUP BY communityId ORDER BY n DESC LIMIT 1',
+      [yearAgo],
+    );
+    const [member] = await q<{ userId: number }>("SELECT userId FROM role_assignments WHERE role = 'committee_member' AND communityId = ? ORDER BY id LIMIT 1", [busiest.communityId]);
+    const creators = await q<{ userId: number; buildingId: number }>(
+      `SELECT b.userId, h.buildingId FROM household_bindings b JOIN households h ON h.id = b.householdId WHERE b.status = 'approved' ORDER BY b.id LIMIT ${DISTINCT}`,
+    );
+    const categories = (await q<{ id: number }>("SELECT id FROM categories WHERE routing IN ('grid_worker', 'partner') ORDER BY id")).map((r) => r.id);
+    return {
+      workers: workers.map((w) => w.id),
+      reporters: reporters.map((r) => r.id),
+      details,
+      stats: { userId: member.userId, communityId: busiest.communityId, tickets: Number(busiest.n) },
+      creators,
+      categories,
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+interface Scenario {
+  name: string;
+  connections: number;
+  amount: number;
+  requests: PlannedRequest[];
+  idempotencyKeys?: boolean;
+  note?: string;
+}
+
+function scenarios(a: Actors, now: Date, amounts: { create: number; read: number; stats: number }): Scenario[] {
+  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString();
+  const to = now.toISOString();
+  return [
+    {
+      name: 'create ticket (报事)',
+      connections: 50,
+      amount: amounts.create,
+      idempotencyKeys: true,
+      requests: a.creators.map((c, i) => ({
+        method: 'POST',
+        path: '/api/tickets',
+        token: token(c.userId),
+        body: { categoryId: a.categories[i % a.categories.length], description: `压测报事：楼下路灯不亮 #${i}`, buildingId: c.buildingId },
+      })),
+    },
+    { name: 'grid worker inbox', connections: 100, amount: amounts.read, requests: a.workers.map((id) => ({ method: 'GET', path: '/api/tickets?scope=assigned', token: token(id) })) },
+    { name: "resident's list", connections: 100, amount: amounts.read, requests: a.reporters.map((id) => ({ method: 'GET', path: '/api/tickets?scope=mine', token: token(id) })) },
+    { name: 'ticket detail', connections: 100, amount: amounts.read, requests: a.details.map((d) => ({ method: 'GET', path: `/api/tickets/${d.id}`, token: token(d.reporterId) })) },
+    {
+      name: 'stats overview, 1 year',
+      connections: 1,
+      amount: amounts.stats,
+      note: `community ${a.stats.communityId}: ${a.stats.tickets.toLocaleString('en')} tickets in the year`,
+      requests: [{ method: 'GET', path: `/api/stats/overview?communityId=${a.stats.communityId}&from=${from}&to=${to}`, token: token(a.stats.userId) }],
+    },
+  ];
+}
+
+export async function runApiScenarios(db: string, size: number, amounts: { create: number; read: number; stats: number }): Promise<SizeResult> {
+  const now = new Date();
+  const a = await actors(db, size, now);
+  const list = scenarios(a, now, amounts);
+
+  // 1. Trace: what SQL each planned request issues (one at a time, on a traced server).
+  const traceFile = path.join(RESULTS_DIR, `trace-${process.pid}.jsonl`);
+  const traced = await startServer(db, {}, { traceFile });
+  const traces = new Map<string, Awaited<ReturnType<typeof traceRequests>>>();
+  try {
+    for (const s of list) {
+      await traceRequests(traced, traceFile, s.requests.slice(0, 1)); // warms the server's caches
+      const t = await traceRequests(traced, traceFile, s.requests);
+      const bad = t.statuses.filter((x) => x >= 400);
+      if (bad.length) throw new Error(`${s.name}: ${bad.length} traced requests failed (${bad[0]})`);
+      traces.set(s.name, t);
+    }
+  } finally {
+    await traced.stop();
+  }
+
+  // 2. Load each scenario through the API, then its floor, side by side.
+  const server = await startServer(db);
+  const rows: ApiRow[] = [];
+  let idleRssMb = 0;
+  try {
+    idleRssMb = server.memory().rssMb;
+    for (const s of list) {
+      const t = traces.get(s.name)!;
+      log(`${s.name} @ ${size.toLocaleString('en')}: ${s.amount} requests, ${s.connections} clients`);
+      const plan = { url: server.url, connections: s.connections, requests: s.requests, idempotencyKeys: s.idempotencyKeys, maxSeconds: 120 };
+      await load({ ...plan, amount: Math.min(200, s.amount) }); // warm-up
+      await replay(db, s.connections, Math.min(200, s.amount), t.traces);
+      const api = await load({ ...plan, amount: s.amount });
+      const fl = await replay(db, s.connections, s.amount, t.traces);
+      rows.push({ scenario: s.name, size, connections: s.connections, api, floor: fl, statements: statementsPerRequest(t.traces), note: s.note });
+    }
+    return { rows, idleRssMb, peakRssMb: server.memory().peakMb };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The mini-program's two figures: the WeChat package sizes (from the weapp
+ * build, as miniapp/scripts/weapp-package.mjs counts them) and the H5 app's
+ * first screen in Chromium over an emulated Fast 3G link with a 4× slower CPU,
+ * served by the API process as in production. Either is skipped when its
+ * build is missing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, startServer } from './lib.js';
+
+const WEAPP = path.join(ROOT, 'miniapp', 'dist', 'weapp');
+const H5 = path.join(ROOT, 'miniapp', 'dist', 'h5');
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface PackageResult {
+  sizes: Record<string, number>;
+}
+
+export async function weappPackages(): Promise<PackageResult | null> {
+  if (!fs.existsSync(path.join(WEAPP, 'app.json'))) return null;
+  const { packageSizes } = await import(pathToFileURL(path.join(ROOT, 'miniapp', 'scripts', 'weapp-package.mjs')).href);
+  return { sizes: packageSizes(WEAPP) };
+}
+
+export interface H5Result {
+  /** ms from navigation start until the first screen has rendered and the main thread is free. */
+  interactiveMs: number;
+  loadEventMs: number;
+  bytes: number;
+  requests: number;
+  /** The same page with no throttling: what the link and CPU profile cost. */
+  unthrottledMs: number;
+}
+
+// Chrome DevTools' "Fast 3G" preset.
+const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
+
+export async function h5FirstScreen(db: string): Promise<H5Result | null | string> {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) return null;
+  if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return 'playwright-core is not installed';
+  }
+  const server = await startServer(db, { H5_DIR: H5 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const once = async (throttled: boolean) => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      if (throttled) {
+        await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      }
+      let bytes = 0;
+      let requests = 0;
+      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+        bytes += e.encodedDataLength;
+        requests += 1;
+      });
+      await page.goto(server.url + '/', { waitUntil: 'load', timeout: 60_000 });
+      // The first screen: Taro has mounted a page with something on it to read or press.
+      await page.waitForFunction(() => !!document.querySelector('.taro_page') && document.body.innerText.trim().length > 0, null, { timeout: 60_000, polling: 50 });
+      // Interactive: the main thread answers (a task queued now runs at once).
+      const timing = await page.evaluate(
+        () =>
+          new Promise<{ interactive: number; load: number }>((resolve) =>
+            setTimeout(() => {
+              const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+              resolve({ interactive: performance.now(), load: nav.loadEventEnd });
+            }, 0),
+          ),
+      );
+      await context.close();
+      return { ...timing, bytes, requests };
+    };
+    const fast = await once(false);
+    const slow = await once(true);
+    return { interactiveMs: slow.interactive, loadEventMs: slow.load, bytes: slow.bytes, requests: slow.requests, unthrottledMs: fast.interactive };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

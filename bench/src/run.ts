@@ -1,0 +1,188 @@
+/**
+ * npm run bench: Linli measured against its own floors (docs/performance.md).
+ *
+ *   BENCH_SIZES=10000,100000,1000000   ticket counts of the seeded databases (seeded once, then reused)
+ *   BENCH_ONLY=api,grid,escalation,durability,miniapp
+ *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306
+ *
+ * Prints the table and writes it, with every raw figure, to bench/results/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runApiScenarios, type ApiRow } from './api.js';
+import { runDurability, type DurabilityResult } from './durability.js';
+import { runEscalation, type EscalationResult } from './escalation.js';
+import { runGridLookup, type GridResult } from './grid.js';
+import { label, log, RESULTS_DIR, seededDatabase } from './lib.js';
+import { h5FirstScreen, weappPackages } from './miniapp.js';
+
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
+const only = new Set((process.env.BENCH_ONLY ?? 'api,grid,escalation,durability,miniapp').split(','));
+const amounts = { create: Number(process.env.BENCH_CREATES ?? 3000), read: Number(process.env.BENCH_READS ?? 5000), stats: Number(process.env.BENCH_STATS ?? 30) };
+const largest = Math.max(...sizes);
+const smallest = Math.min(...sizes);
+fs.mkdirSync(RESULTS_DIR, { recursive: true });
+
+const started = new Date();
+const apiRows: ApiRow[] = [];
+const rss: { size: number; idleMb: number; peakMb: number }[] = [];
+const seeds: { size: number; seconds: number }[] = [];
+let grid: GridResult | null = null;
+let escalation: EscalationResult | null = null;
+let durability: DurabilityResult | null = null;
+let packages: Awaited<ReturnType<typeof weappPackages>> = null;
+let h5: Awaited<ReturnType<typeof h5FirstScreen>> = null;
+
+for (const size of sizes) {
+  if (!only.has('api') && !(only.has('grid') && size === smallest) && !(only.has('miniapp') && size === smallest)) continue;
+  const { db, seedSeconds } = await seededDatabase(size);
+  if (seedSeconds !== null) seeds.push({ size, seconds: seedSeconds });
+  if (only.has('grid') && size === smallest) grid = await runGridLookup(db);
+  if (only.has('miniapp') && size === smallest) {
+    packages = await weappPackages();
+    h5 = await h5FirstScreen(db);
+  }
+  if (only.has('api')) {
+    const r = await runApiScenarios(db, size, amounts);
+    apiRows.push(...r.rows);
+    rss.push({ size, idleMb: r.idleRssMb, peakMb: r.peakRssMb });
+  }
+}
+if (only.has('escalation')) escalation = await runEscalation();
+if (only.has('durability')) durability = await runDurability();
+
+// ───────────────────────────── the table ─────────────────────────────
+
+const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const lines: string[] = [];
+const row = (...cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
+
+lines.push('| scenario | tickets | clients | Linli: req/s · p50 · p99 (ms) · errors | floor: req/s · p50 · p99 (ms) | Linli / floor | SQL per request | target | met |');
+lines.push('| --- | --: | --: | --- | --- | --- | --: | --- | --- |');
+const p50At = (scenario: string, size: number) => apiRows.find((r) => r.scenario === scenario && r.size === size)?.api.p50 ?? NaN;
+for (const r of apiRows) {
+  const ours = `${f0(r.api.rps)} · ${f1(r.api.p50)} · ${f1(r.api.p99)} · ${r.api.errors + r.api.non2xx}`;
+  const fl = `${f0(r.floor.rps)} · ${f1(r.floor.p50)} · ${f1(r.floor.p99)}`;
+  let ratio = '';
+  let target = '';
+  let met = '';
+  if (r.scenario.startsWith('create')) {
+    const q = r.api.rps / r.floor.rps;
+    ratio = `throughput ${f2(q)}`;
+    target = '≥ 0.50 of the floor, 0 errors';
+    met = q >= 0.5 && r.api.errors + r.api.non2xx === 0 ? 'yes' : 'NO';
+  } else if (r.scenario.startsWith('stats')) {
+    ratio = `p50 ${f1(r.api.p50 / r.floor.p50)}×`;
+    const first = apiRows.find((x) => x.scenario === r.scenario && x.size === smallest);
+    const growth = first && r.size !== smallest ? `; ${f1(r.api.p50 / first.api.p50)}× the time for ${f1(ticketsOf(r) / ticketsOf(first))}× the tickets` : '';
+    ratio += growth;
+    target = r.size === largest ? '< 200 ms at 1 M; grows ≤ the community’s tickets' : '';
+    met = r.size === largest ? (r.api.p50 < 200 && (!first || r.api.p50 / first.api.p50 <= Math.max(1.5, ticketsOf(r) / ticketsOf(first))) ? 'yes' : 'NO') : '';
+  } else {
+    ratio = `p50 ${f1(r.api.p50 / r.floor.p50)}×, throughput ${f2(r.api.rps / r.floor.rps)}`;
+    if (r.size === largest) {
+      const flat = p50At(r.scenario, largest) / p50At(r.scenario, smallest);
+      ratio += `; p50 ${label(largest)}/${label(smallest)} = ${f2(flat)}`;
+      target = 'p99 < 50 ms at 1 M; p50 within 1.5× from 10 k';
+      met = r.api.p99 < 50 && flat <= 1.5 && r.api.errors + r.api.non2xx === 0 ? 'yes' : 'NO';
+    }
+  }
+  row(r.scenario + (r.note ? ` (${r.note})` : ''), label(r.size), String(r.connections), ours, fl, ratio, f1(r.statements), target, met);
+}
+function ticketsOf(r: ApiRow): number {
+  return Number(/([\d,]+) tickets/.exec(r.note ?? '')?.[1].replaceAll(',', '') ?? NaN);
+}
+if (grid) {
+  row(
+    `grid lookup, ${grid.grids} grids (GridLocator.locateLoaded)`,
+    '',
+    '1',
+    `${f2(grid.indexUs)} µs per lookup (${grid.lookups.toLocaleString('en')} lookups)`,
+    `linear scan: ${f1(grid.scanUs)} µs per lookup`,
+    `${f0(grid.scanUs / grid.indexUs)}× faster than the scan; ${grid.mismatches} disagreements`,
+    '',
+    '< 100 µs per lookup',
+    grid.indexUs < 100 && grid.mismatches === 0 ? 'yes' : 'NO',
+  );
+}
+if (escalation) {
+  const e = escalation;
+  row(
+    `escalation sweeper, ${e.due.toLocaleString('en')} due at once, ${e.processes} processes sweeping every ${e.sweepIntervalMs / 1000} s`,
+    '10k + due',
+    '',
+    `${e.escalated.toLocaleString('en')} escalated; lag after deadline p50 ${f1(e.p50LagS)} s, max ${f1(e.maxLagS)} s; ${e.twice} twice`,
+    '',
+    '',
+    '',
+    'all within 60 s, each exactly once',
+    e.escalated === e.due && e.twice === 0 && e.maxLagS <= 60 ? 'yes' : 'NO',
+  );
+}
+if (durability) {
+  const d = durability;
+  row(
+    'durability: kill -9 under create load, restart',
+    '10k',
+    '20',
+    `${d.answered201} answered 201 of ${d.submits} submits (${d.retriedAfterKill} retried with their key after the kill)`,
+    '',
+    `missing ${d.missing}, without timeline ${d.withoutTimeline}, created twice ${d.duplicates}, never answered ${d.unanswered}`,
+    '',
+    'every 201 exists with its timeline; none twice',
+    d.missing === 0 && d.withoutTimeline === 0 && d.duplicates === 0 ? 'yes' : 'NO',
+  );
+}
+if (only.has('miniapp')) {
+  if (packages) {
+    const { main, ...subs } = packages.sizes;
+    row(
+      'WeChat package',
+      '',
+      '',
+      `main ${mb(main)}; ${Object.entries(subs).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`,
+      'WeChat limit 2 MB',
+      `main = ${f2(main / (2 * 1024 * 1024))} of the limit`,
+      '',
+      'main < 1.5 MB',
+      main < 1.5 * 1024 * 1024 ? 'yes' : 'NO',
+    );
+  } else row('WeChat package', '', '', 'not measured: no miniapp/dist/weapp build', '', '', '', 'main < 1.5 MB', '–');
+  if (h5 && typeof h5 === 'object') {
+    row(
+      'H5 first screen, Fast 3G + 4× CPU',
+      '',
+      '1',
+      `interactive ${f0(h5.interactiveMs)} ms (load event ${f0(h5.loadEventMs)} ms); ${h5.requests} requests, ${mb(h5.bytes)} transferred`,
+      `unthrottled: ${f0(h5.unthrottledMs)} ms`,
+      `${f1(h5.interactiveMs / h5.unthrottledMs)}× the unthrottled time`,
+      '',
+      'interactive < 2.5 s',
+      h5.interactiveMs < 2500 ? 'yes' : 'NO',
+    );
+  } else row('H5 first screen', '', '', `not measured: ${h5 ?? 'no miniapp/dist/h5 build'}`, '', '', '', 'interactive < 2.5 s', '–');
+}
+for (const m of rss) {
+  row(`server memory`, label(m.size), '', `idle ${f0(m.idleMb)} MB, peak ${f0(m.peakMb)} MB under the load above`, '', '', '', 'peak < 400 MB', m.peakMb < 400 ? 'yes' : 'NO');
+}
+if (escalation) row('server memory (sweeper)', '', '', `peak ${f0(escalation.peakRssMb)} MB`, '', '', '', 'peak < 400 MB', escalation.peakRssMb < 400 ? 'yes' : 'NO');
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+const header = [
+  `Linli bench, ${started.toISOString()} (${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min)`,
+  `machine: ${machine}`,
+  `sizes: ${sizes.map(label).join(', ')} tickets; requests per scenario: create ${amounts.create}, reads ${amounts.read}, stats ${amounts.stats}`,
+  ...seeds.map((s) => `seeded ${label(s.size)} tickets in ${f0(s.seconds)} s`),
+  '',
+];
+const table = [...header, ...lines].join('\n');
+console.log(table);
+const stamp = started.toISOString().replace(/[:.]/g, '-');
+fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.md`), table + '\n');
+fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ started, machine, sizes, amounts, seeds, apiRows, rss, grid, escalation, durability, packages, h5 }, null, 2));
+log(`written to ${path.relative(process.cwd(), RESULTS_DIR)}/bench-${stamp}.{md,json}`);
+process.exit(0);
