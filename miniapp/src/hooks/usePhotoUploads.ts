@@ -7,6 +7,8 @@ import { showError, uploadFile } from '../services/request'
 export interface PhotoUpload {
   key: string
   localPath: string
+  /** H5 only: the browser's File behind localPath. */
+  file?: Blob
   status: 'uploading' | 'done' | 'failed'
   progress: number
   fileId?: number | string
@@ -23,10 +25,10 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
   }, [])
 
   const upload = useCallback(
-    async (key: string, localPath: string) => {
+    async (key: string, localPath: string, localFile?: Blob) => {
       patch(key, { status: 'uploading', progress: 0, error: undefined })
       try {
-        const file = await uploadFile(localPath, (progress) => patch(key, { progress }))
+        const file = await uploadFile({ path: localPath, file: localFile }, (progress) => patch(key, { progress }))
         patch(key, { status: 'done', progress: 100, fileId: file.id, url: file.url })
       } catch (err) {
         patch(key, { status: 'failed', error: (err as Error).message })
@@ -42,24 +44,24 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
       Taro.showToast({ title: `最多${max}张照片`, icon: 'none' })
       return
     }
-    let picked: string[]
+    let picked: { path: string; file?: Blob }[]
     try {
       const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      picked = res.tempFiles.map((f) => f.tempFilePath).slice(0, room)
+      picked = res.tempFiles.slice(0, room).map((f) => ({ path: f.tempFilePath, file: (f as { originalFileObj?: Blob }).originalFileObj }))
     } catch (err) {
       const msg = (err as { errMsg?: string })?.errMsg ?? ''
       if (!/cancel/i.test(msg)) showError(new Error('没能打开相册，请检查相册和相机权限'))
       return
     }
-    const added = picked.map((localPath) => ({ key: `p${++seq.current}`, localPath, status: 'uploading' as const, progress: 0 }))
+    const added: PhotoUpload[] = picked.map((p) => ({ key: `p${++seq.current}`, localPath: p.path, file: p.file, status: 'uploading', progress: 0 }))
     setPhotos((prev) => [...prev, ...added])
-    await Promise.all(added.map((p) => upload(p.key, p.localPath)))
+    await Promise.all(added.map((p) => upload(p.key, p.localPath, p.file)))
   }, [max, photos.length, upload])
 
   const retry = useCallback(
     (key: string) => {
       const photo = photos.find((p) => p.key === key)
-      if (photo) void upload(key, photo.localPath)
+      if (photo) void upload(key, photo.localPath, photo.file)
     },
     [photos, upload],
   )

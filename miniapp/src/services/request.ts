@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { ApiError, LoginResult } from '@linli/shared'
-import { API_BASE, LOGIN_PAGE } from './config'
+import { API_BASE, IS_H5, LOGIN_PAGE } from './config'
 import { clearSession, getSession, saveSession } from './session'
 
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试'
@@ -73,10 +73,11 @@ export function showError(err: unknown): void {
 let leavingForLogin = false
 /** The token is gone or refused: back to the login page, not into a broken one. */
 export function goToLogin(): void {
+  const hadSession = getSession() !== null
   clearSession()
   if (leavingForLogin) return
   leavingForLogin = true
-  Taro.showToast({ title: SESSION_EXPIRED_MESSAGE, icon: 'none', duration: 2000 })
+  if (hadSession) Taro.showToast({ title: SESSION_EXPIRED_MESSAGE, icon: 'none', duration: 2000 })
   Promise.resolve(Taro.reLaunch({ url: LOGIN_PAGE })).finally(() => {
     leavingForLogin = false
   })
@@ -123,6 +124,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!anonymous) await ensureFreshToken()
   const header: Record<string, string> = {}
   const session = anonymous ? null : getSession()
+  if (!anonymous && !session) {
+    // Nobody is logged in: no point asking the server, go and log in.
+    goToLogin()
+    throw new ApiRequestError(401, 'UNAUTHENTICATED', SESSION_EXPIRED_MESSAGE)
+  }
   if (session) header.Authorization = `Bearer ${session.token}`
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
   try {
@@ -144,33 +150,55 @@ export interface UploadedFile {
   size: number
 }
 
+/** A photo to upload: the local path WeChat gives, and on H5 the browser's File as well. */
+export interface LocalPhoto {
+  path: string
+  file?: Blob
+}
+
+const UPLOAD_TIMEOUT_MS = 60_000
+
+function settleUpload(statusCode: number, data: unknown, resolve: (f: UploadedFile) => void, reject: (e: unknown) => void) {
+  const body = typeof data === 'string' ? safeJson(data) : data
+  if (statusCode >= 200 && statusCode < 300 && body) return resolve(body as UploadedFile)
+  const err = toApiError(statusCode, body)
+  if (err.statusCode === 401) goToLogin()
+  reject(err)
+}
+
+/** On H5 the File goes up as it is (a blob: URL would have to be fetched first, which a strict CSP forbids). */
+function uploadBrowserFile(file: Blob, token: string | null, onProgress?: (percent: number) => void): Promise<UploadedFile> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', buildUrl('/api/files'))
+    xhr.timeout = UPLOAD_TIMEOUT_MS
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(Math.round((e.loaded / e.total) * 100))
+    xhr.onload = () => settleUpload(xhr.status, xhr.responseText, resolve, reject)
+    xhr.onerror = xhr.ontimeout = () => reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE))
+    const form = new FormData()
+    form.append('file', file, (file as File).name || 'photo.jpg')
+    xhr.send(form)
+  })
+}
+
 /** POST /api/files (multipart field `file`), reporting progress in percent. */
-export function uploadFile(filePath: string, onProgress?: (percent: number) => void): Promise<UploadedFile> {
-  return ensureFreshToken().then(
-    () =>
-      new Promise<UploadedFile>((resolve, reject) => {
-        const session = getSession()
-        const task = Taro.uploadFile({
-          url: buildUrl('/api/files'),
-          filePath,
-          name: 'file',
-          header: session ? { Authorization: `Bearer ${session.token}` } : {},
-          success(res) {
-            const body = typeof res.data === 'string' ? safeJson(res.data) : res.data
-            if (res.statusCode >= 200 && res.statusCode < 300 && body) resolve(body as UploadedFile)
-            else {
-              const err = toApiError(res.statusCode, body)
-              if (err.statusCode === 401) goToLogin()
-              reject(err)
-            }
-          },
-          fail() {
-            reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE))
-          },
-        })
-        task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
-      }),
-  )
+export async function uploadFile(photo: LocalPhoto, onProgress?: (percent: number) => void): Promise<UploadedFile> {
+  await ensureFreshToken()
+  const session = getSession()
+  if (IS_H5 && photo.file) return uploadBrowserFile(photo.file, session?.token ?? null, onProgress)
+  return new Promise<UploadedFile>((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: buildUrl('/api/files'),
+      filePath: photo.path,
+      name: 'file',
+      timeout: UPLOAD_TIMEOUT_MS,
+      header: session ? { Authorization: `Bearer ${session.token}` } : {},
+      success: (res) => settleUpload(res.statusCode, res.data, resolve, reject),
+      fail: () => reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE)),
+    })
+    task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
+  })
 }
 
 /** An absolute URL for an image the API returned (relative on the same origin). */

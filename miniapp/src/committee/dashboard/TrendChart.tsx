@@ -60,7 +60,7 @@ export function TrendChart({ points }: { points: StatsTrendPoint[] }) {
       const context = found.node.getContext('2d')
       const { props } = createElement(
         Canvas,
-        { context, pixelRatio, width: found.width, height: found.height, animate: false },
+        { context, pixelRatio, width: found.width, height: found.height, animate: false, px2hd: (px: number) => px * 0.75 },
         createElement(
           Chart,
           { data: rows, scale: { value: { min: 0, max: 100 } } },

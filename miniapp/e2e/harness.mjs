@@ -1,0 +1,138 @@
+// Starts the real server (embedded SQLite, demo data) serving the H5 build, and a headless Chromium at phone size.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { deflateSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+
+const MINIAPP = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = join(MINIAPP, '..')
+export const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js')
+export const H5_DIR = join(MINIAPP, 'dist', 'h5')
+export const RESULTS_DIR = join(MINIAPP, 'test-results')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHealth(base, child, ms = 60_000) {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      const res = await fetch(`${base}/api/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error('server did not become healthy in time')
+}
+
+export async function startServer() {
+  for (const [what, path] of [['server build', SERVER_MAIN], ['H5 build', join(H5_DIR, 'index.html')]]) {
+    if (!existsSync(path)) throw new Error(`${what} missing at ${path}: run "npm run build" and "npm run build:h5 -w miniapp" first`)
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'))
+  const port = await freePort()
+  const env = { ...process.env, PORT: String(port), SQLITE_PATH: join(dataDir, 'linli.sqlite'), UPLOAD_DIR: join(dataDir, 'uploads'), H5_DIR, NODE_ENV: 'development', LOG_LEVEL: 'warn' }
+  delete env.DATABASE_URL
+  delete env.WECHAT_APPID
+  const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  child.stdout.on('data', (d) => (log += d))
+  child.stderr.on('data', (d) => (log += d))
+  const base = `http://127.0.0.1:${port}`
+  try {
+    await waitForHealth(base, child)
+  } catch (err) {
+    child.kill()
+    throw new Error(`${err.message}\n${log.slice(-3000)}`)
+  }
+  return {
+    base,
+    dataDir,
+    log: () => log,
+    async stop() {
+      child.kill('SIGTERM')
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function startBrowser() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  return { browser, context }
+}
+
+/** A small real PNG (a 64×48 gradient) to upload as the photo of a matter. */
+export function writeTestPhoto(dir) {
+  const width = 64
+  const height = 48
+  const raw = Buffer.alloc((width * 3 + 1) * height)
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 3 + 1)] = 0
+    for (let x = 0; x < width; x++) {
+      const i = y * (width * 3 + 1) + 1 + x * 3
+      raw[i] = 40 + x * 3
+      raw[i + 1] = 120 + y * 2
+      raw[i + 2] = 200
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf) => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([len, body, sum])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8
+  ihdr[9] = 2
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, 'photo.png')
+  writeFileSync(file, png)
+  return file
+}
+
+/** The API, as a given user (for reading what the test must know, never for doing what the UI should do). */
+export async function apiAs(base, userId) {
+  const res = await fetch(`${base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const { token } = await res.json()
+  return async (path) => {
+    const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`)
+    return r.json()
+  }
+}

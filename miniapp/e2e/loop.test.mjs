@@ -1,0 +1,153 @@
+// The 报事 loop in a real browser, against the real server on the embedded database with demo data:
+// a resident reports a matter with a photo → the dispatched grid worker accepts and resolves it with a note →
+// the resident sees the whole timeline and rates 不满意 → the matter is reopened and back in the worker's inbox →
+// the committee sees it in the dashboard figures. Screenshots of each step land in miniapp/test-results/.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { apiAs, RESULTS_DIR, startBrowser, startServer, writeTestPhoto } from './harness.mjs'
+
+const RESIDENT = '王秀英'
+const COMMITTEE = '黄丽华'
+const CATEGORY = '环境卫生' // routed to the grid worker of the reporter's grid
+const DESCRIPTION = `1栋东侧垃圾桶满溢三天没人清运，气味很大（e2e ${Date.now()}）`
+const RESOLUTION_NOTE = '已联系保洁清运，垃圾桶已清洗消毒'
+
+describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
+  let server
+  let browser
+  let context
+  let page
+  let users
+  let ticket
+  let handlerName
+  let shot = 0
+
+  const screenshot = async (name) => {
+    await page.waitForTimeout(500) // let the page slide in
+    shot += 1
+    await page.screenshot({ path: join(RESULTS_DIR, `${String(shot).padStart(2, '0')}-${name}.png`) })
+  }
+
+  const open = async (route) => {
+    await page.goto(`${server.base}/#/${route}`)
+    await page.waitForLoadState('networkidle')
+  }
+
+  const loginAs = async (name) => {
+    await page.goto(`${server.base}/`)
+    await page.evaluate(() => localStorage.clear())
+    await open('pages/login/index')
+    await page.locator('.login__user', { has: page.getByText(name, { exact: true }) }).click()
+    await page.waitForURL(/pages\/index\/index/)
+    await page.getByText(`${name}，您好`).waitFor()
+  }
+
+  before(async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true })
+    server = await startServer()
+    ;({ browser, context } = await startBrowser())
+    page = await context.newPage()
+    page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+    users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
+  })
+
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('a resident reports a matter with a photo, and it is dispatched to the grid worker', async () => {
+    await loginAs(RESIDENT)
+    await screenshot('resident-home')
+    await page.locator('.taro-tabbar__tabbar').getByText('报事').click()
+    await page.getByText(CATEGORY, { exact: true }).click()
+    await page.locator('.report__description textarea').fill(DESCRIPTION)
+
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('.photo-picker__add').click()
+    await (await chooser).setFiles(writeTestPhoto(RESULTS_DIR))
+    await page.locator('.photo-picker__item[data-status="done"]').waitFor({ timeout: 15_000 })
+    await page.locator('.report__building', { hasText: '青和居1栋' }).waitFor() // the resident's own building, filled in
+    await screenshot('resident-report-form')
+
+    await page.locator('.report__submit').click()
+    await page.getByText('报事成功').waitFor()
+    await screenshot('resident-report-submitted')
+
+    const mine = await (await apiAs(server.base, users.find((u) => u.name === RESIDENT).id))('/api/tickets?scope=mine&page=1&pageSize=5')
+    ticket = mine.items.find((t) => t.description === DESCRIPTION)
+    assert.ok(ticket, 'the matter is in the resident\'s list')
+    assert.equal(ticket.status, 'dispatched')
+    assert.ok(ticket.handler, 'dispatched to a handler')
+    handlerName = ticket.handler.name
+
+    await page.locator('.nut-dialog-footer-ok').click()
+    await page.getByText(`经办人 ${handlerName}`).waitFor()
+    assert.equal(await page.locator('.ticket-header .photo-grid__item').count(), 1, 'the photo is on the matter')
+  })
+
+  it('the dispatched grid worker accepts it and resolves it with a note', async () => {
+    await loginAs(handlerName)
+    await open('worker/inbox/index')
+    await page.getByText(DESCRIPTION).click()
+    await page.waitForURL(/worker\/ticket\/index/)
+    await screenshot('worker-ticket')
+    await page.locator('.worker-ticket__accept').click()
+    await page.locator('.resolve-form__note textarea').fill(RESOLUTION_NOTE)
+    await screenshot('worker-accepted')
+    await page.locator('.resolve-form__submit').click()
+    await page.locator('.ticket-header').getByText('已办结').first().waitFor()
+    await page.getByText(RESOLUTION_NOTE).first().waitFor()
+    await screenshot('worker-resolved')
+  })
+
+  it('the resident sees the whole timeline and rates 不满意: the matter is reopened', async () => {
+    await loginAs(RESIDENT)
+    await open(`pages/ticket/index?id=${ticket.id}`)
+    const timeline = page.locator('.ticket-timeline')
+    for (const step of ['居民报事', '派单', '接单处理', '办结']) await timeline.getByText(step, { exact: true }).first().waitFor()
+    await timeline.getByText(RESOLUTION_NOTE).waitFor()
+    await screenshot('resident-timeline')
+
+    await page.locator('.rate-form__choices [data-rating="unsatisfied"]').click()
+    await page.locator('.rate-form textarea').fill('垃圾桶还是满的')
+    await screenshot('resident-rating')
+    await page.locator('.rate-form__submit').click()
+    const notice = page.locator('[data-testid="rate-notice"]')
+    await notice.waitFor()
+    assert.match(await notice.innerText(), /重办/)
+    await page.locator('.ticket-timeline').getByText('不满意，重办').waitFor()
+    await screenshot('resident-reopened')
+  })
+
+  it('the reopened matter is back in the grid worker\'s inbox', async () => {
+    await loginAs(handlerName)
+    await open('worker/inbox/index')
+    const card = page.locator('.ticket-card', { hasText: DESCRIPTION })
+    await card.waitFor()
+    assert.match(await card.innerText(), /重办1次/)
+    await screenshot('worker-inbox-reopened')
+  })
+
+  it('the committee sees it in the dashboard figures', async () => {
+    await loginAs(COMMITTEE)
+    await page.getByText('数据看板').click()
+    await page.waitForURL(/committee\/dashboard/)
+    const total = page.locator('[data-testid="stats-total"]')
+    await total.waitFor()
+    const shown = Number((await total.innerText()).match(/共(\d+)件/)[1])
+    assert.ok(shown >= 1, 'the matter is counted')
+    const satisfaction = await page.locator('[data-rate="satisfactionRate"]').innerText()
+    assert.match(satisfaction, /满意率/)
+    assert.match(satisfaction, /\d+(\.\d)?%|—/)
+    await page.locator('.trend-chart canvas').waitFor()
+    await screenshot('committee-dashboard')
+
+    await open('committee/tickets/index')
+    await page.locator('[data-status="all"]').click()
+    await page.locator('.ticket-card', { hasText: DESCRIPTION }).waitFor()
+    await screenshot('committee-tickets')
+  })
+})
