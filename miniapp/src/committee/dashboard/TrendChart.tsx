@@ -64,7 +64,7 @@ export function TrendChart({ points }: { points: StatsTrendPoint[] }) {
         createElement(
           Chart,
           { data: rows, scale: { value: { min: 0, max: 100 } } },
-          createElement(Axis, { field: 'date' }),
+          createElement(Axis, { field: 'date', tickCount: 4 }),
           createElement(Axis, { field: 'value', formatter: (v: number) => `${v}%` }),
           createElement(Line, { x: 'date', y: 'value', color: 'type' }),
           createElement(Legend, { position: 'top' }),

@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest'
+import Taro from '@tarojs/taro'
+import { ApiRequestError, ensureFreshToken, NETWORK_ERROR_MESSAGE, request } from './request'
+import { createSubmissionKeys } from './idempotency'
+import { getSession, saveSession } from './session'
+
+const user = { id: 1, name: '王秀英', phone: null, roles: [] }
+const request_ = Taro.request as unknown as ReturnType<typeof vi.fn>
+
+function login(expiresInMs = 7 * 24 * 3600_000, token = 'tok-1') {
+  saveSession({ token, expiresAt: new Date(Date.now() + expiresInMs).toISOString(), user })
+}
+
+function answer(statusCode: number, data: unknown) {
+  return { statusCode, data, header: {}, errMsg: 'request:ok' }
+}
+
+describe('request: the one way to call the API', () => {
+  it('sends the token and the query, and returns the body', async () => {
+    login()
+    request_.mockResolvedValueOnce(answer(200, { items: [], total: 0 }))
+    const page = await request('/api/tickets', { query: { scope: 'mine', status: undefined, page: 1 } })
+    expect(page).toEqual({ items: [], total: 0 })
+    const call = request_.mock.calls[0][0]
+    expect(call.url).toBe('/api/tickets?scope=mine&page=1')
+    expect(call.header.Authorization).toBe('Bearer tok-1')
+    expect(call.method).toBe('GET')
+  })
+
+  it("shows the API's own Chinese message and throws its stable code", async () => {
+    login()
+    request_.mockResolvedValueOnce(answer(409, { statusCode: 409, code: 'TICKET_INVALID_STATE', message: '这件事已被其他网格员接单', requestId: 'r1' }))
+    const err = await request('/api/tickets/1/accept', { method: 'POST' }).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiRequestError)
+    expect(err.code).toBe('TICKET_INVALID_STATE')
+    expect(err.requestId).toBe('r1')
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '这件事已被其他网格员接单', icon: 'none' }))
+  })
+
+  it('stays quiet when the caller shows the error itself', async () => {
+    login()
+    request_.mockResolvedValueOnce(answer(400, { code: 'VALIDATION_FAILED', message: '描述不能为空' }))
+    await expect(request('/api/tickets', { method: 'POST', quiet: true })).rejects.toThrow('描述不能为空')
+    expect(Taro.showToast).not.toHaveBeenCalled()
+  })
+
+  it('turns a dropped connection into a readable network error', async () => {
+    login()
+    request_.mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
+    const err = await request('/api/me').catch((e) => e)
+    expect(err.isNetworkError).toBe(true)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: NETWORK_ERROR_MESSAGE }))
+  })
+
+  it('a 401 forgets the token and goes back to the login page', async () => {
+    login()
+    request_.mockResolvedValueOnce(answer(401, { code: 'TOKEN_EXPIRED', message: '登录已过期' }))
+    await expect(request('/api/me')).rejects.toThrow()
+    expect(getSession()).toBeNull()
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+
+  it('without a session it does not call the server at all, it goes to log in', async () => {
+    await expect(request('/api/me')).rejects.toMatchObject({ statusCode: 401 })
+    expect(request_).not.toHaveBeenCalled()
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+
+  it('refreshes a token close to expiry once, however many requests are waiting, then uses the new one', async () => {
+    login(5 * 60_000, 'old')
+    request_.mockImplementation(async ({ url }) =>
+      url.endsWith('/api/auth/refresh') ? answer(200, { token: 'new', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user }) : answer(200, {}),
+    )
+    await Promise.all([request('/api/me'), request('/api/categories')])
+    const urls = request_.mock.calls.map((c) => c[0].url)
+    expect(urls.filter((u) => u.endsWith('/api/auth/refresh'))).toHaveLength(1)
+    const refresh = request_.mock.calls.find((c) => c[0].url.endsWith('/api/auth/refresh'))[0]
+    expect(refresh.header.Authorization).toBe('Bearer old')
+    expect(request_.mock.calls.filter((c) => !c[0].url.endsWith('refresh')).every((c) => c[0].header.Authorization === 'Bearer new')).toBe(true)
+    expect(getSession()?.token).toBe('new')
+  })
+
+  it('leaves a fresh token alone', async () => {
+    login()
+    request_.mockResolvedValue(answer(200, {}))
+    await ensureFreshToken()
+    expect(request_).not.toHaveBeenCalled()
+  })
+
+  it('sends the Idempotency-Key, the same one when a failed submit is retried', async () => {
+    login()
+    const keys = createSubmissionKeys()
+    const body = { categoryId: 1, description: '垃圾桶满了没人清' }
+    request_.mockRejectedValueOnce({ errMsg: 'request:fail' }).mockResolvedValueOnce(answer(201, { id: 9 }))
+    await request('/api/tickets', { method: 'POST', data: body, idempotencyKey: keys.keyFor(body), quiet: true }).catch(() => undefined)
+    await request('/api/tickets', { method: 'POST', data: body, idempotencyKey: keys.keyFor(body), quiet: true })
+    const [first, second] = request_.mock.calls.map((c) => c[0].header['Idempotency-Key'])
+    expect(first).toMatch(/^[0-9a-f-]{36}$/)
+    expect(second).toBe(first)
+  })
+})
+
+describe('submission keys', () => {
+  it('keep one key per body until the submit goes through', () => {
+    let n = 0
+    const keys = createSubmissionKeys(() => `k${++n}`)
+    expect(keys.keyFor({ a: 1 })).toBe('k1')
+    expect(keys.keyFor({ a: 1 })).toBe('k1')
+    expect(keys.keyFor({ a: 2 })).toBe('k2') // the form changed: a new matter
+    keys.done()
+    expect(keys.keyFor({ a: 2 })).toBe('k3')
+  })
+})
