@@ -26,7 +26,7 @@ export interface SizeResult {
   peakRssMb: number;
 }
 
-interface Actors {
+export interface Actors {
   workers: number[];
   reporters: number[];
   details: { id: number; reporterId: number }[];
@@ -37,7 +37,7 @@ interface Actors {
 
 const DISTINCT = 200;
 
-async function actors(db: string, size: number, now: Date): Promise<Actors> {
+export async function actors(db: string, size: number, now: Date): Promise<Actors> {
   const c = await mysql.createConnection(dbUrl(db));
   try {
     const q = async <T>(sql: string, values: unknown[] = []) => (await c.query(sql, values))[0] as T[];
@@ -72,7 +72,7 @@ async function actors(db: string, size: number, now: Date): Promise<Actors> {
   }
 }
 
-interface Scenario {
+export interface Scenario {
   name: string;
   connections: number;
   amount: number;
@@ -81,7 +81,7 @@ interface Scenario {
   note?: string;
 }
 
-function scenarios(a: Actors, now: Date, amounts: { create: number; read: number; stats: number }): Scenario[] {
+export function scenarios(a: Actors, now: Date, amounts: { create: number; read: number; stats: number }): Scenario[] {
   const from = new Date(now.getTime() - 365 * 86_400_000).toISOString();
   const to = now.toISOString();
   return [

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
 
 export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,7 +75,10 @@ export async function seededDatabase(tickets: number): Promise<{ db: string; see
     const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = ? AND table_name = ?', [db, 'tickets']);
     if (Number(rows[0].n) === 0) return false;
     const [t] = await c.query<mysql.RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${db}\`.tickets WHERE id <= ?`, [tickets]);
-    return Number(t[0].n) === tickets;
+    // A migration this build does not know (the schema's history was rewritten): the copy is stale.
+    const [m] = await c.query<mysql.RowDataPacket[]>(`SELECT name FROM \`${db}\`.migrations`);
+    const known = await knownMigrations();
+    return Number(t[0].n) === tickets && m.every((r) => known.has(r.name));
   });
   if (seeded) {
     await resetToSeed(db, tickets);
@@ -83,6 +86,12 @@ export async function seededDatabase(tickets: number): Promise<{ db: string; see
   }
   log(`seeding ${db} with ${tickets.toLocaleString('en')} tickets…`);
   return { db, seedSeconds: await seedDatabase(db, tickets) };
+}
+
+async function knownMigrations(): Promise<Set<string>> {
+  const index = path.join(SERVER_DIR, 'dist', 'database', 'migrations', 'mysql', 'index.js');
+  const { MYSQL_MIGRATIONS } = (await import(pathToFileURL(index).href)) as { MYSQL_MIGRATIONS: (new () => { name?: string })[] };
+  return new Set(MYSQL_MIGRATIONS.map((m) => new m().name ?? m.name));
 }
 
 async function resetToSeed(db: string, tickets: number): Promise<void> {
@@ -136,9 +145,9 @@ let nextPort = 39_100 + (process.pid % 500);
  * The API as it runs in production (node server/dist/main.js) on a bench
  * database, bound to this machine, with the sweeper off unless asked for.
  */
-export async function startServer(db: string, env: Record<string, string> = {}, opts: { traceFile?: string; port?: number } = {}): Promise<ServerProcess> {
+export async function startServer(db: string, env: Record<string, string> = {}, opts: { traceFile?: string; port?: number; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = opts.port ?? nextPort++;
-  const args = opts.traceFile ? ['--import', path.join(BENCH_DIR, 'src', 'sql-trace.mjs'), 'dist/main.js'] : ['dist/main.js'];
+  const args = [...(opts.nodeArgs ?? []), ...(opts.traceFile ? ['--import', path.join(BENCH_DIR, 'src', 'sql-trace.mjs')] : []), 'dist/main.js'];
   const child = spawn('node', args, {
     cwd: SERVER_DIR,
     env: {

@@ -34,23 +34,39 @@ let durability: DurabilityResult | null = null;
 let packages: Awaited<ReturnType<typeof weappPackages>> = null;
 let h5: Awaited<ReturnType<typeof h5FirstScreen>> = null;
 
-for (const size of sizes) {
-  if (!only.has('api') && !(only.has('grid') && size === smallest) && !(only.has('miniapp') && size === smallest)) continue;
-  const { db, seedSeconds } = await seededDatabase(size);
-  if (seedSeconds !== null) seeds.push({ size, seconds: seedSeconds });
-  if (only.has('grid') && size === smallest) grid = await runGridLookup(db);
-  if (only.has('miniapp') && size === smallest) {
-    packages = await weappPackages();
-    h5 = await h5FirstScreen(db);
-  }
-  if (only.has('api')) {
-    const r = await runApiScenarios(db, size, amounts);
-    apiRows.push(...r.rows);
-    rss.push({ size, idleMb: r.idleRssMb, peakMb: r.peakRssMb });
+const failures: string[] = [];
+/** A scenario that fails is reported in the table; the others still run. */
+async function attempt<T>(what: string, work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (e) {
+    log(`${what} failed: ${(e as Error).stack ?? e}`);
+    failures.push(`${what}: ${(e as Error).message.split('\n')[0].slice(0, 300)}`);
+    return null;
   }
 }
-if (only.has('escalation')) escalation = await runEscalation();
-if (only.has('durability')) durability = await runDurability();
+
+for (const size of sizes) {
+  if (!only.has('api') && !(only.has('grid') && size === smallest) && !(only.has('miniapp') && size === smallest)) continue;
+  const seeded = await attempt(`seeding ${label(size)}`, () => seededDatabase(size));
+  if (!seeded) continue;
+  const { db, seedSeconds } = seeded;
+  if (seedSeconds !== null) seeds.push({ size, seconds: seedSeconds });
+  if (only.has('grid') && size === smallest) grid = await attempt('grid lookup', () => runGridLookup(db));
+  if (only.has('miniapp') && size === smallest) {
+    packages = await attempt('WeChat package', () => weappPackages());
+    h5 = await attempt('H5 first screen', () => h5FirstScreen(db));
+  }
+  if (only.has('api')) {
+    const r = await attempt(`API scenarios at ${label(size)}`, () => runApiScenarios(db, size, amounts));
+    if (r) {
+      apiRows.push(...r.rows);
+      rss.push({ size, idleMb: r.idleRssMb, peakMb: r.peakRssMb });
+    }
+  }
+}
+if (only.has('escalation')) escalation = await attempt('escalation', () => runEscalation());
+if (only.has('durability')) durability = await attempt('durability', () => runDurability());
 
 // ───────────────────────────── the table ─────────────────────────────
 
@@ -179,10 +195,10 @@ const header = [
   ...seeds.map((s) => `seeded ${label(s.size)} tickets in ${f0(s.seconds)} s`),
   '',
 ];
-const table = [...header, ...lines].join('\n');
+const table = [...header, ...lines, ...(failures.length ? ['', 'FAILED:', ...failures.map((f) => `- ${f}`)] : [])].join('\n');
 console.log(table);
 const stamp = started.toISOString().replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.md`), table + '\n');
 fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ started, machine, sizes, amounts, seeds, apiRows, rss, grid, escalation, durability, packages, h5 }, null, 2));
 log(`written to ${path.relative(process.cwd(), RESULTS_DIR)}/bench-${stamp}.{md,json}`);
-process.exit(0);
+process.exit(failures.length ? 1 : 0);
