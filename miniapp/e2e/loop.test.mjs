@@ -120,6 +120,18 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     assert.match(await notice.innerText(), /重办/)
     await page.locator('.ticket-timeline').getByText('不满意，重办').waitFor()
     await screenshot('resident-reopened')
+
+    // 适老化: larger text for the same page
+    await open('pages/mine/index')
+    const before = await page.locator('.mine__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    await page.locator('.mine__elder-switch').click()
+    const after = await page.locator('.mine__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    assert.ok(after >= before * 1.25, `elder mode text ${after}px vs ${before}px`)
+    await open('pages/tickets/index')
+    await page.locator('.ticket-card', { hasText: DESCRIPTION }).waitFor()
+    await screenshot('resident-elder-mode')
+    await open('pages/mine/index')
+    await page.locator('.mine__elder-switch').click() // back to normal for the others
   })
 
   it('the reopened matter is back in the grid worker\'s inbox', async () => {
@@ -138,10 +150,18 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     const total = page.locator('[data-testid="stats-total"]')
     await total.waitFor()
     const shown = Number((await total.innerText()).match(/共(\d+)件/)[1])
-    assert.ok(shown >= 1, 'the matter is counted')
-    const satisfaction = await page.locator('[data-rate="satisfactionRate"]').innerText()
-    assert.match(satisfaction, /满意率/)
-    assert.match(satisfaction, /\d+(\.\d)?%|—/)
+    // The page shows the server's figures for the last 30 days (committee/range.ts), this matter included.
+    const day = 24 * 3600_000
+    const from = new Date(Date.now() - 29 * day).toISOString().slice(0, 10)
+    const to = new Date(Date.now() + day).toISOString().slice(0, 10)
+    const api = await apiAs(server.base, users.find((u) => u.name === COMMITTEE).id)
+    const stats = await api(`/api/stats/overview?communityId=${ticket.communityId}&from=${from}&to=${to}`)
+    assert.equal(shown, stats.total)
+    assert.ok(stats.byStatus.dispatched >= 1, 'the reopened matter counts as dispatched again')
+    const percent = (r) => (r === null ? '—' : `${(r * 100).toFixed(1).replace(/\.0$/, '')}%`)
+    for (const key of ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate']) {
+      assert.match(await page.locator(`[data-rate="${key}"]`).innerText(), new RegExp(percent(stats[key]).replace('.', '\\.')))
+    }
     await page.locator('.trend-chart canvas').waitFor()
     await screenshot('committee-dashboard')
 

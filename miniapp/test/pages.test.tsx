@@ -82,7 +82,7 @@ describe('ticket detail pages show only what the state machine allows', () => {
     fireEvent.change(await screen.findByPlaceholderText(/怎么处理/), { target: { value: '已清运' } })
     fireEvent.click(screen.getByText('办结', { selector: 'button' }))
     await waitFor(() => expect(api.mock.calls.some((c) => c[0].url.endsWith('/resolve'))).toBe(true))
-    const resolve = api.mock.calls.find((c) => c[0].url.endsWith('/resolve'))[0]
+    const resolve = api.mock.calls.find((c) => c[0].url.endsWith('/resolve'))![0]
     expect(resolve.data).toEqual({ note: '已清运', photoIds: [] })
   })
 
@@ -108,7 +108,7 @@ describe('ticket detail pages show only what the state machine allows', () => {
     expect(screen.getByText(/退回经办人重新办理/)).toBeTruthy()
     fireEvent.click(screen.getByText('提交评价'))
     expect((await screen.findByTestId('rate-notice')).textContent).toMatch(/重办/)
-    const rate = api.mock.calls.find((c) => c[0].url.endsWith('/rate'))[0]
+    const rate = api.mock.calls.find((c) => c[0].url.endsWith('/rate'))![0]
     expect(rate.data).toEqual({ rating: 'unsatisfied' })
   })
 })

@@ -3,6 +3,7 @@
 declare module '*.png';
 declare module '*.svg';
 declare module '*.scss';
+declare module '*.css';
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { LOGIN_PAGE } from '../services/config'
-import { getElderMode } from '../services/preferences'
+import { getElderMode, onElderModeChange, setElderMode } from '../services/preferences'
 import { getSession, type Session } from '../services/session'
 
 /** The logged-in user; a page that needs one sends a visitor to the login page instead of breaking. */
@@ -15,9 +15,10 @@ export function useSession(required = true): Session | null {
   return session
 }
 
-/** 适老化 as set in 我的; read again whenever a page shows. */
+/** 适老化 as set in 我的: every page follows it. */
 export function useElderMode(): [boolean, (on: boolean) => void] {
   const [elder, setElder] = useState(getElderMode)
+  useEffect(() => onElderModeChange(setElder), [])
   useDidShow(() => setElder(getElderMode()))
-  return [elder, setElder]
+  return [elder, setElderMode]
 }

@@ -30,7 +30,7 @@ describe('request: the one way to call the API', () => {
   it("shows the API's own Chinese message and throws its stable code", async () => {
     login()
     request_.mockResolvedValueOnce(answer(409, { statusCode: 409, code: 'TICKET_INVALID_STATE', message: '这件事已被其他网格员接单', requestId: 'r1' }))
-    const err = await request('/api/tickets/1/accept', { method: 'POST' }).catch((e) => e)
+    const err = (await request('/api/tickets/1/accept', { method: 'POST' }).catch((e) => e)) as ApiRequestError
     expect(err).toBeInstanceOf(ApiRequestError)
     expect(err.code).toBe('TICKET_INVALID_STATE')
     expect(err.requestId).toBe('r1')
@@ -47,7 +47,7 @@ describe('request: the one way to call the API', () => {
   it('turns a dropped connection into a readable network error', async () => {
     login()
     request_.mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
-    const err = await request('/api/me').catch((e) => e)
+    const err = (await request('/api/me').catch((e) => e)) as ApiRequestError
     expect(err.isNetworkError).toBe(true)
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: NETWORK_ERROR_MESSAGE }))
   })
@@ -74,7 +74,7 @@ describe('request: the one way to call the API', () => {
     await Promise.all([request('/api/me'), request('/api/categories')])
     const urls = request_.mock.calls.map((c) => c[0].url)
     expect(urls.filter((u) => u.endsWith('/api/auth/refresh'))).toHaveLength(1)
-    const refresh = request_.mock.calls.find((c) => c[0].url.endsWith('/api/auth/refresh'))[0]
+    const refresh = request_.mock.calls.find((c) => c[0].url.endsWith('/api/auth/refresh'))![0]
     expect(refresh.header.Authorization).toBe('Bearer old')
     expect(request_.mock.calls.filter((c) => !c[0].url.endsWith('refresh')).every((c) => c[0].header.Authorization === 'Bearer new')).toBe(true)
     expect(getSession()?.token).toBe('new')

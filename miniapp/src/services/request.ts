@@ -103,7 +103,7 @@ export async function ensureFreshToken(now: number = Date.now()): Promise<void> 
 }
 
 async function send<T>(method: string, url: string, data: unknown, header: Record<string, string>): Promise<T> {
-  let res: Taro.request.SuccessCallbackResult<unknown>
+  let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>
   try {
     res = await Taro.request({
       url,

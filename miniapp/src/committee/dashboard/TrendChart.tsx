@@ -30,7 +30,7 @@ interface CanvasNode {
 function findCanvas(id: string): Promise<{ node: CanvasNode; width: number; height: number } | null> {
   if (IS_H5) {
     const el = document.querySelector(`#${id} canvas`) ?? document.querySelector(`canvas#${id}`)
-    const canvas = el as HTMLCanvasElement | null
+    const canvas = el as unknown as (CanvasNode & { clientWidth: number; clientHeight: number; parentElement: HTMLElement | null }) | null
     return Promise.resolve(canvas ? { node: canvas, width: canvas.clientWidth || canvas.parentElement?.clientWidth || 340, height: canvas.clientHeight || 220 } : null)
   }
   return new Promise((resolve) => {
@@ -58,18 +58,19 @@ export function TrendChart({ points }: { points: StatsTrendPoint[] }) {
       found.node.width = found.width * pixelRatio
       found.node.height = found.height * pixelRatio
       const context = found.node.getContext('2d')
-      const { props } = createElement(
+      const h = createElement as unknown as (type: unknown, props: object, ...children: unknown[]) => { props: ConstructorParameters<typeof Canvas>[0] }
+      const { props } = h(
         Canvas,
         { context, pixelRatio, width: found.width, height: found.height, animate: false, px2hd: (px: number) => px * 0.75 },
-        createElement(
+        h(
           Chart,
           { data: rows, scale: { value: { min: 0, max: 100 } } },
-          createElement(Axis, { field: 'date', tickCount: 4 }),
-          createElement(Axis, { field: 'value', formatter: (v: number) => `${v}%` }),
-          createElement(Line, { x: 'date', y: 'value', color: 'type' }),
-          createElement(Legend, { position: 'top' }),
+          h(Axis, { field: 'date', tickCount: 4 }),
+          h(Axis, { field: 'value', formatter: (v: number) => `${v}%` }),
+          h(Line, { x: 'date', y: 'value', color: 'type' }),
+          h(Legend, { position: 'top' }),
         ),
-      ) as { props: ConstructorParameters<typeof Canvas>[0] }
+      )
       chart.current?.destroy()
       chart.current = new Canvas(props)
       await chart.current.render()

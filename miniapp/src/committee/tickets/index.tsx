@@ -29,8 +29,8 @@ export default function CommitteeTicketsPage() {
     if (!list.loading) void list.refresh()
   })
 
-  const categoryOptions = [[{ text: '全部类别', value: 0 }, ...(categories.data ?? []).map((c) => ({ text: c.name, value: c.id }))]]
-  const gridOptions = [[{ text: '全部网格', value: 0 }, ...(grids.data?.byGrid ?? []).filter((g) => g.gridId !== null).map((g) => ({ text: g.name, value: g.gridId as number }))]]
+  const categoryOptions = [[{ label: '全部类别', value: 0 }, ...(categories.data ?? []).map((c) => ({ label: c.name, value: c.id }))]]
+  const gridOptions = [[{ label: '全部网格', value: 0 }, ...(grids.data?.byGrid ?? []).filter((g) => g.gridId !== null).map((g) => ({ label: g.name, value: g.gridId as number }))]]
   const categoryName = categories.data?.find((c) => c.id === filters.categoryId)?.name ?? '全部类别'
   const gridName = grids.data?.byGrid.find((g) => g.gridId === filters.gridId)?.name ?? '全部网格'
   const set = (patch: Partial<TicketFilters>) => setFilters((f) => ({ ...f, ...patch }))

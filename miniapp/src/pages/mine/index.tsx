@@ -7,7 +7,6 @@ import { Page } from '../../components/Page'
 import { useMe } from '../../hooks/useMe'
 import { useElderMode, useSession } from '../../hooks/useSession'
 import { IS_WEAPP, LOGIN_PAGE } from '../../services/config'
-import { setElderMode } from '../../services/preferences'
 import { clearSession, hasRole } from '../../services/session'
 import './index.scss'
 
@@ -21,11 +20,6 @@ export default function MinePage() {
   const resident = hasRole(user, 'resident')
   const worker = hasRole(user, 'grid_worker') || hasRole(user, 'partner')
   const committee = hasRole(user, 'committee_member')
-
-  const toggleElder = (on: boolean) => {
-    setElderMode(on)
-    setElder(on)
-  }
 
   const logout = () => {
     clearSession()
@@ -66,7 +60,7 @@ export default function MinePage() {
           className='mine__elder'
           title='适老化模式'
           description='字更大、对比更强，按钮更好点'
-          extra={<Switch className='mine__elder-switch' checked={elder} onChange={toggleElder} />}
+          extra={<Switch className='mine__elder-switch' checked={elder} onChange={setElder} />}
         />
       </Cell.Group>
 

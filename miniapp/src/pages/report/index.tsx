@@ -84,7 +84,7 @@ export default function ReportPage() {
   }, [categoryId, location])
 
   const building = buildings.data?.find((b) => b.id === buildingId) ?? null
-  const buildingOptions = useMemo(() => [(buildings.data ?? []).map((b) => ({ text: b.name, value: b.id }))], [buildings.data])
+  const buildingOptions = useMemo(() => [(buildings.data ?? []).map((b) => ({ label: b.name, value: b.id }))], [buildings.data])
 
   const chooseLocation = async () => {
     try {
