@@ -130,8 +130,12 @@ export function writeTestPhoto(dir) {
 export async function apiAs(base, userId) {
   const res = await fetch(`${base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
   const { token } = await res.json()
-  return async (path) => {
-    const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })
+  return async (path, { method = 'GET', body, headers = {} } = {}) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    })
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`)
     return r.json()
   }

@@ -70,6 +70,7 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     await (await chooser).setFiles(writeTestPhoto(RESULTS_DIR))
     await page.locator('.photo-picker__item[data-status="done"]').waitFor({ timeout: 15_000 })
     await page.locator('.report__building', { hasText: '青和居1栋' }).waitFor() // the resident's own building, filled in
+    await page.locator('.report__categories').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await screenshot('resident-report-form')
 
     await page.locator('.report__submit').click()
@@ -169,5 +170,30 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     await page.locator('[data-status="all"]').click()
     await page.locator('.ticket-card', { hasText: DESCRIPTION }).waitFor()
     await screenshot('committee-tickets')
+  })
+
+  it('the committee dispatches a matter from the queue (派单) by hand', async () => {
+    // A matter of a kind the community dispatches itself lands in the queue (reported through the API: the UI part was tested above).
+    const resident = await apiAs(server.base, users.find((u) => u.name === RESIDENT).id)
+    const categories = await resident('/api/categories')
+    const byHand = categories.find((c) => c.routing === 'community')
+    const queued = await resident('/api/tickets', {
+      method: 'POST',
+      headers: { 'idempotency-key': `e2e-${Date.now()}` },
+      body: { categoryId: byHand.id, description: `楼道里堆了很多杂物，想请社区协调清理（e2e ${Date.now()}）`, buildingId: 1 },
+    })
+    assert.equal(queued.status, 'submitted')
+
+    await loginAs(COMMITTEE)
+    await open('committee/tickets/index')
+    await page.getByText(queued.description).click()
+    await page.waitForURL(/committee\/ticket\/index/)
+    await page.locator('.committee-ticket__dispatch').click()
+    await page.locator('.sheet__option', { hasText: handlerName }).click()
+    await screenshot('committee-dispatch')
+    await page.locator('.sheet__confirm').click()
+    await page.locator('.ticket-header').getByText(`经办人 ${handlerName}`).waitFor()
+    await page.locator('.ticket-header').getByText('已派单').first().waitFor()
+    await screenshot('committee-dispatched')
   })
 })

@@ -16,7 +16,7 @@ export function TicketProgress({ status }: { status: TicketStatus }) {
   const stage = stageOf(status)
   if (stage === null) return null
   return (
-    <Steps className='ticket-progress' value={stage}>
+    <Steps className='ticket-progress' status='dynamic' value={stage}>
       {STAGES.map((title, i) => (
         <Step key={title} value={i + 1} title={title} />
       ))}
@@ -28,7 +28,7 @@ export function TicketProgress({ status }: { status: TicketStatus }) {
 export function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
   const events = ticket.timeline
   return (
-    <Steps className='ticket-timeline' direction='vertical' value={events.length} type='dot'>
+    <Steps className='ticket-timeline' status='dynamic' direction='vertical' value={events.length} type='dot'>
       {events.map((e, i) => (
         <Step
           key={e.id}
