@@ -19,9 +19,6 @@ export default defineAppConfig({
       pages: ['tickets/index', 'ticket/index', 'dashboard/index'],
     },
   ],
-  preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['worker'] },
-  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1d6fe8',

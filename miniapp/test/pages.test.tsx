@@ -58,6 +58,29 @@ describe('报事 form', () => {
   })
 })
 
+describe('报事: the same matter nearby', () => {
+  it('shows matters of the same category near the building and lets the resident 附议 instead', async () => {
+    loginAs([{ role: 'resident' }])
+    const api = fakeApi({
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/me': { id: 1, name: '王秀英', roles: [], community: { id: 1, name: '青和居社区' }, building: { id: 1, name: '青和居1栋' }, grid: null, household: null, phone: null },
+      'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1, lat: 30.641, lng: 114.3 }],
+      'GET /api/tickets/nearby': [{ id: 3, code: '20261120-000003', status: 'accepted', description: '垃圾桶满了', distanceMeters: 35, followerCount: 2, createdAt: new Date().toISOString() }],
+      'POST /api/tickets/3/follow': ticket({ id: 3, following: true }),
+    })
+    render(<ReportPage />)
+    fireEvent.click(await screen.findByText('环境卫生'))
+    expect(await screen.findByText('附近已有相同问题')).toBeTruthy()
+    expect(screen.getByText(/相距35米 · 2人附议/)).toBeTruthy()
+    const nearbyCall = api.mock.calls.find((c) => c[0].url.startsWith('/api/tickets/nearby'))![0]
+    expect(nearbyCall.url).toContain('lat=30.641')
+    expect(nearbyCall.url).toContain('categoryId=1')
+    fireEvent.click(screen.getByText('附议'))
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=3' }))
+    expect(api.mock.calls.some((c) => c[0].method === 'POST' && c[0].url === '/api/tickets/3/follow')).toBe(true)
+  })
+})
+
 describe('ticket detail pages show only what the state machine allows', () => {
   it('a grid worker sees 接单 on a dispatched matter, and no 办结 yet', async () => {
     loginAs([{ role: 'grid_worker' }], 5, '赵敏')

@@ -2,6 +2,7 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { PHOTOS_MAX } from '@linli/shared'
+import { compressPhoto } from '../services/compress'
 import { showError, uploadFile } from '../services/request'
 
 export interface PhotoUpload {
@@ -28,7 +29,8 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
     async (key: string, localPath: string, localFile?: Blob) => {
       patch(key, { status: 'uploading', progress: 0, error: undefined })
       try {
-        const file = await uploadFile({ path: localPath, file: localFile }, (progress) => patch(key, { progress }))
+        const body = localFile ? await compressPhoto(localFile) : undefined
+        const file = await uploadFile({ path: localPath, file: body }, (progress) => patch(key, { progress }))
         patch(key, { status: 'done', progress: 100, fileId: file.id, url: file.url })
       } catch (err) {
         patch(key, { status: 'failed', error: (err as Error).message })

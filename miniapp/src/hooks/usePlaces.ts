@@ -8,6 +8,9 @@ export interface BuildingView {
   name: string
   gridId: number
   communityId: number
+  /** Where the building stands, when the API says (used to look for the same matter nearby). */
+  lat?: number | null
+  lng?: number | null
 }
 
 export function useCategories() {

@@ -68,22 +68,24 @@ export default function ReportPage() {
     if (buildingId === null && me.data?.building) setBuildingId(me.data.building.id)
   }, [me.data, buildingId])
 
+  const building = buildings.data?.find((b) => b.id === buildingId) ?? null
+  // The point the matter is at: the one picked on the map, else the building's (when the API gives it).
+  const point = location ?? (building && typeof building.lat === 'number' && typeof building.lng === 'number' ? { lat: building.lat, lng: building.lng } : null)
+
   // Before reporting: is the same matter already reported nearby? Then 附议 instead.
   useEffect(() => {
-    if (!categoryId || !location) {
+    if (!categoryId || !point) {
       setNearby([])
       return
     }
     let stale = false
-    fetchNearby(location.lat, location.lng, categoryId)
+    fetchNearby(point.lat, point.lng, categoryId)
       .then((list) => !stale && setNearby(list))
       .catch(() => !stale && setNearby([]))
     return () => {
       stale = true
     }
-  }, [categoryId, location])
-
-  const building = buildings.data?.find((b) => b.id === buildingId) ?? null
+  }, [categoryId, point?.lat, point?.lng])
   const buildingOptions = useMemo(() => [(buildings.data ?? []).map((b) => ({ label: b.name, value: b.id }))], [buildings.data])
 
   const chooseLocation = async () => {
