@@ -3,7 +3,8 @@ import type { FinalRating, RejectReason, TicketStatus } from '@linli/shared';
 
 /** 报事: a matter a resident reported, and everything the loop did with it. */
 @Entity('tickets')
-@Index('idx_tickets_community_created', ['communityId', 'createdAt'])
+// Covers every column the stats read (docs/performance.md): a community's year is one index range, with no row lookups.
+@Index('idx_tickets_community_stats', ['communityId', 'createdAt', 'status', 'categoryId', 'gridId', 'rating', 'firstAcceptedAt', 'respondDueAt', 'resolvedAt', 'resolveDueAt'])
 @Index('idx_tickets_community_status', ['communityId', 'status', 'createdAt'])
 @Index('idx_tickets_handler_status', ['handlerId', 'status'])
 @Index('idx_tickets_reporter', ['reporterId', 'createdAt'])
