@@ -196,4 +196,37 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     await page.locator('.ticket-header').getByText('已派单').first().waitFor()
     await screenshot('committee-dispatched')
   })
+
+  it('lists load the next page at the end and refresh when pulled down', async () => {
+    // Enough matters for a second page (20 a page): two residents, under the per-minute report limit each.
+    const residents = users.filter((u) => u.summary === users.find((r) => r.name === RESIDENT).summary).slice(0, 2)
+    for (const r of residents) {
+      const api = await apiAs(server.base, r.id)
+      for (let i = 0; i < 7; i++) {
+        await api('/api/tickets', { method: 'POST', headers: { 'idempotency-key': `page-${r.id}-${i}-${Date.now()}` }, body: { categoryId: 14, description: `分页测试：第${r.id}-${i}件（e2e）`, buildingId: 1 } })
+      }
+    }
+    await open('committee/tickets/index') // still the committee member
+    await page.locator('[data-status="all"]').click()
+    const cards = page.locator('.ticket-card')
+    await cards.nth(19).waitFor()
+    const firstPage = await cards.count()
+    const scroller = page.locator('.paged-list__scroller').last()
+    const nextPage = page.waitForResponse((r) => r.url().includes('/api/tickets?') && r.url().includes('page=2'))
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    await nextPage
+    await cards.nth(firstPage).waitFor()
+
+    await scroller.evaluate((el) => (el.scrollTop = 0))
+    const refreshed = page.waitForResponse((r) => r.url().includes('/api/tickets?') && r.url().includes('page=1'))
+    const box = await scroller.boundingBox()
+    const touch = await context.newCDPSession(page)
+    const x = box.x + 100
+    const y = box.y + 40
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
+    for (let d = 20; d <= 160; d += 20) await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + d }] })
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    await refreshed
+    await screenshot('committee-list-refreshed')
+  })
 })
