@@ -10,6 +10,13 @@ interface LoadStateProps {
   onRetry?: () => void
 }
 
+/** Nothing to show: our own picture (NutUI's Empty fetches one from a CDN). */
+export function EmptyState({ text }: { text: string }) {
+  return (
+    <Empty className='load-state' image={<Text className='load-state__icon'>📭</Text>} imageSize={64} description={text} />
+  )
+}
+
 /** Loading, error (the API's own message, with a retry), empty; else the content. */
 export function LoadState({ loading, error, empty, emptyText = '暂无内容', onRetry, children }: PropsWithChildren<LoadStateProps>) {
   if (loading) {
@@ -32,7 +39,7 @@ export function LoadState({ loading, error, empty, emptyText = '暂无内容', o
     )
   }
   if (empty) {
-    return <Empty className='load-state' description={emptyText} status='empty' />
+    return <EmptyState text={emptyText} />
   }
   return <>{children}</>
 }

@@ -1,8 +1,8 @@
 import { ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import { Empty, InfiniteLoading } from '@nutui/nutui-react-taro'
+import { InfiniteLoading } from '@nutui/nutui-react-taro'
 import type { PagedList as PagedListState } from '../hooks/usePagedList'
-import { LoadState } from './LoadState'
+import { EmptyState, LoadState } from './LoadState'
 
 interface PagedListProps<T> {
   list: PagedListState<T>
@@ -30,7 +30,7 @@ export function PagedList<T>({ list, renderItem, emptyText, id = 'paged-list' }:
         loadingText='加载中…'
         loadMoreText={list.items.length ? '没有更多了' : ''}
       >
-        {list.items.length === 0 ? <Empty description={emptyText} status='empty' /> : list.items.map(renderItem)}
+        {list.items.length === 0 ? <EmptyState text={emptyText} /> : list.items.map(renderItem)}
       </InfiniteLoading>
     </View>
   )

@@ -24,6 +24,23 @@ interface CanvasNode {
   width: number
   height: number
   getContext: (kind: '2d') => CanvasRenderingContext2D
+  /** WeChat's canvas node has its own frame loop and image factory (there is no window). */
+  requestAnimationFrame?: (cb: () => void) => number
+  cancelAnimationFrame?: (id: number) => void
+  createImage?: () => unknown
+}
+
+/** What F2 needs beyond a 2D context on WeChat; a browser has all of it globally. */
+function miniProgramRuntime(node: CanvasNode): object {
+  if (IS_H5) return {}
+  const offscreen = (Taro as unknown as { createOffscreenCanvas?: (o: { type: '2d' }) => unknown }).createOffscreenCanvas
+  return {
+    requestAnimationFrame: node.requestAnimationFrame?.bind(node),
+    cancelAnimationFrame: node.cancelAnimationFrame?.bind(node),
+    createImage: node.createImage?.bind(node),
+    offscreenCanvas: offscreen?.({ type: '2d' }),
+    isTouchEvent: (e: { type: string }) => e.type.startsWith('touch'),
+  }
 }
 
 /** The canvas element behind Taro's <Canvas type='2d'>: a DOM node on H5, a node from a selector query on WeChat. */
@@ -61,7 +78,7 @@ export function TrendChart({ points }: { points: StatsTrendPoint[] }) {
       const h = createElement as unknown as (type: unknown, props: object, ...children: unknown[]) => { props: ConstructorParameters<typeof Canvas>[0] }
       const { props } = h(
         Canvas,
-        { context, pixelRatio, width: found.width, height: found.height, animate: false, px2hd: (px: number) => px * 0.75 },
+        { context, pixelRatio, width: found.width, height: found.height, animate: false, px2hd: (px: number) => px * 0.75, ...miniProgramRuntime(found.node) },
         h(
           Chart,
           { data: rows, scale: { value: { min: 0, max: 100 } } },
