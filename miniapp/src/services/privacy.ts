@@ -18,10 +18,17 @@ function notify(open: boolean) {
 
 export const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree'
 
-export function installPrivacyHandler(): void {
-  const api = (Taro as unknown as { onNeedPrivacyAuthorization?: (cb: (resolve: Resolver) => void) => void }).onNeedPrivacyAuthorization
-  if (!IS_WEAPP || typeof api !== 'function') return
-  api((resolve) => {
+type Register = (listener: (resolve: Resolver) => void) => void
+
+function weappRegister(): Register | undefined {
+  const api = (Taro as unknown as { onNeedPrivacyAuthorization?: Register }).onNeedPrivacyAuthorization
+  return IS_WEAPP && typeof api === 'function' ? api : undefined
+}
+
+/** Called once at launch; on H5 there is nothing to register. */
+export function installPrivacyHandler(register: Register | undefined = weappRegister()): void {
+  if (!register) return
+  register((resolve) => {
     pending = resolve
     notify(true)
     resolve({ event: 'exposureAuthorization' })

@@ -15,8 +15,14 @@ export const Text = ({ children, className, onClick, ...rest }: Props) => (
     {children}
   </span>
 )
-export const Button = ({ children, className, onClick, ...rest }: Props) => (
-  <button className={className} onClick={onClick} {...passthrough(rest)}>
+/** openType="agreePrivacyAuthorization": WeChat fires onAgreePrivacyAuthorization on the tap. */
+export const Button = ({ children, className, onClick, openType, onAgreePrivacyAuthorization, ...rest }: Props) => (
+  <button
+    className={className}
+    data-open-type={openType as string | undefined}
+    onClick={openType === 'agreePrivacyAuthorization' ? (onAgreePrivacyAuthorization as () => void) : onClick}
+    {...passthrough(rest)}
+  >
     {children}
   </button>
 )
