@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { dbUrl, load, log, replay, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
+import { cpuSeconds, databasePid, dbUrl, load, log, replay, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
 
 export interface ApiRow {
   scenario: string;
@@ -143,8 +143,14 @@ export async function runApiScenarios(db: string, size: number, amounts: { creat
       const plan = { url: server.url, connections: s.connections, requests: s.requests, idempotencyKeys: s.idempotencyKeys, maxSeconds: 120 };
       await load({ ...plan, amount: Math.min(200, s.amount) }); // warm-up
       await replay(db, s.connections, Math.min(200, s.amount), t.traces);
+      const dbPid = databasePid();
+      const before = { server: cpuSeconds(server.pid), db: dbPid ? cpuSeconds(dbPid) : NaN };
       const api = await load({ ...plan, amount: s.amount });
+      const mid = { server: cpuSeconds(server.pid), db: dbPid ? cpuSeconds(dbPid) : NaN };
       const fl = await replay(db, s.connections, s.amount, t.traces);
+      const after = { db: dbPid ? cpuSeconds(dbPid) : NaN };
+      api.cpu = { client: api.cpu?.client ?? NaN, server: ((mid.server - before.server) * 1000) / api.requests, db: ((mid.db - before.db) * 1000) / api.requests };
+      fl.cpu = { client: fl.cpu?.client ?? NaN, db: ((after.db - mid.db) * 1000) / fl.requests };
       rows.push({ scenario: s.name, size, connections: s.connections, api, floor: fl, statements: statementsPerRequest(t.traces), note: s.note });
     }
     return { rows, idleRssMb, peakRssMb: server.memory().peakMb };

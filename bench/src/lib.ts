@@ -248,6 +248,27 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   seconds: number;
+  /** CPU milliseconds per request: the load generator's (autocannon, or the floor's own client), and filled in by the caller: the API's and MariaDB's. */
+  cpu?: { client: number; server?: number; db?: number };
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** The database server's process on this machine, to count its CPU. */
+export function databasePid(): number | null {
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (/^(mariadbd|mysqld)$/.test(fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim())) return Number(d);
+    } catch {
+      // gone
+    }
+  }
+  return null;
 }
 
 /** Runs the load from a second process (autocannon over loopback). */
@@ -275,6 +296,7 @@ export async function floor(db: string, concurrency: number, amount: number, wor
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   const stopAt = Date.now() + maxSeconds * 1000;
   try {
@@ -300,7 +322,9 @@ export async function floor(db: string, concurrency: number, amount: number, wor
     await pool.end();
   }
   const seconds = (performance.now() - started) / 1000;
-  return { requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, non2xx: 0, seconds };
+  const used = process.cpuUsage(cpu0);
+  const client = (used.user + used.system) / 1000 / Math.max(1, latencies.length);
+  return { requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, non2xx: 0, seconds, cpu: { client } };
 }
 
 export function percentile(xs: number[], p: number): number {

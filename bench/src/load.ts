@@ -9,6 +9,7 @@ import type { LoadPlan, LoadResult } from './lib.js';
 
 const plan: LoadPlan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 let i = 0;
+const cpu0 = process.cpuUsage();
 const run = `${process.pid}-${Date.now()}`;
 
 const instance = autocannon({
@@ -42,6 +43,7 @@ instance.then((result) => {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     seconds: result.duration,
+    cpu: { client: ((u) => (u.user + u.system) / 1000 / Math.max(1, result.requests.total))(process.cpuUsage(cpu0)) },
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 });

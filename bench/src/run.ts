@@ -75,10 +75,13 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const lines: string[] = [];
-const row = (...cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
+const row = (...cells: string[]) => {
+  if (cells.length === 9) cells.splice(7, 0, ''); // rows other than the API scenarios have no CPU split
+  lines.push(`| ${cells.join(' | ')} |`);
+};
 
-lines.push('| scenario | tickets | clients | Linli: req/s · p50 · p99 (ms) · errors | floor: req/s · p50 · p99 (ms) | Linli / floor | SQL per request | target | met |');
-lines.push('| --- | --: | --: | --- | --- | --- | --: | --- | --- |');
+lines.push('| scenario | tickets | clients | Linli: req/s · p50 · p99 (ms) · errors | floor: req/s · p50 · p99 (ms) | Linli / floor | SQL per request | CPU ms per request: Linli (API · MariaDB · load) / floor (MariaDB · client) | target | met |');
+lines.push('| --- | --: | --: | --- | --- | --- | --: | --- | --- | --- |');
 const p50At = (scenario: string, size: number) => apiRows.find((r) => r.scenario === scenario && r.size === size)?.api.p50 ?? NaN;
 for (const r of apiRows) {
   const ours = `${f0(r.api.rps)} · ${f1(r.api.p50)} · ${f1(r.api.p99)} · ${r.api.errors + r.api.non2xx}`;
@@ -107,7 +110,8 @@ for (const r of apiRows) {
       met = r.api.p99 < 50 && flat <= 1.5 && r.api.errors + r.api.non2xx === 0 ? 'yes' : 'NO';
     }
   }
-  row(r.scenario + (r.note ? ` (${r.note})` : ''), label(r.size), String(r.connections), ours, fl, ratio, f1(r.statements), target, met);
+  const cpu = `${f1(r.api.cpu?.server ?? NaN)} · ${f1(r.api.cpu?.db ?? NaN)} · ${f1(r.api.cpu?.client ?? NaN)} / ${f1(r.floor.cpu?.db ?? NaN)} · ${f1(r.floor.cpu?.client ?? NaN)}`;
+  row(r.scenario + (r.note ? ` (${r.note})` : ''), label(r.size), String(r.connections), ours, fl, ratio, f1(r.statements), cpu, target, met);
 }
 function ticketsOf(r: ApiRow): number {
   return Number(/([\d,]+) tickets/.exec(r.note ?? '')?.[1].replaceAll(',', '') ?? NaN);
