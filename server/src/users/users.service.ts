@@ -6,15 +6,26 @@ import { Building, Community, District, Grid, Household, Street } from '../place
 import { AuthUser } from '../auth/auth-user.js';
 import { HouseholdBinding, RoleAssignment, User } from './entities/users.entities.js';
 
+const ROLE_COLUMNS = ['id', 'userId', 'role', 'districtId', 'streetId', 'communityId', 'gridId', 'organisationId'] as const;
+
 @Injectable()
 export class UsersService {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
+  /** Runs on every request (the guard): the user and all their roles in one round trip. */
   async loadAuthUser(id: number): Promise<AuthUser | null> {
-    const user = await this.ds.getRepository(User).findOne({ where: { id }, select: { id: true, name: true } });
-    if (!user) return null;
-    const roles = await this.ds.getRepository(RoleAssignment).find({ where: { userId: id }, order: { id: 'ASC' } });
-    return new AuthUser(user.id, user.name, roles);
+    const rows = await this.ds
+      .createQueryBuilder(User, 'u')
+      .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+      .select(['u.name AS userName', ...ROLE_COLUMNS.map((c) => `r.${c} AS ${c}`)])
+      .where('u.id = :id', { id })
+      .orderBy('r.id', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    if (rows.length === 0) return null;
+    const roles = rows
+      .filter((r) => r.id !== null)
+      .map((r) => Object.fromEntries(ROLE_COLUMNS.map((c) => [c, c === 'role' || r[c] === null ? r[c] : Number(r[c])])) as unknown as RoleAssignment);
+    return new AuthUser(id, String(rows[0].userName), roles);
   }
 
   findById(id: number): Promise<User | null> {
