@@ -106,7 +106,12 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
 
   it('the resident sees the whole timeline and rates 不满意: the matter is reopened', async () => {
     await loginAs(RESIDENT)
-    await open(`pages/ticket/index?id=${ticket.id}`)
+    await page.locator('.home__entry--messages').click()
+    const message = page.locator('.message', { hasText: RESOLUTION_NOTE })
+    assert.match(await message.innerText(), /您的报事已办结，请评价/)
+    await screenshot('resident-messages')
+    await message.click()
+    await page.waitForURL(new RegExp(`pages/ticket/index\\?id=${ticket.id}`))
     const timeline = page.locator('.ticket-timeline')
     for (const step of ['居民报事', '派单', '接单处理', '办结']) await timeline.getByText(step, { exact: true }).first().waitFor()
     await timeline.getByText(RESOLUTION_NOTE).waitFor()
@@ -122,17 +127,17 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     await page.locator('.ticket-timeline').getByText('不满意，重办').waitFor()
     await screenshot('resident-reopened')
 
-    // 适老化: larger text for the same page
-    await open('pages/mine/index')
+    // 适老化: larger text everywhere, switched on in 我的 (a fresh start of the app, as when reopening it).
+    await page.goto(`${server.base}/#/pages/mine/index`)
+    await page.reload()
+    await page.locator('.mine__name').waitFor()
     const before = await page.locator('.mine__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     await page.locator('.mine__elder-switch').click()
     const after = await page.locator('.mine__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     assert.ok(after >= before * 1.25, `elder mode text ${after}px vs ${before}px`)
     await open('pages/tickets/index')
     await page.locator('.ticket-card', { hasText: DESCRIPTION }).waitFor()
-    await screenshot('resident-elder-mode')
-    await open('pages/mine/index')
-    await page.locator('.mine__elder-switch').click() // back to normal for the others
+    await screenshot('resident-elder-mode') // the next login clears storage, 适老化 included
   })
 
   it('the reopened matter is back in the grid worker\'s inbox', async () => {

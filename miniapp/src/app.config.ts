@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/tickets/index',
     'pages/ticket/index',
     'pages/board/index',
+    'pages/messages/index',
   ],
   // Role pages are subpackages: residents never download them and the main package stays small.
   subPackages: [

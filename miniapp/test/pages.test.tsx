@@ -10,15 +10,26 @@ import WorkerTicketPage from '../src/worker/ticket/index'
 import { byDeadline } from '../src/worker/inbox/index'
 import CommitteeTicketPage from '../src/committee/ticket/index'
 import { trendRows } from '../src/committee/dashboard/TrendChart'
+import { ticketPageFor } from '../src/hooks/useNotifications'
 
 describe('首页 service entries', () => {
-  it('a resident sees 报事, 我的报事, 公示栏 and nothing that does not work yet', () => {
-    expect(serviceEntries({ resident: true, worker: false, committee: false }).map((e) => e.text)).toEqual(['我要报事', '我的报事', '公示栏'])
+  it('a resident sees 报事, 我的报事, 公示栏, 消息 and nothing that does not work yet', () => {
+    expect(serviceEntries({ resident: true, worker: false, committee: false }).map((e) => e.text)).toEqual(['我要报事', '我的报事', '公示栏', '我的消息'])
   })
   it('grid workers get their inbox with a count, committees their queue and dashboard', () => {
-    const entries = serviceEntries({ resident: false, worker: true, committee: true }, 3)
-    expect(entries.map((e) => e.text)).toEqual(['公示栏', '网格工单', '社区报事', '数据看板'])
+    const entries = serviceEntries({ resident: false, worker: true, committee: true }, 3, 2)
+    expect(entries.map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '社区报事', '数据看板'])
     expect(entries.find((e) => e.key === 'inbox')?.badge).toBe(3)
+    expect(entries.find((e) => e.key === 'messages')?.badge).toBe(2)
+  })
+})
+
+describe('消息', () => {
+  it('a notification opens the matter on the page of the reader\'s role', () => {
+    const user = (role: string) => ({ id: 1, name: 'x', phone: null, roles: [{ role: role as never, placeLevel: null, placeId: null, placeName: null, communityId: 1 }] })
+    expect(ticketPageFor(user('resident'), 7)).toBe('/pages/ticket/index?id=7')
+    expect(ticketPageFor(user('grid_worker'), 7)).toBe('/worker/ticket/index?id=7')
+    expect(ticketPageFor(user('committee_member'), 7)).toBe('/committee/ticket/index?id=7')
   })
 })
 

@@ -6,6 +6,7 @@ import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { TicketCard } from '../../components/TicketCard'
 import { useMe } from '../../hooks/useMe'
+import { useUnreadCount } from '../../hooks/useNotifications'
 import { usePublicBoard } from '../../hooks/usePublicBoard'
 import { useSession } from '../../hooks/useSession'
 import { useTicketList } from '../../hooks/useTickets'
@@ -24,7 +25,7 @@ interface Entry {
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
 /** Service entries: only what works today. 预约 and 议事 join when their features land. */
-export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean }, workerOpenCount = 0): Entry[] {
+export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean }, workerOpenCount = 0, unreadCount = 0): Entry[] {
   const entries: Entry[] = []
   if (roles.resident) {
     entries.push(
@@ -33,6 +34,7 @@ export function serviceEntries(roles: { resident: boolean; worker: boolean; comm
     )
   }
   entries.push({ key: 'board', icon: '📢', text: '公示栏', open: go('/pages/board/index') })
+  entries.push({ key: 'messages', icon: '🔔', text: '我的消息', badge: unreadCount, open: go('/pages/messages/index') })
   if (roles.worker) entries.push({ key: 'inbox', icon: '🧰', text: '网格工单', badge: workerOpenCount, open: go('/worker/inbox/index') })
   if (roles.committee) {
     entries.push(
@@ -54,19 +56,21 @@ export default function HomePage() {
   const mine = useTicketList('mine', {}, resident)
   const inbox = useTicketList('assigned', { status: 'dispatched' }, worker)
   const board = usePublicBoard(communityId, 3)
+  const unread = useUnreadCount()
 
   const refreshAll = async () => {
-    await Promise.all([me.reload(), mine.refresh(), inbox.refresh(), board.refresh()])
+    await Promise.all([me.reload(), mine.refresh(), inbox.refresh(), board.refresh(), unread.reload()])
     Taro.stopPullDownRefresh()
   }
   usePullDownRefresh(refreshAll)
   useDidShow(() => {
     if (!mine.loading) void mine.refresh()
     if (!inbox.loading) void inbox.refresh()
+    if (!unread.loading) void unread.reload()
   })
 
   const open = mine.items.filter((t) => isOpen(t.status) || t.status === 'resolved').slice(0, 3)
-  const entries = serviceEntries({ resident, worker, committee }, worker ? inbox.total : 0)
+  const entries = serviceEntries({ resident, worker, committee }, worker ? inbox.total : 0, unread.data ?? 0)
 
   return (
     <Page className='home'>

@@ -1,10 +1,11 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, Switch } from '@nutui/nutui-react-taro'
+import { Badge, Button, Cell, Switch } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { useMe } from '../../hooks/useMe'
+import { useUnreadCount } from '../../hooks/useNotifications'
 import { useElderMode, useSession } from '../../hooks/useSession'
 import { IS_WEAPP, LOGIN_PAGE } from '../../services/config'
 import { clearSession, hasRole } from '../../services/session'
@@ -16,6 +17,10 @@ export default function MinePage() {
   const session = useSession()
   const me = useMe()
   const [elder, setElder] = useElderMode()
+  const unread = useUnreadCount()
+  useDidShow(() => {
+    if (!unread.loading) void unread.reload()
+  })
   const user = me.data ?? session?.user ?? null
   const resident = hasRole(user, 'resident')
   const worker = hasRole(user, 'grid_worker') || hasRole(user, 'partner')
@@ -48,6 +53,13 @@ export default function MinePage() {
       </LoadState>
 
       <Cell.Group title='服务'>
+        <Cell
+          className='mine__messages'
+          title='我的消息'
+          clickable
+          extra={unread.data ? <Badge value={unread.data} max={99} /> : '›'}
+          onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}
+        />
         {resident && <Cell title='我的报事' clickable extra='查看进度 ›' onClick={() => Taro.navigateTo({ url: '/pages/tickets/index' })} />}
         <Cell title='公示栏' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/pages/board/index' })} />
         {worker && <Cell title='网格工单' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/worker/inbox/index' })} />}
