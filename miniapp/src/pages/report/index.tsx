@@ -39,7 +39,8 @@ export function missingForReport(form: { categoryId: number | null; description:
 async function askForUpdates() {
   if (!IS_WEAPP || SUBSCRIBE_TEMPLATE_IDS.length === 0) return
   try {
-    await Taro.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)
+    // Taro's type also demands the device-message fields (sn, snTicket, modelId); WeChat needs only tmplIds here.
+    await Taro.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS } as Taro.requestSubscribeMessage.Option)
   } catch {
     // refused or unsupported: the matter is reported all the same
   }
