@@ -32,6 +32,8 @@ export interface H5Result {
   requests: number;
   /** The same page with no throttling: what the link and CPU profile cost. */
   unthrottledMs: number;
+  /** What was fetched, largest first: path, bytes on the wire, whether it came compressed. */
+  files: { path: string; bytes: number; encoding: string | null }[];
 }
 
 // Chrome DevTools' "Fast 3G" preset.
@@ -64,9 +66,17 @@ export async function h5FirstScreen(db: string): Promise<H5Result | null | strin
       }
       let bytes = 0;
       let requests = 0;
-      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+      const urls = new Map<string, { path: string; encoding: string | null }>();
+      const files: H5Result['files'] = [];
+      cdp.on('Network.responseReceived', (e: { requestId: string; response: { url: string; headers: Record<string, string> } }) => {
+        const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+        if (e.response.url.startsWith('http')) urls.set(e.requestId, { path: new URL(e.response.url).pathname, encoding: h['content-encoding'] ?? null });
+      });
+      cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
         bytes += e.encodedDataLength;
         requests += 1;
+        const u = urls.get(e.requestId);
+        if (u && e.encodedDataLength > 0) files.push({ ...u, bytes: e.encodedDataLength }); // data: URLs cost nothing on the wire
       });
       await page.goto(server.url + '/', { waitUntil: 'load', timeout: 60_000 });
       // The first screen: Taro has mounted a page with something on it to read or press.
@@ -82,11 +92,11 @@ export async function h5FirstScreen(db: string): Promise<H5Result | null | strin
           ),
       );
       await context.close();
-      return { ...timing, bytes, requests };
+      return { ...timing, bytes, requests, files: files.sort((a, b) => b.bytes - a.bytes) };
     };
     const fast = await once(false);
     const slow = await once(true);
-    return { interactiveMs: slow.interactive, loadEventMs: slow.load, bytes: slow.bytes, requests: slow.requests, unthrottledMs: fast.interactive };
+    return { interactiveMs: slow.interactive, loadEventMs: slow.load, bytes: slow.bytes, requests: slow.requests, unthrottledMs: fast.interactive, files: slow.files };
   } finally {
     await browser.close();
     await server.stop();

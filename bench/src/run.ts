@@ -177,7 +177,7 @@ if (only.has('miniapp')) {
       'H5 first screen, Fast 3G + 4× CPU',
       '',
       '1',
-      `interactive ${f0(h5.interactiveMs)} ms (load event ${f0(h5.loadEventMs)} ms); ${h5.requests} requests, ${mb(h5.bytes)} transferred`,
+      `interactive ${f0(h5.interactiveMs)} ms (load event ${f0(h5.loadEventMs)} ms); ${h5.requests} requests, ${mb(h5.bytes)} transferred, ${h5.files.filter((x) => !x.encoding).length} of ${h5.files.length} responses uncompressed; largest ${h5.files.slice(0, 3).map((x) => `${x.path} ${(x.bytes / 1024).toFixed(0)} KB`).join(', ')}`,
       `unthrottled: ${f0(h5.unthrottledMs)} ms`,
       `${f1(h5.interactiveMs / h5.unthrottledMs)}× the unthrottled time`,
       '',
