@@ -127,16 +127,23 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     await page.locator('.ticket-timeline').getByText('不满意，重办').waitFor()
     await screenshot('resident-reopened')
 
-    // 适老化: larger text everywhere, switched on in 我的 (a fresh start of the app, as when reopening it).
-    await page.goto(`${server.base}/#/pages/mine/index`)
-    await page.reload()
+    // 适老化: larger text everywhere, switched on in 我的. Back out as a person would (ticket → messages → home).
+    await page.waitForTimeout(500)
+    await page.goBack()
+    await page.waitForURL(/pages\/messages\/index/)
+    await page.waitForTimeout(500)
+    await page.goBack()
+    await page.waitForURL(/pages\/index\/index/)
+    await page.waitForTimeout(500)
+    await page.locator('.taro-tabbar__tabbar').getByText('我的').click()
     await page.locator('.mine__name').waitFor()
     const before = await page.locator('.mine__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     await page.locator('.mine__elder-switch').click()
     const after = await page.locator('.mine__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     assert.ok(after >= before * 1.25, `elder mode text ${after}px vs ${before}px`)
-    await open('pages/tickets/index')
-    await page.locator('.ticket-card', { hasText: DESCRIPTION }).waitFor()
+    await page.locator('.mine .nut-cell', { hasText: '我的报事' }).click()
+    // Pages below in the stack stay in the DOM (hidden): look inside this one.
+    await page.locator('.my-tickets .ticket-card', { hasText: DESCRIPTION }).waitFor()
     await screenshot('resident-elder-mode') // the next login clears storage, 适老化 included
   })
 
