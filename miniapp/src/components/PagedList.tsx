@@ -1,4 +1,4 @@
-import { ReactNode } from 'react'
+import { ReactNode, useState } from 'react'
 import { View } from '@tarojs/components'
 import { InfiniteLoading } from '@nutui/nutui-react-taro'
 import type { PagedList as PagedListState } from '../hooks/usePagedList'
@@ -8,12 +8,14 @@ interface PagedListProps<T> {
   list: PagedListState<T>
   renderItem: (item: T) => ReactNode
   emptyText: string
-  /** Lets two lists on one page keep apart (NutUI finds its scroller by id). */
-  id?: string
 }
 
+let listSeq = 0
+
 /** Every list: pull down to refresh, scroll to the end for more, loading / empty / error states. */
-export function PagedList<T>({ list, renderItem, emptyText, id = 'paged-list' }: PagedListProps<T>) {
+export function PagedList<T>({ list, renderItem, emptyText }: PagedListProps<T>) {
+  // NutUI finds its scroller by id; pages below in the stack stay mounted, so each list needs its own.
+  const [id] = useState(() => `paged-list-${++listSeq}`)
   if (list.items.length === 0 && (list.loading || list.error)) {
     return <LoadState loading={list.loading} error={list.error} onRetry={list.refresh} />
   }
