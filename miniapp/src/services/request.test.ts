@@ -7,8 +7,11 @@ import { getSession, saveSession } from './session'
 const user = { id: 1, name: '王秀英', phone: null, roles: [] }
 const request_ = Taro.request as unknown as ReturnType<typeof vi.fn>
 
-function login(expiresInMs = 7 * 24 * 3600_000, token = 'tok-1') {
-  saveSession({ token, expiresAt: new Date(Date.now() + expiresInMs).toISOString(), user })
+const DAY = 24 * 3600_000
+
+/** A token given for 7 days, of which `leftMs` are left. */
+function login(leftMs = 7 * DAY, token = 'tok-1') {
+  saveSession({ token, expiresAt: new Date(Date.now() + leftMs).toISOString(), user }, new Date(Date.now() + leftMs - 7 * DAY))
 }
 
 function answer(statusCode: number, data: unknown) {
@@ -77,6 +80,13 @@ describe('request: the one way to call the API', () => {
     const refresh = request_.mock.calls.find((c) => c[0].url.endsWith('/api/auth/refresh'))![0]
     expect(refresh.header.Authorization).toBe('Bearer old')
     expect(request_.mock.calls.filter((c) => !c[0].url.endsWith('refresh')).every((c) => c[0].header.Authorization === 'Bearer new')).toBe(true)
+    expect(getSession()?.token).toBe('new')
+  })
+
+  it('refreshes once half of the token\'s life is gone, so an active user stays logged in', async () => {
+    login(3 * DAY, 'old')
+    request_.mockResolvedValue(answer(200, { token: 'new', expiresAt: new Date(Date.now() + 7 * DAY).toISOString(), user }))
+    await ensureFreshToken()
     expect(getSession()?.token).toBe('new')
   })
 

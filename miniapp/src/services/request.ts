@@ -10,7 +10,9 @@ import { clearSession, getSession, saveSession } from './session'
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试'
 const FALLBACK_ERROR_MESSAGE = '服务暂时不可用，请稍后再试'
 const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录'
-/** Refresh the token when it has less than this left. */
+/** Refresh the token once less than this share of its life is left (an active user never meets the login page). */
+export const REFRESH_WHEN_LEFT = 0.5
+/** ...and in any case when less than this is left. */
 export const REFRESH_MARGIN_MS = 10 * 60_000
 
 export class ApiRequestError extends Error implements ApiError {
@@ -89,8 +91,11 @@ let refreshing: Promise<void> | null = null
 export async function ensureFreshToken(now: number = Date.now()): Promise<void> {
   const session = getSession()
   if (!session) return
-  const left = new Date(session.expiresAt).getTime() - now
-  if (left > REFRESH_MARGIN_MS || left <= 0) return // still fresh, or already expired (the server says 401)
+  const expires = new Date(session.expiresAt).getTime()
+  const left = expires - now
+  const life = session.receivedAt ? expires - new Date(session.receivedAt).getTime() : 0
+  const due = left <= REFRESH_MARGIN_MS || (life > 0 && left <= life * REFRESH_WHEN_LEFT)
+  if (!due || left <= 0) return // still fresh, or already expired (the server says 401)
   refreshing ??= send<LoginResult>('POST', buildUrl('/api/auth/refresh'), {}, { Authorization: `Bearer ${session.token}` })
     .then((login) => {
       saveSession(login)

@@ -7,6 +7,8 @@ const SESSION_KEY = 'linli.session'
 export interface Session {
   token: string
   expiresAt: string
+  /** When this phone got the token: with expiresAt, how long it was given for. */
+  receivedAt?: string
   user: UserView
 }
 
@@ -19,8 +21,8 @@ export function getSession(): Session | null {
   }
 }
 
-export function saveSession(login: LoginResult): Session {
-  const session: Session = { token: login.token, expiresAt: login.expiresAt, user: login.user }
+export function saveSession(login: LoginResult, now: Date = new Date()): Session {
+  const session: Session = { token: login.token, expiresAt: login.expiresAt, receivedAt: now.toISOString(), user: login.user }
   Taro.setStorageSync(SESSION_KEY, session)
   return session
 }
