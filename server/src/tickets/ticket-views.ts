@@ -34,11 +34,12 @@ export class TicketViews {
     @Inject(PlacesService) private readonly places: PlacesService,
   ) {}
 
-  async summaries(tickets: Ticket[], now: Date): Promise<TicketSummary[]> {
+  /** `names`: user names already loaded by the caller, holding every handler's. */
+  async summaries(tickets: Ticket[], now: Date, names?: Map<number, string>): Promise<TicketSummary[]> {
     const [categories, grids, users] = await Promise.all([
       this.categories.all(),
       this.places.gridNames(tickets.map((t) => t.gridId)),
-      this.userNames(tickets.map((t) => t.handlerId)),
+      names ?? this.userNames(tickets.map((t) => t.handlerId)),
     ]);
     return tickets.map((t) => {
       const c = categories.get(t.categoryId);
@@ -66,11 +67,14 @@ export class TicketViews {
   }
 
   async detail(t: Ticket, viewer: { id: number; relations: TicketRelation[]; staff: boolean; following: boolean }, clock: Clock): Promise<TicketDetail> {
-    const [summary] = await this.summaries([t], clock.now());
-    const events = await this.ds.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } });
-    const names = await this.userNames([...events.map((e) => e.actorId), t.reporterId]);
+    const [events, building] = await Promise.all([
+      this.ds.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } }),
+      t.buildingId !== null ? this.places.building(t.buildingId) : null,
+    ]);
+    // Every name the detail shows (actors, reporter, handler) in one query.
+    const names = await this.userNames([...events.map((e) => e.actorId), t.reporterId, t.handlerId]);
+    const [summary] = await this.summaries([t], clock.now(), names);
     const showReporter = viewer.staff || viewer.id === t.reporterId;
-    const building = t.buildingId !== null ? await this.places.building(t.buildingId) : null;
     const timeline: TicketEventView[] = events.map((e) => {
       const hideActor = e.actorId !== null && e.actorId !== viewer.id && e.actorRole === 'resident' && !viewer.staff;
       return {
