@@ -26,6 +26,8 @@ export default defineAppConfig({
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6f9',
+    // Spelled out so the H5 build draws Taro's title bar too, with its back button (WeChat draws its own).
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#4a4f57',
