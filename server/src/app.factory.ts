@@ -3,6 +3,7 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import compression from 'compression';
 import helmet from 'helmet';
 import { createLogger, PinoNestLogger, requestLogger } from './common/logger.js';
 import { AppModule } from './app.module.js';
@@ -48,6 +49,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       },
     }),
   );
+  // gzip for JSON and the H5 bundle: on a phone's 3G it is most of the first screen's wait (docs/performance.md).
+  app.use(compression());
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
@@ -61,7 +64,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
-  if (fs.existsSync(config.h5Dir)) app.useStaticAssets(config.h5Dir, { index: 'index.html' });
+  if (fs.existsSync(config.h5Dir)) {
+    app.useStaticAssets(config.h5Dir, {
+      index: 'index.html',
+      // The page itself is always revalidated so a deploy shows at once; the bundles it names may be cached for an hour.
+      setHeaders: (res, file) => res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=3600'),
+    });
+  }
 }
 
 export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
