@@ -42,7 +42,7 @@ export class PlacesController {
   async buildings(@CurrentUser() user: AuthUser, @Query() q: BuildingsQuery) {
     const communityId = q.communityId ?? (await this.users.homeCommunityId(user));
     if (communityId === null) throw Errors.unprocessable('COMMUNITY_REQUIRED', '请先选择社区');
-    return (await this.places.buildings(communityId)).map((b) => ({ id: b.id, name: b.name, gridId: b.gridId, communityId: b.communityId }));
+    return (await this.places.buildings(communityId)).map((b) => ({ id: b.id, name: b.name, gridId: b.gridId, communityId: b.communityId, lat: b.lat, lng: b.lng }));
   }
 
   @Get('places/households')
