@@ -88,7 +88,7 @@ export class TicketsService {
     const photoKeys = await this.photoKeys(user, dto.photoIds ?? []);
 
     try {
-      const ticketId = await this.db.transaction(async (em) => {
+      const created = await this.db.transaction(async (em) => {
         const now = this.clock.now();
         const handlerId = await this.dispatcher.chooseHandler(em, place, category);
         const deadlines = initialDeadlines(category, now);
@@ -120,6 +120,7 @@ export class TicketsService {
           rejectReason: null,
           duplicateOfId: null,
           followerCount: 0,
+          version: 1,
           createdAt: now,
           updatedAt: now,
         });
@@ -139,9 +140,9 @@ export class TicketsService {
         if (idempotencyKey !== undefined) {
           await em.insert(IdempotencyRecord, { userId: user.id, key: idempotencyKey, requestHash, ticketId: ticket.id, createdAt: now });
         }
-        return ticket.id;
+        return ticket;
       });
-      return this.detailFor(user, ticketId);
+      return this.detailOf(user, created, true);
     } catch (e) {
       // Two copies of one submit raced: the loser's transaction rolled back on the unique key; answer as the winner did.
       if (idempotencyKey !== undefined && isUniqueViolation(e)) {
@@ -202,10 +203,20 @@ export class TicketsService {
   async detailFor(user: AuthUser, id: number): Promise<TicketDetail> {
     const t = await this.db.manager.findOneBy(Ticket, { id });
     if (!t) throw Errors.notFound('报事');
+    return this.detailOf(user, t, false);
+  }
+
+  /**
+   * A ticket already in hand, as this user may see it (404 if they may not).
+   * Whoever just acted on it sees the result, even when the action took it out of
+   * their hands (a partner returning it to the queue).
+   */
+  private async detailOf(user: AuthUser, t: Ticket, justActed: boolean): Promise<TicketDetail> {
     const relations = relationsTo(user, t);
     const overseer = oversees(user, t);
-    const following = user.has('resident') ? (await this.db.manager.countBy(TicketFollower, { ticketId: id, userId: user.id })) > 0 : false;
-    if (relations.length === 0 && !overseer && !following) throw Errors.notFound('报事');
+    // A reporter never follows their own ticket.
+    const following = user.has('resident') && t.reporterId !== user.id ? (await this.db.manager.countBy(TicketFollower, { ticketId: t.id, userId: user.id })) > 0 : false;
+    if (relations.length === 0 && !overseer && !following && !justActed) throw Errors.notFound('报事');
     return this.views.detail(t, { id: user.id, relations, staff: isStaffFor(relations, overseer), following }, this.clock);
   }
 
@@ -518,7 +529,7 @@ export class TicketsService {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.db.transaction(async (em) => {
+        const changed = await this.db.transaction(async (em) => {
           const t = await em.findOneBy(Ticket, { id });
           if (!t) throw Errors.notFound('报事');
           const relations = relationsTo(user, t);
@@ -547,8 +558,9 @@ export class TicketsService {
             })),
           );
           for (const n of effects.notify) await enqueueNotifications(em, n.userIds, n.draft, now);
+          return t;
         });
-        return this.detailFor(user, id);
+        return this.detailOf(user, changed, true);
       } catch (e) {
         if (e instanceof VersionConflict && attempt < MAX_ATTEMPTS) continue;
         if (e instanceof VersionConflict) throw Errors.conflict();
@@ -570,6 +582,7 @@ export class TicketsService {
       .execute();
     if (result.affected !== 1) throw new VersionConflict();
     t.version = version + 1;
+    t.updatedAt = now;
   }
 
   // ───────────────────────────── Helpers ─────────────────────────────

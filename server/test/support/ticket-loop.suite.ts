@@ -90,6 +90,10 @@ export function ticketLoopSuite(dialect: Dialect): void {
     it('routes property matters to the property company, and community matters to the dispatch queue', async () => {
       const repair = await report('王秀英', { categoryId: 2, description: '楼道灯坏了' });
       expect(repair).toMatchObject({ status: 'dispatched', handler: { name: '马师傅' } });
+      // A partner who hands it back sees the result, though it is no longer theirs to see afterwards.
+      const back = await ctx.api.as('马师傅', 'POST', `/tickets/${repair.id}/return`, { reason: '不是物业范围' });
+      expect(back).toMatchObject({ status: 200, body: { status: 'submitted', handler: null } });
+      expect((await ctx.api.as('马师傅', 'GET', `/tickets/${repair.id}`)).status).toBe(404);
       const other = await report('王秀英', { categoryId: 14, description: '想咨询社区活动' });
       expect(other).toMatchObject({ status: 'submitted', handler: null });
       expect((await inbox('黄丽华', 'queued')).some((n) => n.ticketId === other.id)).toBe(true);
