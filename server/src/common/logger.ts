@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
 export function createLogger(level: string): Logger {
   return pino({ level, redact: ['req.headers.authorization', 'req.headers.cookie'] });
@@ -27,7 +28,9 @@ export function requestLogger(logger: Logger) {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    // Nest's start-up chatter (every module and route) is for debugging, not for every start.
+    if (context && STARTUP_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     if (typeof message === 'object') this.logger.error({ context, ...(message as object) }, trace);
