@@ -50,7 +50,7 @@ describe('access matrix', () => {
     王秀英: 200, 李建国: 404, 张桂兰: 404, 赵敏: 200, 孙浩: 404, 郑芳: 404, 黄丽华: 200, 何志刚: 404, 林国栋: 200, 高明: 200, 马师傅: 404, 系统管理员: 200, anonymous: 401,
   });
 
-  matrix('POST /tickets (residents only)', () => ['POST', '/tickets', { categoryId: 1, description: '测试', buildingId: 1 }], {
+  matrix('POST /tickets (residents only)', () => ['POST', '/tickets', { categoryId: 1, description: '测试报事', buildingId: 1 }], {
     王秀英: 201, 赵敏: 403, 黄丽华: 403, 林国栋: 403, 马师傅: 403, anonymous: 401,
   });
 
@@ -58,7 +58,7 @@ describe('access matrix', () => {
     王秀英: 403, 李建国: 403, 黄丽华: 403, 林国栋: 403, 郑芳: 404, 马师傅: 404, anonymous: 401,
   });
 
-  matrix('POST /tickets/:id/resolve by someone not the handler', () => ['POST', `/tickets/${ticketId}/resolve`, { note: 'x' }], {
+  matrix('POST /tickets/:id/resolve by someone not the handler', () => ['POST', `/tickets/${ticketId}/resolve`, { note: '已处理' }], {
     王秀英: 403, 黄丽华: 403, 郑芳: 404, anonymous: 401,
   });
 

@@ -11,7 +11,7 @@ describe('rate limit on reporting', () => {
   });
 
   it('allows each resident a few reports a minute, then answers 429', async () => {
-    const send = (who: string) => ctx.api.as(who, 'POST', '/tickets', { categoryId: 1, description: '测试', buildingId: 1 });
+    const send = (who: string) => ctx.api.as(who, 'POST', '/tickets', { categoryId: 1, description: '测试报事', buildingId: 1 });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await send('王秀英')).status);
     expect(statuses).toEqual([201, 201, 201, 429]);

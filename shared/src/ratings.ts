@@ -14,14 +14,15 @@ export const RATING_LABELS: Record<FinalRating, string> = {
 
 /** A resolved ticket nobody rates closes itself after this long, as "not rated". */
 export const RATING_WINDOW_DAYS = 7;
-export const RATING_COMMENT_MAX = 300;
 
 /** satisfied and basically satisfied close the ticket; unsatisfied reopens it to the same handler. */
 export function rateOutcome(rating: Rating): 'close' | 'reopen' {
   return rating === 'unsatisfied' ? 'reopen' : 'close';
 }
 
-/** Counted as satisfied in 满意率. */
+/** Counted as satisfied in 满意率 (docs/metrics.md); the rest of RATINGS count as rated but not satisfied. */
+export const SATISFIED_RATINGS = ['satisfied', 'basically_satisfied'] as const satisfies readonly Rating[];
+
 export function countsAsSatisfied(rating: FinalRating): boolean {
-  return rating === 'satisfied' || rating === 'basically_satisfied';
+  return (SATISFIED_RATINGS as readonly FinalRating[]).includes(rating);
 }

@@ -3,7 +3,7 @@
  * "信息从网格到市、区领导流转全程不超过四个小时": an unresolved matter climbs
  * grid → community → street → district by rule, not by memory.
  */
-import type { TicketStatus } from './tickets.js';
+import { DEADLINE_BY_STATUS, type TicketStatus } from './tickets.js';
 
 export const ESCALATION_LEVELS = ['grid', 'community', 'street', 'district'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
@@ -60,9 +60,8 @@ export interface EscalationState {
 
 /** The deadline the ticket is currently racing against, or null when nothing is due. */
 export function currentDeadline(t: Pick<EscalationState, 'status' | 'acceptDueAt' | 'resolveDueAt'>): Date | null {
-  if (t.status === 'submitted' || t.status === 'dispatched') return t.acceptDueAt;
-  if (t.status === 'accepted') return t.resolveDueAt;
-  return null;
+  const field = (DEADLINE_BY_STATUS as Partial<Record<TicketStatus, 'acceptDueAt' | 'resolveDueAt'>>)[t.status];
+  return field ? t[field] : null;
 }
 
 export function isOverdue(t: Pick<EscalationState, 'status' | 'acceptDueAt' | 'resolveDueAt'>, now: Date): boolean {

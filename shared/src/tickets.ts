@@ -14,8 +14,31 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['submitted', 'dispatched', 'accepted'];
-export const FINAL_TICKET_STATUSES: readonly TicketStatus[] = ['closed', 'rejected', 'cancelled'];
+/**
+ * Status groups: every query, rule and page that asks "is it open?" reads these.
+ * SQL that spells a list of statuses again is a second copy of the rule.
+ */
+/** Someone still has to act before it is resolved; deadlines run and escalation climbs. */
+export const OPEN_TICKET_STATUSES = ['submitted', 'dispatched', 'accepted'] as const satisfies readonly TicketStatus[];
+/** Nothing more happens to it. */
+export const FINAL_TICKET_STATUSES = ['closed', 'rejected', 'cancelled'] as const satisfies readonly TicketStatus[];
+/** In a handler's hands: the 待办 inbox. A matter in the dispatch queue (submitted) is nobody's yet. */
+export const HANDLER_INBOX_STATUSES = ['dispatched', 'accepted'] as const satisfies readonly TicketStatus[];
+/** Counted as resolved in 解决率: handled, whether rated yet or not (docs/metrics.md). */
+export const RESOLVED_TICKET_STATUSES = ['resolved', 'closed'] as const satisfies readonly TicketStatus[];
+/** Left out of every rate: not a matter the community took on (docs/metrics.md). */
+export const NOT_COUNTED_TICKET_STATUSES = ['rejected', 'cancelled'] as const satisfies readonly TicketStatus[];
+/** Shown on the 公示 public board: finished and rated (or closed unrated). */
+export const PUBLIC_BOARD_STATUSES = ['closed'] as const satisfies readonly TicketStatus[];
+/**
+ * Which deadline a status races against: before acceptance the accept deadline, after it the resolve
+ * deadline; other statuses have none. "Overdue" means now is past this deadline.
+ */
+export const DEADLINE_BY_STATUS = {
+  submitted: 'acceptDueAt',
+  dispatched: 'acceptDueAt',
+  accepted: 'resolveDueAt',
+} as const satisfies Partial<Record<TicketStatus, 'acceptDueAt' | 'resolveDueAt'>>;
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   submitted: '待派单',
@@ -37,6 +60,7 @@ export const TICKET_ACTIONS = [
   'cancel', // 撤回
   'rate', // 评价 (satisfied / basically satisfied close it; unsatisfied reopens it: 重办)
   'auto_close', // no rating within the rating window
+  'escalate', // 超时升级: the sweeper raises an overdue matter one level
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -50,6 +74,7 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   cancel: '撤回',
   rate: '评价',
   auto_close: '超时自动关闭',
+  escalate: '超时升级',
 };
 
 /**
@@ -68,8 +93,8 @@ export type ActorKind = 'resident' | 'handler' | 'committee' | 'system';
 
 export interface TransitionRule {
   from: readonly TicketStatus[];
-  /** The state after the action; `rate` depends on the rating, see rateOutcome. */
-  to: TicketStatus | 'by_rating';
+  /** The state after the action; `rate` depends on the rating (rateOutcome), `escalate` keeps the state. */
+  to: TicketStatus | 'by_rating' | 'unchanged';
   /** Relations that may fire it. */
   by: readonly TicketRelation[];
 }
@@ -85,6 +110,7 @@ export const TICKET_TRANSITIONS: Record<TicketAction, TransitionRule> = {
   cancel: { from: ['submitted', 'dispatched'], to: 'cancelled', by: ['reporter'] },
   rate: { from: ['resolved'], to: 'by_rating', by: ['reporter'] },
   auto_close: { from: ['resolved'], to: 'closed', by: ['system'] },
+  escalate: { from: OPEN_TICKET_STATUSES, to: 'unchanged', by: ['system'] },
 };
 
 /** The role a user must hold to ever fire an action (403 otherwise). */
@@ -98,10 +124,11 @@ export const ACTION_ROLES: Record<TicketAction, readonly ('resident' | 'grid_wor
   cancel: ['resident'],
   rate: ['resident'],
   auto_close: ['system'],
+  escalate: ['system'],
 };
 
 export type TransitionCheck =
-  | { ok: true; to: TicketStatus | 'by_rating' }
+  | { ok: true; to: TransitionRule['to'] }
   | { ok: false; reason: 'forbidden' | 'invalid_state' };
 
 /**
@@ -116,13 +143,18 @@ export function checkTransition(status: TicketStatus, action: TicketAction, rela
   return { ok: true, to: rule.to };
 }
 
-/** The actions a viewer may fire now: the buttons the mini-program shows. */
+/** The actions a viewer may fire now: the buttons the mini-program shows (never the system's own). */
 export function allowedActions(status: TicketStatus, relations: readonly TicketRelation[]): TicketAction[] {
-  return TICKET_ACTIONS.filter((a) => a !== 'auto_close' && checkTransition(status, a, relations).ok);
+  const people = relations.filter((r) => r !== 'system');
+  return TICKET_ACTIONS.filter((a) => checkTransition(status, a, people).ok);
 }
 
 export function isOpen(status: TicketStatus): boolean {
-  return OPEN_TICKET_STATUSES.includes(status);
+  return (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(status);
+}
+
+export function isFinal(status: TicketStatus): boolean {
+  return (FINAL_TICKET_STATUSES as readonly TicketStatus[]).includes(status);
 }
 
 /** Timeline event kinds: every transition, plus what happens around it. */
@@ -170,6 +202,3 @@ export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
   outside_remit: '不属于社区受理范围',
   other: '其他',
 };
-
-export const DESCRIPTION_MAX = 500;
-export const PHOTOS_MAX = 9;

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   TICKET_ACTIONS,
   TICKET_STATUSES,
@@ -11,33 +12,37 @@ import {
 } from '../src/index.js';
 
 /**
- * The whole table: for every state × action × relation, what the state machine
- * must answer. Written out by hand from the product rules, not derived from the
- * code, so a change to the rules has to change this table too.
+ * The transition table as docs/architecture.md writes it by hand. The code must agree with it for
+ * every state × action × relation, so changing a rule means changing the document too.
  */
-const ALLOWED: Record<TicketAction, Partial<Record<TicketStatus, TicketRelation[]>>> = {
-  dispatch: { submitted: ['committee', 'system'] },
-  accept: { dispatched: ['handler', 'grid_colleague'] },
-  resolve: { accepted: ['handler'] },
-  return: { dispatched: ['handler'], accepted: ['handler'] },
-  transfer: { dispatched: ['handler', 'committee'], accepted: ['handler', 'committee'] },
-  reject: { submitted: ['committee'], dispatched: ['committee'], accepted: ['committee'] },
-  cancel: { submitted: ['reporter'], dispatched: ['reporter'] },
-  rate: { resolved: ['reporter'] },
-  auto_close: { resolved: ['system'] },
-};
+function documentedTable(): Map<string, { from: string[]; to: string; by: string[] }> {
+  const doc = fs.readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
+  const block = doc.split('<!-- transitions:start -->')[1]?.split('<!-- transitions:end -->')[0];
+  assert.ok(block, 'docs/architecture.md has the transition table between its markers');
+  const rows = block
+    .trim()
+    .split('\n')
+    .slice(2) // header and separator
+    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  const list = (cell: string) => cell.split(',').map((x) => x.trim());
+  return new Map(rows.map(([action, , from, to, by]) => [action, { from: list(from), to, by: list(by) }]));
+}
 
-const EXPECTED_TARGET: Record<TicketAction, TicketStatus | 'by_rating'> = {
-  dispatch: 'dispatched',
-  accept: 'accepted',
-  resolve: 'resolved',
-  return: 'submitted',
-  transfer: 'dispatched',
-  reject: 'rejected',
-  cancel: 'cancelled',
-  rate: 'by_rating',
-  auto_close: 'closed',
-};
+const TABLE = documentedTable();
+
+describe('the documented table covers every action, and only those', () => {
+  it('same actions in the document and in the code', () => {
+    assert.deepEqual([...TABLE.keys()].sort(), [...TICKET_ACTIONS].sort());
+  });
+});
+
+const ALLOWED = Object.fromEntries(
+  TICKET_ACTIONS.map((action) => {
+    const row = TABLE.get(action);
+    return [action, Object.fromEntries((row?.from ?? []).map((status) => [status, row!.by as TicketRelation[]]))];
+  }),
+) as Record<TicketAction, Partial<Record<TicketStatus, TicketRelation[]>>>;
+const EXPECTED_TARGET = Object.fromEntries(TICKET_ACTIONS.map((a) => [a, TABLE.get(a)?.to])) as Record<TicketAction, string>;
 
 const RELATIONS: TicketRelation[] = ['reporter', 'handler', 'grid_colleague', 'committee', 'system'];
 
@@ -79,6 +84,7 @@ describe('allowed actions (the buttons shown)', () => {
     // A committee member who is also the handler sees both sets.
     ['dispatched', ['handler', 'committee'], ['accept', 'return', 'transfer', 'reject']],
     ['resolved', ['system'], []], // auto_close is never a button
+    ['accepted', ['system', 'committee'], ['transfer', 'reject']], // nor escalate
   ];
   for (const [status, relations, expected] of cases) {
     it(`${status} for ${relations.join('+')} → [${expected.join(', ')}]`, () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
-import { ROLE_LABELS, type Role } from '@linli/shared'
+import { ROLE_LABELS, TEXT_LIMITS, requiredTextProblem, type Role } from '@linli/shared'
 import { useResource } from '../hooks/useResource'
 import { fetchHandlers, type Handler } from '../hooks/useTickets'
 import { LoadState } from './LoadState'
@@ -22,7 +22,7 @@ export function HandlerPicker({ ticketId, visible, title, needsReason, onClose, 
   const [picked, setPicked] = useState<Handler | null>(null)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
-  const ready = picked && (!needsReason || reason.trim().length > 0)
+  const ready = picked && (!needsReason || requiredTextProblem(reason, TEXT_LIMITS.reasonMin, TEXT_LIMITS.reasonMax, '原因') === null)
   const confirm = async () => {
     if (!picked || busy) return
     setBusy(true)
@@ -50,7 +50,7 @@ export function HandlerPicker({ ticketId, visible, title, needsReason, onClose, 
             ))}
           </View>
         </LoadState>
-        {needsReason && <TextArea value={reason} onChange={setReason} maxLength={200} rows={2} placeholder='转派原因（必填）' />}
+        {needsReason && <TextArea value={reason} onChange={setReason} maxLength={TEXT_LIMITS.reasonMax} rows={2} placeholder='转派原因（必填）' />}
         <Button className='sheet__confirm' type='primary' size='large' block disabled={!ready || busy} loading={busy} onClick={confirm}>
           确定{title}
         </Button>
@@ -74,7 +74,8 @@ export function ReasonSheet({ visible, title, placeholder, options, onClose, onS
   const [option, setOption] = useState<string | undefined>(undefined)
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
-  const ready = options ? !!option : text.trim().length > 0
+  // A preset reason (不予受理) makes the note optional; a written one (退回) must say something.
+  const ready = options ? !!option : requiredTextProblem(text, TEXT_LIMITS.reasonMin, TEXT_LIMITS.reasonMax, '原因') === null
   const submit = async () => {
     if (!ready || busy) return
     setBusy(true)
@@ -98,7 +99,7 @@ export function ReasonSheet({ visible, title, placeholder, options, onClose, onS
             ))}
           </View>
         )}
-        <TextArea value={text} onChange={setText} maxLength={200} rows={3} placeholder={placeholder} />
+        <TextArea value={text} onChange={setText} maxLength={options ? TEXT_LIMITS.rejectNoteMax : TEXT_LIMITS.reasonMax} rows={3} placeholder={placeholder} />
         <Button className='sheet__confirm' type='primary' size='large' block disabled={!ready || busy} loading={busy} onClick={submit}>
           确定{title}
         </Button>

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock.js';
 import { RoleAssignment, User } from '../users/entities/users.entities.js';
 import { UsersService } from '../users/users.service.js';
 import { WechatGateway } from '../wechat/wechat.gateway.js';
-import { isUniqueViolation } from '../tickets/tickets.service.js';
+import { isUniqueViolation } from '../database/errors.js';
 
 @Injectable()
 export class AuthService {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TicketsModule } from '../tickets/tickets.module.js';
+import { CategoriesModule } from '../categories/categories.module.js';
 import { EscalationService } from './escalation.service.js';
 
-@Module({ imports: [TicketsModule], providers: [EscalationService], exports: [EscalationService] })
+@Module({ imports: [CategoriesModule], providers: [EscalationService], exports: [EscalationService] })
 export class EscalationModule {}

@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
-import { ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS, OPEN_TICKET_STATUSES, TOP_ESCALATION_LEVEL } from '@linli/shared';
+import type { EntityManager } from 'typeorm';
+import { applyTransition, nextEscalationAt } from '@linli/shared';
+import { CategoriesService } from '../categories/categories.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
-import { enqueueNotifications } from '../notifications/outbox.js';
-import { RoleAssignment } from '../users/entities/users.entities.js';
 import { IdempotencyRecord } from '../tickets/entities/idempotency-record.entity.js';
-import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
-import { TicketsService } from '../tickets/tickets.service.js';
+import { TicketWrites, type Actor } from '../tickets/ticket-writes.js';
+
+const SYSTEM: Actor = { id: null, role: 'system' };
 
 const BATCH = 200;
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -30,7 +30,7 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(Db) private readonly db: Db,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(TicketsService) private readonly tickets: TicketsService,
+    @Inject(CategoriesService) private readonly categories: CategoriesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,69 +88,39 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
     return qb.getMany();
   }
 
-  private async escalateBatch(em: EntityManager): Promise<number> {
+  private escalateBatch(em: EntityManager): Promise<number> {
+    return this.applyToDue(em, 'nextEscalationAt', 'escalate');
+  }
+
+  private autoCloseBatch(em: EntityManager): Promise<number> {
+    return this.applyToDue(em, 'autoCloseAt', 'auto_close');
+  }
+
+  /**
+   * Claims a batch of tickets whose `column` is due and applies the system's action to each through the
+   * shared rules. A ticket the rules refuse (handled meanwhile, already at the district) is only
+   * re-saved, which clears the due time it no longer has.
+   */
+  private async applyToDue(em: EntityManager, column: 'nextEscalationAt' | 'autoCloseAt', action: 'escalate' | 'auto_close'): Promise<number> {
     const now = this.clock.now();
-    const due = await this.claim(em, 'nextEscalationAt', now);
+    const due = await this.claim(em, column, now);
     if (due.length === 0) return 0;
-    const recipients = await this.recipients(em, due);
-    const events: Partial<TicketEvent>[] = [];
+    const writes = new TicketWrites(em);
+    if (action === 'escalate') await writes.recipients.preload(due);
     for (const t of due) {
-      if (!OPEN_TICKET_STATUSES.includes(t.status) || t.escalationLevel >= TOP_ESCALATION_LEVEL) {
-        await this.tickets.save(em, t, now); // recomputes nextEscalationAt (to null)
-        continue;
+      const category = (await this.categories.get(t.categoryId))!;
+      const result = applyTransition(t, { action }, { now, relations: ['system'], actorId: null, category });
+      if (result.ok) {
+        Object.assign(t, result.changes);
+        await writes.save(t, now);
+        await writes.record(t, result, SYSTEM, now);
+      } else {
+        if (action === 'auto_close') t.autoCloseAt = null;
+        t.nextEscalationAt = nextEscalationAt(t);
+        await writes.save(t, now);
       }
-      t.escalationLevel += 1;
-      t.lastEscalatedAt = now;
-      await this.tickets.save(em, t, now);
-      const level = ESCALATION_LEVELS[t.escalationLevel];
-      events.push({ ticketId: t.id, type: 'escalated', actorId: null, actorRole: 'system', note: `超时未${t.status === 'accepted' ? '办结' : '接单'}，升级至${ESCALATION_LEVEL_LABELS[level]}`, photoKeys: null, data: { level }, createdAt: now });
-      const to = [...(recipients.get(`${level}:${placeOf(t, level)}`) ?? []), ...(t.handlerId ? [t.handlerId] : [])];
-      await enqueueNotifications(em, to, this.tickets.draft(t, 'escalated', `报事超时，已升级至${ESCALATION_LEVEL_LABELS[level]}`, t.description), now);
     }
-    if (events.length) await em.insert(TicketEvent, events);
+    await writes.flush();
     return due.length;
   }
-
-  /** Who watches each level's place: committee members, street officers, district officers — loaded once per batch. */
-  private async recipients(em: EntityManager, due: Ticket[]): Promise<Map<string, number[]>> {
-    const communities = [...new Set(due.map((t) => t.communityId))];
-    const streets = [...new Set(due.map((t) => t.streetId))];
-    const districts = [...new Set(due.map((t) => t.districtId))];
-    const rows = await em.find(RoleAssignment, {
-      where: [
-        { role: 'committee_member', communityId: In(communities) },
-        { role: 'street_officer', streetId: In(streets) },
-        { role: 'district_officer', districtId: In(districts) },
-      ],
-    });
-    const map = new Map<string, number[]>();
-    for (const r of rows) {
-      const key =
-        r.role === 'committee_member' ? `community:${r.communityId}` : r.role === 'street_officer' ? `street:${r.streetId}` : `district:${r.districtId}`;
-      map.set(key, [...(map.get(key) ?? []), r.userId]);
-    }
-    return map;
-  }
-
-  private async autoCloseBatch(em: EntityManager): Promise<number> {
-    const now = this.clock.now();
-    const due = await this.claim(em, 'autoCloseAt', now);
-    const events: Partial<TicketEvent>[] = [];
-    for (const t of due) {
-      if (t.status === 'resolved') {
-        t.status = 'closed';
-        t.rating = 'not_rated'; // never counted as satisfied
-        t.closedAt = now;
-        events.push({ ticketId: t.id, type: 'auto_closed', actorId: null, actorRole: 'system', note: null, photoKeys: null, data: null, createdAt: now });
-      }
-      t.autoCloseAt = null;
-      await this.tickets.save(em, t, now);
-    }
-    if (events.length) await em.insert(TicketEvent, events);
-    return due.length;
-  }
-}
-
-function placeOf(t: Ticket, level: string): number {
-  return level === 'community' ? t.communityId : level === 'street' ? t.streetId : t.districtId;
 }

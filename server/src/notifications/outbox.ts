@@ -8,10 +8,13 @@ export interface NotificationDraft {
   ticketId: number | null;
 }
 
+/** The outbox rows telling `userIds` (each once) of `draft`. */
+export function notificationRows(userIds: Iterable<number>, draft: NotificationDraft, at: Date): Partial<Notification>[] {
+  return [...new Set(userIds)].map((userId) => ({ userId, ...draft, body: draft.body.slice(0, 255), createdAt: at, readAt: null, deliveryStatus: 'pending' }));
+}
+
 /** Writes notifications into the outbox within the caller's transaction. */
 export async function enqueueNotifications(em: EntityManager, userIds: Iterable<number>, draft: NotificationDraft, at: Date): Promise<void> {
-  const rows = [...new Set(userIds)].map((userId) =>
-    em.create(Notification, { userId, ...draft, body: draft.body.slice(0, 255), createdAt: at, readAt: null, deliveryStatus: 'pending' }),
-  );
+  const rows = notificationRows(userIds, draft, at);
   if (rows.length > 0) await em.insert(Notification, rows);
 }

@@ -3,14 +3,18 @@ import { CategoriesModule } from '../categories/categories.module.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
 import { PlacesModule } from '../places/places.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { FollowersService } from './followers.service.js';
+import { ReportingService } from './reporting.service.js';
+import { TicketQueries } from './ticket-queries.service.js';
 import { TicketViews } from './ticket-views.js';
+import { TicketWorkflow } from './ticket-workflow.service.js';
 import { TicketsController } from './tickets.controller.js';
-import { TicketsService } from './tickets.service.js';
 
+/** 报事: reporting (reporting.service), reading (ticket-queries.service), handling (ticket-workflow.service), 附议 (followers.service). */
 @Module({
   imports: [CategoriesModule, PlacesModule, UsersModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketViews, DispatchService],
-  exports: [TicketsService, TicketViews],
+  providers: [ReportingService, TicketQueries, TicketWorkflow, FollowersService, TicketViews, DispatchService],
+  exports: [TicketQueries, TicketViews],
 })
 export class TicketsModule {}

@@ -105,7 +105,7 @@ export function ticketLoopSuite(dialect: Dialect): void {
       const t = await report('王秀英', { buildingId: undefined, lat: 30.642, lng: 114.386 });
       expect(t.gridName).toBe('青和居第二网格');
       // A point in no grid goes to the resident's own community's dispatch queue, for a person to judge.
-      const outside = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '远处', lat: 31.5, lng: 115.5 });
+      const outside = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '远处路灯不亮', lat: 31.5, lng: 115.5 });
       expect(outside.body).toMatchObject({ status: 'submitted', gridId: null, communityId: 1 });
     });
 
@@ -133,7 +133,7 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect(moved.body).toMatchObject({ status: 'dispatched', handler: { name: '吴磊' } });
       expect(moved.body.timeline.at(-1)).toMatchObject({ type: 'transferred', note: '在第三网格' });
       expect((await inbox('吴磊', 'dispatched')).some((n) => n.ticketId === t.id)).toBe(true);
-      expect((await ctx.api.as('赵敏', 'POST', `/tickets/${t.id}/resolve`, { note: 'x' })).status).toBe(403); // no longer the handler
+      expect((await ctx.api.as('赵敏', 'POST', `/tickets/${t.id}/resolve`, { note: '已处理' })).status).toBe(403); // no longer the handler
     });
 
     it('lets the committee reject with a reason, after which nothing else moves', async () => {
@@ -292,18 +292,28 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect(c.status).toBe('dispatched');
     });
 
+    it('takes two characters with a photo and four without, in the words the form uses', async () => {
+      const photo = await uploadPhoto('王秀英');
+      const withPhoto = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '漏水', buildingId: 1, photoIds: [photo.id] });
+      expect(withPhoto.status).toBe(201);
+      const without = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '漏水', buildingId: 1 });
+      expect(without.status).toBe(400);
+      expect(without.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('请用至少4个字描述问题，或拍张照片') });
+    });
+
     it('refuses bad input with a 4xx and a stable code, never a 500', async () => {
       const cases: [Record<string, unknown>, number, string][] = [
         [{ categoryId: 1, description: 'x'.repeat(501), buildingId: 1 }, 400, 'VALIDATION_FAILED'],
         [{ categoryId: 1, description: '   ', buildingId: 1 }, 400, 'VALIDATION_FAILED'],
-        [{ categoryId: 999, description: 'x', buildingId: 1 }, 422, 'UNKNOWN_CATEGORY'],
-        [{ categoryId: 1, description: 'x', buildingId: 99999 }, 422, 'UNKNOWN_BUILDING'],
-        [{ categoryId: 1, description: 'x' }, 422, 'LOCATION_REQUIRED'],
-        [{ categoryId: 1, description: 'x', buildingId: 1, photoIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, 400, 'VALIDATION_FAILED'],
-        [{ categoryId: 1, description: 'x', buildingId: 1, photoIds: [987654] }, 422, 'UNKNOWN_PHOTO'],
-        [{ categoryId: 1, description: 'x', buildingId: 1, lat: 200, lng: 0 }, 400, 'VALIDATION_FAILED'],
-        [{ categoryId: 'one', description: 'x', buildingId: 1 }, 400, 'VALIDATION_FAILED'],
-        [{ categoryId: 1, description: 'x', buildingId: 1, status: 'closed' }, 400, 'VALIDATION_FAILED'],
+        [{ categoryId: 1, description: '灯坏了', buildingId: 1 }, 400, 'VALIDATION_FAILED'], // 3 characters and no photo
+        [{ categoryId: 999, description: '门口积水', buildingId: 1 }, 422, 'UNKNOWN_CATEGORY'],
+        [{ categoryId: 1, description: '门口积水', buildingId: 99999 }, 422, 'UNKNOWN_BUILDING'],
+        [{ categoryId: 1, description: '门口积水' }, 422, 'LOCATION_REQUIRED'],
+        [{ categoryId: 1, description: '门口积水', buildingId: 1, photoIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, 400, 'VALIDATION_FAILED'],
+        [{ categoryId: 1, description: '门口积水', buildingId: 1, photoIds: [987654] }, 422, 'UNKNOWN_PHOTO'],
+        [{ categoryId: 1, description: '门口积水', buildingId: 1, lat: 200, lng: 0 }, 400, 'VALIDATION_FAILED'],
+        [{ categoryId: 'one', description: '门口积水', buildingId: 1 }, 400, 'VALIDATION_FAILED'],
+        [{ categoryId: 1, description: '门口积水', buildingId: 1, status: 'closed' }, 400, 'VALIDATION_FAILED'],
       ];
       for (const [body, status, code] of cases) {
         const r = await ctx.api.as('王秀英', 'POST', '/tickets', body);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, Dialog, Grid, Picker, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { DESCRIPTION_MAX, TICKET_STATUS_LABELS, type NearbyTicket, type TicketDetail } from '@linli/shared'
+import { TEXT_LIMITS, TICKET_STATUS_LABELS, descriptionProblem, type NearbyTicket, type TicketDetail } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { PhotoPicker } from '../../components/PhotoPicker'
@@ -27,10 +27,10 @@ interface PickedLocation {
 }
 
 /** What is missing before a report can go, in the words the form uses; null when it is complete. */
-export function missingForReport(form: { categoryId: number | null; description: string; buildingId: number | null; location: PickedLocation | null }): string | null {
+export function missingForReport(form: { categoryId: number | null; description: string; photoCount: number; buildingId: number | null; location: PickedLocation | null }): string | null {
   if (!form.categoryId) return '请选择报事类别'
-  if (form.description.trim().length < 5) return '请用至少5个字描述问题'
-  if (form.description.length > DESCRIPTION_MAX) return `描述不能超过${DESCRIPTION_MAX}字`
+  const description = descriptionProblem(form.description, form.photoCount)
+  if (description) return description
   if (!form.location && !form.buildingId) return '请选择位置或楼栋'
   return null
 }
@@ -111,7 +111,7 @@ export default function ReportPage() {
 
   const submit = async () => {
     if (submitting) return
-    const missing = missingForReport({ categoryId, description, buildingId, location })
+    const missing = missingForReport({ categoryId, description, photoCount: uploads.fileIds.length, buildingId, location })
     if (missing) return showError(new Error(missing))
     if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
     if (uploads.failed) return showError(new Error('有照片上传失败，请点击照片重试或删除'))
@@ -177,7 +177,7 @@ export default function ReportPage() {
           className='report__description'
           value={description}
           onChange={setDescription}
-          maxLength={DESCRIPTION_MAX}
+          maxLength={TEXT_LIMITS.descriptionMax}
           showCount
           rows={5}
           placeholder='例如：3号楼东侧路灯坏了一周，晚上很黑'

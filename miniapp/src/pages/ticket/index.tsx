@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog, Rate, TextArea } from '@nutui/nutui-react-taro'
-import { isOpen, RATING_COMMENT_MAX, RATING_LABELS, rateOutcome, type Rating, type TicketDetail } from '@linli/shared'
+import { TEXT_LIMITS, isOpen, RATING_LABELS, rateOutcome, type Rating, type TicketDetail } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { TicketHeader } from '../../components/TicketHeader'
@@ -43,7 +43,7 @@ function RateForm({ onRate }: { onRate: (rating: Rating, comment: string) => Pro
         ))}
       </View>
       {rating === 'unsatisfied' && <Text className='hint text-danger'>选择“不满意”后，这件事会退回经办人重新办理（重办）。</Text>}
-      <TextArea value={comment} onChange={setComment} maxLength={RATING_COMMENT_MAX} showCount rows={3} placeholder='说说办得怎么样（可不填）' />
+      <TextArea value={comment} onChange={setComment} maxLength={TEXT_LIMITS.ratingCommentMax} showCount rows={3} placeholder='说说办得怎么样（可不填）' />
       <View className='actions'>
         <Button className='rate-form__submit' type='primary' size='large' block disabled={!rating || busy} loading={busy} onClick={submit}>
           提交评价

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
-import { TICKET_ACTION_LABELS } from '@linli/shared'
+import { TEXT_LIMITS, TICKET_ACTION_LABELS, requiredTextProblem } from '@linli/shared'
 import { HandlerPicker, ReasonSheet } from '../../components/HandlerPicker'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
@@ -23,7 +23,8 @@ function ResolveForm({ onResolve }: { onResolve: (note: string, photoIds: (numbe
   const uploads = usePhotoUploads()
   const submit = async () => {
     if (busy) return
-    if (note.trim().length < 2) return showError(new Error('请写明办理情况'))
+    const problem = requiredTextProblem(note, TEXT_LIMITS.resolveNoteMin, TEXT_LIMITS.resolveNoteMax, '办理情况')
+    if (problem) return showError(new Error(problem))
     if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
     setBusy(true)
     try {
@@ -39,7 +40,7 @@ function ResolveForm({ onResolve }: { onResolve: (note: string, photoIds: (numbe
   return (
     <View className='card resolve-form'>
       <Text className='card__title'>办结</Text>
-      <TextArea className='resolve-form__note' value={note} onChange={setNote} maxLength={500} showCount rows={4} placeholder='写明怎么处理的，居民会看到' />
+      <TextArea className='resolve-form__note' value={note} onChange={setNote} maxLength={TEXT_LIMITS.resolveNoteMax} showCount rows={4} placeholder='写明怎么处理的，居民会看到' />
       <Text className='hint'>办结照片（可选）</Text>
       <PhotoPicker uploads={uploads} />
       <View className='actions'>

@@ -12,22 +12,53 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
   Min,
-  MinLength,
+  ValidateBy,
+  type ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../../common/paging.js';
-import { DESCRIPTION_MAX, PHOTOS_MAX, RATING_COMMENT_MAX, RATINGS, REJECT_REASONS, TICKET_STATUSES, type Rating, type RejectReason, type TicketStatus } from '@linli/shared';
+import {
+  PHOTOS_MAX,
+  RATINGS,
+  REJECT_REASONS,
+  TEXT_LIMITS,
+  TICKET_STATUSES,
+  descriptionProblem,
+  requiredTextProblem,
+  type Rating,
+  type RejectReason,
+  type TicketStatus,
+} from '@linli/shared';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** The shared rule decides, and its words are the message: the form and the API refuse the same texts alike. */
+function SharedRule(name: string, problem: (value: string, dto: object) => string | null, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value, args) => typeof value === 'string' && problem(value, args!.object) === null,
+        defaultMessage: (args) => (typeof args?.value === 'string' ? problem(args.value, args.object)! : `${args?.property} 应为文字`),
+      },
+    },
+    options,
+  );
+}
+
+const RequiredText = (min: number, max: number, what: string) => SharedRule(`text_${what}`, (v) => requiredTextProblem(v, min, max, what));
 
 export class CreateTicketDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) categoryId: number;
 
-  @ApiProperty({ minLength: 1, maxLength: DESCRIPTION_MAX })
-  @IsString()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @MinLength(1, { message: '请描述一下遇到的问题' })
-  @MaxLength(DESCRIPTION_MAX, { message: `描述最多 ${DESCRIPTION_MAX} 字` })
+  @ApiProperty({
+    minLength: TEXT_LIMITS.descriptionMinWithPhoto,
+    maxLength: TEXT_LIMITS.descriptionMax,
+    description: `At least ${TEXT_LIMITS.descriptionMinWithPhoto} characters with a photo, ${TEXT_LIMITS.descriptionMin} without`,
+  })
+  @Transform(trim)
+  @SharedRule('description', (v, dto) => descriptionProblem(v, (dto as CreateTicketDto).photoIds?.length ?? 0))
   description: string;
 
   @ApiPropertyOptional({ type: [Number], maxItems: PHOTOS_MAX })
@@ -44,7 +75,10 @@ export class CreateTicketDto {
 }
 
 export class ResolveTicketDto {
-  @ApiProperty({ maxLength: 500 }) @IsString() @IsNotEmpty({ message: '请填写办理结果' }) @MaxLength(500) note: string;
+  @ApiProperty({ minLength: TEXT_LIMITS.resolveNoteMin, maxLength: TEXT_LIMITS.resolveNoteMax })
+  @Transform(trim)
+  @RequiredText(TEXT_LIMITS.resolveNoteMin, TEXT_LIMITS.resolveNoteMax, '办理结果')
+  note: string;
 
   @ApiPropertyOptional({ type: [Number] })
   @IsOptional()
@@ -55,7 +89,10 @@ export class ResolveTicketDto {
 }
 
 export class ReasonDto {
-  @ApiProperty({ maxLength: 300 }) @IsString() @IsNotEmpty({ message: '请填写原因' }) @MaxLength(300) reason: string;
+  @ApiProperty({ minLength: TEXT_LIMITS.reasonMin, maxLength: TEXT_LIMITS.reasonMax })
+  @Transform(trim)
+  @RequiredText(TEXT_LIMITS.reasonMin, TEXT_LIMITS.reasonMax, '原因')
+  reason: string;
 }
 
 export class TransferTicketDto extends ReasonDto {
@@ -68,7 +105,12 @@ export class DispatchTicketDto {
 
 export class RejectTicketDto {
   @ApiProperty({ enum: REJECT_REASONS }) @IsIn(REJECT_REASONS as unknown as string[]) reason: RejectReason;
-  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MaxLength(300) note?: string;
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.rejectNoteMax })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(TEXT_LIMITS.rejectNoteMax, { message: `说明不能超过${TEXT_LIMITS.rejectNoteMax}字` })
+  note?: string;
 }
 
 export class MergeTicketDto {
@@ -77,7 +119,12 @@ export class MergeTicketDto {
 
 export class RateTicketDto {
   @ApiProperty({ enum: RATINGS }) @IsIn(RATINGS as unknown as string[], { message: '评价只能是 满意、基本满意 或 不满意' }) rating: Rating;
-  @ApiPropertyOptional({ maxLength: RATING_COMMENT_MAX }) @IsOptional() @IsString() @MaxLength(RATING_COMMENT_MAX) comment?: string;
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.ratingCommentMax })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(TEXT_LIMITS.ratingCommentMax, { message: `评价不能超过${TEXT_LIMITS.ratingCommentMax}字` })
+  comment?: string;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { reportTicket, type TicketDetail } from '@linli/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CategoriesService } from '../categories/categories.service.js';
+import { Errors } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { Db } from '../database/db.js';
+import { isUniqueViolation } from '../database/errors.js';
+import { DispatchService } from '../dispatch/dispatch.service.js';
+import { Building, Community } from '../places/entities/places.entities.js';
+import { GridLocator } from '../places/grid-locator.js';
+import { UsersService } from '../users/users.service.js';
+import type { CreateTicketDto } from './dto/ticket.dto.js';
+import { IdempotencyRecord } from './entities/idempotency-record.entity.js';
+import { Ticket } from './entities/ticket.entity.js';
+import { photoKeysOf } from './ticket-photos.js';
+import { TicketQueries } from './ticket-queries.service.js';
+import { TicketWrites } from './ticket-writes.js';
+
+/** 报事: a resident reports a matter; it is placed, dispatched and recorded in one transaction. */
+@Injectable()
+export class ReportingService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CategoriesService) private readonly categories: CategoriesService,
+    @Inject(DispatchService) private readonly dispatcher: DispatchService,
+    @Inject(GridLocator) private readonly locator: GridLocator,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(TicketQueries) private readonly queries: TicketQueries,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey: string | undefined): Promise<TicketDetail> {
+    const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
+    if (idempotencyKey !== undefined) {
+      const replay = await this.replay(user, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    const category = await this.categories.get(dto.categoryId);
+    if (!category || !category.active) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
+    const place = await this.placeOf(user, dto);
+    const photoKeys = await photoKeysOf(this.db.manager, user, dto.photoIds ?? []);
+
+    try {
+      const created = await this.db.transaction(async (em) => {
+        const now = this.clock.now();
+        const handlerId = await this.dispatcher.chooseHandler(em, place, category);
+        const report = reportTicket({ now, reporterId: user.id, description: dto.description, photoKeys, handlerId, category });
+        const ticket = em.create(Ticket, {
+          ...report.state,
+          categoryId: category.id,
+          anonymous: dto.anonymous ?? false,
+          photoKeys,
+          lat: dto.lat ?? null,
+          lng: dto.lng ?? null,
+          buildingId: dto.buildingId ?? null,
+          ...place,
+          followerCount: 0,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await em.insert(Ticket, ticket);
+        const writes = new TicketWrites(em);
+        await writes.record(ticket, report, { id: user.id, role: 'resident' }, now);
+        await writes.flush();
+        if (idempotencyKey !== undefined) {
+          await em.insert(IdempotencyRecord, { userId: user.id, key: idempotencyKey, requestHash, ticketId: ticket.id, createdAt: now });
+        }
+        return ticket;
+      });
+      return this.queries.detailOf(user, created, true);
+    } catch (e) {
+      // Two copies of one submit raced: the loser's transaction rolled back on the unique key; answer as the winner did.
+      if (idempotencyKey !== undefined && isUniqueViolation(e)) {
+        const replay = await this.replay(user, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      throw e;
+    }
+  }
+
+  private async replay(user: AuthUser, key: string, requestHash: string): Promise<TicketDetail | null> {
+    const record = await this.db.manager.findOneBy(IdempotencyRecord, { userId: user.id, key });
+    if (!record) return null;
+    if (record.requestHash !== requestHash) {
+      throw Errors.unprocessable('IDEMPOTENCY_KEY_REUSED', '同一个 Idempotency-Key 已用于另一次不同的提交');
+    }
+    return this.queries.detailFor(user, record.ticketId);
+  }
+
+  /** The ticket's place: the building's grid, else the grid whose polygon holds the point. */
+  private async placeOf(user: AuthUser, dto: CreateTicketDto): Promise<Pick<Ticket, 'gridId' | 'communityId' | 'streetId' | 'districtId'>> {
+    if (dto.buildingId === undefined && (dto.lat === undefined || dto.lng === undefined)) {
+      throw Errors.unprocessable('LOCATION_REQUIRED', '请选择位置或楼栋');
+    }
+    let gridId: number | null = null;
+    let communityId: number | null = null;
+    if (dto.buildingId !== undefined) {
+      const building = await this.db.manager.findOneBy(Building, { id: dto.buildingId });
+      if (!building) throw Errors.unprocessable('UNKNOWN_BUILDING', '所选楼栋不存在');
+      gridId = building.gridId;
+      communityId = building.communityId;
+    }
+    if (gridId === null && dto.lat !== undefined && dto.lng !== undefined) {
+      const found = await this.locator.locate(dto.lat, dto.lng);
+      if (found) {
+        gridId = found.gridId;
+        communityId ??= found.communityId;
+      }
+    }
+    communityId ??= await this.users.homeCommunityId(user);
+    if (communityId === null) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内，请选择所在楼栋');
+    const community = await this.db.manager.findOneBy(Community, { id: communityId });
+    if (!community) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内');
+    return { gridId, communityId, streetId: community.streetId, districtId: community.districtId };
+  }
+}

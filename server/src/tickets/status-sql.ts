@@ -1,0 +1,24 @@
+/**
+ * The shared status groups as SQL, so that no query spells a list of statuses again. The values are
+ * the code's own constants (never user input), quoted here once.
+ */
+import { DEADLINE_BY_STATUS, type TicketStatus } from '@linli/shared';
+
+export function statusList(statuses: readonly string[]): string {
+  return statuses.map((s) => `'${s}'`).join(', ');
+}
+
+/** Statuses grouped by the deadline they race: `[['acceptDueAt', ['submitted', 'dispatched']], ['resolveDueAt', ['accepted']]]`. */
+const RACES = Object.entries(
+  Object.entries(DEADLINE_BY_STATUS).reduce<Record<string, TicketStatus[]>>((acc, [status, field]) => ({ ...acc, [field]: [...(acc[field] ?? []), status as TicketStatus] }), {}),
+);
+
+/** The deadline the ticket races now (NULL when none): the handler's inbox sorts by it. */
+export function currentDeadlineSql(alias: string): string {
+  return `CASE ${RACES.map(([field, statuses]) => `WHEN ${alias}.status IN (${statusList(statuses)}) THEN ${alias}.${field}`).join(' ')} ELSE NULL END`;
+}
+
+/** Past its current deadline at `:now`. */
+export function overdueSql(alias: string): string {
+  return `(${RACES.map(([field, statuses]) => `(${alias}.status IN (${statusList(statuses)}) AND ${alias}.${field} < :now)`).join(' OR ')})`;
+}

@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import { HANDLER_INBOX_STATUSES, OPEN_TICKET_STATUSES, type NearbyTicket, type Page, type TicketDetail, type TicketSummary } from '@linli/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CategoriesService } from '../categories/categories.service.js';
+import { Errors } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { paging } from '../common/paging.js';
+import { Db } from '../database/db.js';
+import { DispatchService } from '../dispatch/dispatch.service.js';
+import { Community } from '../places/entities/places.entities.js';
+import { degreesAround, distanceMeters } from '../places/geo.js';
+import { PlacesService } from '../places/places.service.js';
+import type { ListTicketsQuery, NearbyQuery } from './dto/ticket.dto.js';
+import { TicketFollower } from './entities/ticket-follower.entity.js';
+import { Ticket } from './entities/ticket.entity.js';
+import { currentDeadlineSql, overdueSql } from './status-sql.js';
+import { isStaffFor, oversees, relationsTo } from './ticket-access.js';
+import { TicketViews, ticketCode } from './ticket-views.js';
+
+/** Reading tickets: one as the caller may see it, the lists each role works from, 附议 candidates. */
+@Injectable()
+export class TicketQueries {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CategoriesService) private readonly categories: CategoriesService,
+    @Inject(DispatchService) private readonly dispatcher: DispatchService,
+    @Inject(TicketViews) private readonly views: TicketViews,
+    @Inject(PlacesService) private readonly places: PlacesService,
+  ) {}
+
+  async detailFor(user: AuthUser, id: number): Promise<TicketDetail> {
+    const t = await this.db.manager.findOneBy(Ticket, { id });
+    if (!t) throw Errors.notFound('报事');
+    return this.detailOf(user, t, false);
+  }
+
+  /**
+   * A ticket already in hand, as this user may see it (404 if they may not).
+   * Whoever just acted on it sees the result, even when the action took it out of
+   * their hands (a partner returning it to the queue).
+   */
+  async detailOf(user: AuthUser, t: Ticket, justActed: boolean): Promise<TicketDetail> {
+    const relations = relationsTo(user, t);
+    const overseer = oversees(user, t);
+    // A reporter never follows their own ticket.
+    const following = user.has('resident') && t.reporterId !== user.id ? (await this.db.manager.countBy(TicketFollower, { ticketId: t.id, userId: user.id })) > 0 : false;
+    if (relations.length === 0 && !overseer && !following && !justActed) throw Errors.notFound('报事');
+    return this.views.detail(t, { id: user.id, relations, staff: isStaffFor(relations, overseer), following }, this.clock);
+  }
+
+  async list(user: AuthUser, q: ListTicketsQuery): Promise<Page<TicketSummary>> {
+    const { page, pageSize, skip, take } = paging(q);
+    const now = this.clock.now();
+    const qb = this.db.manager.createQueryBuilder(Ticket, 't');
+    switch (q.scope) {
+      case 'mine':
+        if (!user.has('resident')) throw Errors.forbidden('只有居民有“我的报事”');
+        qb.where('t.reporterId = :me', { me: user.id });
+        qb.orderBy('t.id', 'DESC');
+        break;
+      case 'following':
+        if (!user.has('resident')) throw Errors.forbidden();
+        qb.innerJoin(TicketFollower, 'f', 'f.ticketId = t.id AND f.userId = :me', { me: user.id });
+        qb.orderBy('t.id', 'DESC');
+        break;
+      case 'assigned': {
+        if (!user.has('grid_worker', 'partner')) throw Errors.forbidden('只有网格员和合作单位有待办');
+        qb.where('t.handlerId = :me', { me: user.id });
+        if (!q.status) qb.andWhere('t.status IN (:...inbox)', { inbox: HANDLER_INBOX_STATUSES });
+        // Inbox by deadline: the one racing the earliest deadline first, so overdue matters lead.
+        qb.addSelect(currentDeadlineSql('t'), 'deadline');
+        qb.orderBy('deadline', 'ASC').addOrderBy('t.id', 'ASC');
+        break;
+      }
+      case 'community': {
+        const communities = await this.overseenCommunities(user);
+        if (communities === 'none') throw Errors.forbidden('只有社区、街道和区的工作人员可以查看社区报事');
+        if (q.communityId !== undefined) {
+          if (communities !== 'all' && !communities.includes(q.communityId)) throw Errors.forbidden('不能查看其他社区的报事');
+          qb.where('t.communityId = :c', { c: q.communityId });
+        } else if (communities !== 'all') {
+          qb.where('t.communityId IN (:...cs)', { cs: communities.length ? communities : [0] });
+        }
+        qb.orderBy('t.id', 'DESC');
+        break;
+      }
+    }
+    if (q.status) qb.andWhere('t.status IN (:...status)', { status: q.status });
+    if (q.categoryId !== undefined) qb.andWhere('t.categoryId = :categoryId', { categoryId: q.categoryId });
+    if (q.gridId !== undefined) qb.andWhere('t.gridId = :gridId', { gridId: q.gridId });
+    if (q.from) qb.andWhere('t.createdAt >= :from', { from: new Date(q.from) });
+    if (q.to) qb.andWhere('t.createdAt < :to', { to: new Date(q.to) });
+    if (q.overdue !== undefined) qb.andWhere(q.overdue ? overdueSql('t') : `NOT ${overdueSql('t')}`, { now });
+    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
+    return { items: await this.views.summaries(items, now), total, page, pageSize };
+  }
+
+  /** The communities whose tickets the user watches: ids, every one (admin), or none. */
+  async overseenCommunities(user: AuthUser): Promise<number[] | 'all' | 'none'> {
+    if (user.has('admin')) return 'all';
+    const ids = new Set(user.communityIds('committee_member'));
+    const streets = user.streetIds('street_officer');
+    const districts = user.districtIds('district_officer');
+    if (streets.length || districts.length) {
+      const rows = await this.db.manager
+        .createQueryBuilder(Community, 'c')
+        .select('c.id', 'id')
+        .where(
+          new Brackets((w) => {
+            w.where('1 = 0');
+            if (streets.length) w.orWhere('c.streetId IN (:...streets)', { streets });
+            if (districts.length) w.orWhere('c.districtId IN (:...districts)', { districts });
+          }),
+        )
+        .getRawMany<{ id: number }>();
+      rows.forEach((r) => ids.add(Number(r.id)));
+    }
+    return ids.size === 0 && !user.has('committee_member', 'street_officer', 'district_officer') ? 'none' : [...ids];
+  }
+
+  /** 附议 candidates: open tickets of the category within its radius. */
+  async nearby(q: NearbyQuery): Promise<NearbyTicket[]> {
+    const category = await this.categories.get(q.categoryId);
+    if (!category) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
+    const radius = category.duplicateRadiusMeters;
+    const { dLat, dLng } = degreesAround(q.lat, radius);
+    const rows = await this.db.manager
+      .createQueryBuilder(Ticket, 't')
+      .where('t.categoryId = :c', { c: category.id })
+      .andWhere('t.status IN (:...open)', { open: OPEN_TICKET_STATUSES })
+      .andWhere('t.lat BETWEEN :minLat AND :maxLat', { minLat: q.lat - dLat, maxLat: q.lat + dLat })
+      .andWhere('t.lng BETWEEN :minLng AND :maxLng', { minLng: q.lng - dLng, maxLng: q.lng + dLng })
+      .orderBy('t.id', 'DESC')
+      .take(200)
+      .getMany();
+    return rows
+      .map((t) => ({ t, d: distanceMeters(q, { lat: t.lat!, lng: t.lng! }) }))
+      .filter(({ d }) => d <= radius)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 20)
+      .map(({ t, d }) => ({
+        id: t.id,
+        code: ticketCode(t),
+        status: t.status,
+        description: t.description,
+        distanceMeters: Math.round(d),
+        followerCount: t.followerCount,
+        createdAt: t.createdAt.toISOString(),
+      }));
+  }
+
+  async handlerCandidates(user: AuthUser, id: number) {
+    const t = await this.db.manager.findOneBy(Ticket, { id });
+    if (!t) throw Errors.notFound('报事');
+    const relations = relationsTo(user, t);
+    if (!relations.some((r) => r === 'handler' || r === 'committee' || r === 'grid_colleague')) throw Errors.notFound('报事');
+    const candidates = await this.dispatcher.candidates(this.db.manager, t.communityId);
+    const [names, grids] = await Promise.all([this.views.userNames(candidates.map((c) => c.userId)), this.places.gridNames(candidates.map((c) => c.gridId))]);
+    return candidates.map((c) => ({ id: c.userId, name: names.get(c.userId) ?? '', role: c.role, gridName: c.gridId !== null ? (grids.get(c.gridId) ?? null) : null, openCount: c.openCount }));
+  }
+}

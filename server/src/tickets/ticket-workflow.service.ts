@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ACTION_ROLES,
+  TICKET_ACTION_LABELS,
+  TICKET_STATUS_LABELS,
+  applyTransition,
+  isFinal,
+  type Rating,
+  type RejectReason,
+  type TicketAction,
+  type TicketCommand,
+  type TicketDetail,
+  type TicketRelation,
+} from '@linli/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CategoriesService } from '../categories/categories.service.js';
+import { Errors } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { Db } from '../database/db.js';
+import { DispatchService } from '../dispatch/dispatch.service.js';
+import { TicketFollower } from './entities/ticket-follower.entity.js';
+import { Ticket } from './entities/ticket.entity.js';
+import { oversees, relationsTo } from './ticket-access.js';
+import { photoKeysOf } from './ticket-photos.js';
+import { TicketQueries } from './ticket-queries.service.js';
+import { ticketCode } from './ticket-views.js';
+import { TicketWrites, VersionConflict } from './ticket-writes.js';
+
+const MAX_ATTEMPTS = 3;
+
+/** What a transition may check or write besides what the rules return, inside its transaction. */
+type Alongside = (t: Ticket, em: EntityManager, writes: TicketWrites, now: Date) => Promise<void>;
+
+/** 办理: every action people take on a ticket, each through the shared rules (applyTransition). */
+@Injectable()
+export class TicketWorkflow {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CategoriesService) private readonly categories: CategoriesService,
+    @Inject(DispatchService) private readonly dispatcher: DispatchService,
+    @Inject(TicketQueries) private readonly queries: TicketQueries,
+  ) {}
+
+  accept(user: AuthUser, id: number) {
+    return this.transition(user, id, { action: 'accept' });
+  }
+
+  async resolve(user: AuthUser, id: number, note: string, photoIds: number[]) {
+    const photoKeys = await photoKeysOf(this.db.manager, user, photoIds);
+    return this.transition(user, id, { action: 'resolve', note, photoKeys });
+  }
+
+  returnToQueue(user: AuthUser, id: number, reason: string) {
+    return this.transition(user, id, { action: 'return', reason });
+  }
+
+  transfer(user: AuthUser, id: number, toUserId: number, reason: string) {
+    return this.transition(user, id, { action: 'transfer', toUserId, reason }, this.validHandler(toUserId));
+  }
+
+  dispatch(user: AuthUser, id: number, toUserId: number) {
+    return this.transition(user, id, { action: 'dispatch', toUserId }, this.validHandler(toUserId));
+  }
+
+  reject(user: AuthUser, id: number, reason: RejectReason, note: string | undefined) {
+    return this.transition(user, id, { action: 'reject', reason, note });
+  }
+
+  cancel(user: AuthUser, id: number) {
+    return this.transition(user, id, { action: 'cancel' });
+  }
+
+  rate(user: AuthUser, id: number, rating: Rating, comment: string | undefined) {
+    return this.transition(user, id, { action: 'rate', rating, comment });
+  }
+
+  /** A committee member merges a duplicate into the original: rejected as duplicate-of, its residents follow the original. */
+  async merge(user: AuthUser, id: number, intoTicketId: number): Promise<TicketDetail> {
+    if (id === intoTicketId) throw Errors.unprocessable('MERGE_INTO_SELF', '不能合并到自身');
+    const original = await this.db.manager.findOneBy(Ticket, { id: intoTicketId });
+    if (!original || !relationsTo(user, original).includes('committee')) throw Errors.notFound('原报事');
+    if (isFinal(original.status) && original.status !== 'closed') throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它');
+    const duplicateOf = { id: original.id, code: ticketCode(original) };
+    return this.transition(user, id, { action: 'reject', reason: 'duplicate', duplicateOf }, async (t, em, writes, now) => {
+      if (t.communityId !== original.communityId) throw Errors.unprocessable('MERGE_ACROSS_COMMUNITIES', '只能合并同一社区的报事');
+      const residents = [t.reporterId, ...(await em.find(TicketFollower, { where: { ticketId: t.id } })).map((f) => f.userId)];
+      let added = 0;
+      for (const userId of new Set(residents)) {
+        if (userId === original.reporterId || (await em.countBy(TicketFollower, { ticketId: original.id, userId }))) continue;
+        await em.insert(TicketFollower, { ticketId: original.id, userId, createdAt: now });
+        added += 1;
+      }
+      if (added) await em.increment(Ticket, { id: original.id }, 'followerCount', added);
+      writes.note({ ticketId: original.id, type: 'merged', actorId: user.id, actorRole: 'committee_member', note: null, photoKeys: null, data: { ticketId: t.id }, createdAt: now });
+    });
+  }
+
+  private validHandler(toUserId: number): Alongside {
+    return async (t, em) => {
+      if (!(await this.dispatcher.isValidHandler(em, toUserId, t.communityId))) throw Errors.unprocessable('INVALID_HANDLER', '只能派给本社区的网格员或合作单位');
+    };
+  }
+
+  /**
+   * Every user transition: role (403), visibility (404), then the rules (409 for the state), then
+   * the change, its timeline events and its notifications in one transaction, written only if nobody
+   * else changed the ticket meanwhile (optimistic lock on `version`, retried from the read).
+   */
+  private async transition(user: AuthUser, id: number, command: TicketCommand, alongside?: Alongside): Promise<TicketDetail> {
+    const action = command.action;
+    if (!user.has(...(ACTION_ROLES[action] as ('resident' | 'grid_worker' | 'partner' | 'committee_member')[]))) {
+      throw Errors.forbidden(`您的身份不能执行“${TICKET_ACTION_LABELS[action]}”`);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const changed = await this.db.transaction(async (em) => {
+          const t = await em.findOneBy(Ticket, { id });
+          if (!t) throw Errors.notFound('报事');
+          const relations = relationsTo(user, t);
+          if (relations.length === 0 && !oversees(user, t)) throw Errors.notFound('报事');
+          const category = (await this.categories.get(t.categoryId))!;
+          const now = this.clock.now();
+          const result = applyTransition(t, command, { now, relations, actorId: user.id, category });
+          if (!result.ok) {
+            if (result.reason === 'forbidden') throw Errors.forbidden(`您不能对这件报事执行“${TICKET_ACTION_LABELS[action]}”`);
+            if (result.reason === 'same_handler') throw Errors.unprocessable('SAME_HANDLER', '该报事已在此人手中');
+            throw Errors.invalidState(`报事当前状态为“${TICKET_STATUS_LABELS[t.status]}”，不能${TICKET_ACTION_LABELS[action]}`);
+          }
+          const writes = new TicketWrites(em);
+          await alongside?.(t, em, writes, now);
+          Object.assign(t, result.changes);
+          await writes.save(t, now);
+          await writes.record(t, result, { id: user.id, role: actorRoleFor(user, relations, action) }, now);
+          await writes.flush();
+          return t;
+        });
+        return this.queries.detailOf(user, changed, true);
+      } catch (e) {
+        if (e instanceof VersionConflict && attempt < MAX_ATTEMPTS) continue;
+        if (e instanceof VersionConflict) throw Errors.conflict();
+        throw e;
+      }
+    }
+  }
+}
+
+/** The role the actor acted in, for the timeline. */
+function actorRoleFor(user: AuthUser, relations: TicketRelation[], action: TicketAction): string {
+  if (action === 'cancel' || action === 'rate') return 'resident';
+  const asHandler = (action === 'accept' || action === 'resolve' || action === 'return' || action === 'transfer') && relations.some((r) => r === 'handler' || r === 'grid_colleague');
+  if (asHandler) return user.has('grid_worker') ? 'grid_worker' : 'partner';
+  return 'committee_member';
+}

@@ -1,0 +1,50 @@
+/**
+ * Input limits, defined once: the server's validators and the mini-program's forms both read them,
+ * so a form never lets through what the API refuses, nor refuses what it accepts.
+ *
+ * Chosen for residents on a phone: a photo says most of it, so a report with a photo needs only a
+ * couple of characters ("漏水"); without one a four-character phrase ("门口积水", "路灯不亮"). Every free text
+ * fits one notification body and one timeline note (500).
+ */
+export const TEXT_LIMITS = {
+  /** 报事 description: at least this many characters with a photo… */
+  descriptionMinWithPhoto: 2,
+  /** …and without one. */
+  descriptionMin: 4,
+  descriptionMax: 500,
+  /** 办结 note: what was done. */
+  resolveNoteMin: 2,
+  resolveNoteMax: 500,
+  /** 退回 / 转派 reason. */
+  reasonMin: 2,
+  reasonMax: 200,
+  /** 不予受理 note (optional). */
+  rejectNoteMax: 200,
+  /** 评价 comment (optional). */
+  ratingCommentMax: 300,
+} as const;
+
+/** Photos on a report or a resolution. */
+export const PHOTOS_MAX = 9;
+
+/** Length as people count it: one per character, surrogate pairs (emoji) included, ignoring outer spaces. */
+export function textLength(text: string): number {
+  return [...text.trim()].length;
+}
+
+/** Why a report's description is not acceptable, in words for the resident; null when it is. */
+export function descriptionProblem(description: string, photoCount: number): string | null {
+  const n = textLength(description);
+  const min = photoCount > 0 ? TEXT_LIMITS.descriptionMinWithPhoto : TEXT_LIMITS.descriptionMin;
+  if (n < min) return photoCount > 0 ? `请用至少${min}个字说明照片里的问题` : `请用至少${min}个字描述问题，或拍张照片`;
+  if (n > TEXT_LIMITS.descriptionMax) return `描述不能超过${TEXT_LIMITS.descriptionMax}字`;
+  return null;
+}
+
+/** Why a required short text (a reason, a note) is not acceptable; null when it is. */
+export function requiredTextProblem(text: string, min: number, max: number, what: string): string | null {
+  const n = textLength(text);
+  if (n < min) return `请填写${what}（至少${min}个字）`;
+  if (n > max) return `${what}不能超过${max}字`;
+  return null;
+}

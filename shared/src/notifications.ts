@@ -1,0 +1,30 @@
+/**
+ * Notification kinds, listed once: what each says and who receives it. The rules name recipients by
+ * their role towards the ticket; the server resolves each role to people when it writes the outbox.
+ * Subscribe messages (WeChat) map from these kinds too.
+ */
+export const NOTIFICATION_RECIPIENTS = [
+  'reporter', // who reported it
+  'followers', // residents who said "me too" (附议)
+  'handler', // who holds it after the change
+  'committee', // the committee members of its community
+  'next_level', // whoever watches the level it was just escalated to (community, street, district)
+] as const;
+export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];
+
+export const NOTIFICATION_KINDS = {
+  dispatched: { label: '新派单', recipients: ['handler'] },
+  queued: { label: '待派单', recipients: ['committee'] },
+  accepted: { label: '已受理', recipients: ['reporter', 'followers'] },
+  resolved: { label: '已办结', recipients: ['reporter', 'followers'] },
+  returned: { label: '被退回', recipients: ['committee'] },
+  rejected: { label: '不予受理', recipients: ['reporter', 'followers', 'handler'] },
+  merged: { label: '已合并', recipients: ['reporter', 'followers'] },
+  cancelled: { label: '居民撤回', recipients: ['handler'] },
+  closed: { label: '居民评价', recipients: ['handler'] },
+  reopened: { label: '不满意重办', recipients: ['handler'] },
+  escalated: { label: '超时升级', recipients: ['next_level', 'handler'] },
+} as const satisfies Record<string, { label: string; recipients: readonly NotificationRecipient[] }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];

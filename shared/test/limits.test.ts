@@ -1,0 +1,25 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { descriptionProblem, requiredTextProblem, textLength } from '../src/index.js';
+
+describe('input limits', () => {
+  it('counts characters as people do, emoji as one, outer spaces not at all', () => {
+    assert.equal(textLength('  漏水 '), 2);
+    assert.equal(textLength('灯坏了💡'), 4);
+  });
+
+  it('a report with a photo needs two characters, without one four', () => {
+    assert.equal(descriptionProblem('漏水', 1), null);
+    assert.equal(descriptionProblem('水', 1), '请用至少2个字说明照片里的问题');
+    assert.equal(descriptionProblem('门口积水', 0), null);
+    assert.equal(descriptionProblem('灯坏了', 0), '请用至少4个字描述问题，或拍张照片');
+    assert.equal(descriptionProblem('字'.repeat(500), 0), null);
+    assert.equal(descriptionProblem('字'.repeat(501), 0), '描述不能超过500字');
+  });
+
+  it('a required reason has a floor and a ceiling', () => {
+    assert.equal(requiredTextProblem('不是', 2, 200, '原因'), null);
+    assert.equal(requiredTextProblem(' 无 ', 2, 200, '原因'), '请填写原因（至少2个字）');
+    assert.equal(requiredTextProblem('长'.repeat(201), 2, 200, '原因'), '原因不能超过200字');
+  });
+});
