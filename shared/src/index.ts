@@ -3,6 +3,7 @@ export * from './tickets.js';
 export * from './ticket-workflow.js';
 export * from './notifications.js';
 export * from './limits.js';
+export * from './masking.js';
 export * from './ratings.js';
 export * from './sla.js';
 export * from './categories.js';

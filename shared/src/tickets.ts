@@ -195,6 +195,20 @@ export const TICKET_EVENT_LABELS: Record<TicketEventType, string> = {
   followed: '居民附议',
 };
 
+/**
+ * 附议 (me too) is offered for, and allowed on, open matters of the resident's own community (their
+ * approved household's) within this distance of their own building: a neighbour's matter, not a
+ * stranger's. The point a phone sends is not proof of where someone lives.
+ */
+export const FOLLOW_RADIUS_METERS = 1000;
+
+/**
+ * What a resident reads on the timeline (docs/security.md): staff notes on handing a matter around
+ * (退回, 转派) are internal and may name people, so they stay with staff; the reporter reads why a
+ * matter was not taken on (不予受理), a follower only its reason's label.
+ */
+export const STAFF_ONLY_NOTE_EVENTS: readonly TicketEventType[] = ['returned', 'transferred'];
+
 export const REJECT_REASONS = ['duplicate', 'outside_remit', 'other'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 export const REJECT_REASON_LABELS: Record<RejectReason, string> = {

@@ -10,9 +10,4 @@ export function maskName(name: string): string {
   return name.length <= 1 ? name : name[0] + '*'.repeat(Math.min(name.length - 1, 2));
 }
 
-/** Text shown to the public: mobile and ID-card numbers a resident typed into a description are hidden. */
-export function scrubPersonalData(text: string): string {
-  return text
-    .replace(/\d{17}[\dXx]/g, (id) => `${id.slice(0, 3)}***********${id.slice(-4)}`)
-    .replace(/1[3-9]\d{9}/g, (phone) => maskPhone(phone)!);
-}
+// Free text that other people read is masked by the one rule in @linli/shared (maskPersonalText).

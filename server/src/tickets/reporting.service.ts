@@ -97,9 +97,12 @@ export class ReportingService {
     }
     let gridId: number | null = null;
     let communityId: number | null = null;
+    const home = await this.users.homeCommunityId(user);
     if (dto.buildingId !== undefined) {
       const building = await this.db.manager.findOneBy(Building, { id: dto.buildingId });
       if (!building) throw Errors.unprocessable('UNKNOWN_BUILDING', '所选楼栋不存在');
+      // A building is chosen from one's own community's list; another community's matters are reported by location.
+      if (building.communityId !== home) throw Errors.unprocessable('BUILDING_OUTSIDE_COMMUNITY', '只能选择您所在社区的楼栋，其他地方请用定位报事');
       gridId = building.gridId;
       communityId = building.communityId;
     }
@@ -110,7 +113,7 @@ export class ReportingService {
         communityId ??= found.communityId;
       }
     }
-    communityId ??= await this.users.homeCommunityId(user);
+    communityId ??= home;
     if (communityId === null) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内，请选择所在楼栋');
     const community = await this.db.manager.findOneBy(Community, { id: communityId });
     if (!community) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内');

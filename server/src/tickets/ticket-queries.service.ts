@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import { HANDLER_INBOX_STATUSES, OPEN_TICKET_STATUSES, type NearbyTicket, type Page, type TicketDetail, type TicketSummary } from '@linli/shared';
+import { FOLLOW_RADIUS_METERS, HANDLER_INBOX_STATUSES, OPEN_TICKET_STATUSES, maskPersonalText, type NearbyTicket, type Page, type TicketDetail, type TicketSummary } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Errors } from '../common/app-error.js';
@@ -15,7 +15,8 @@ import type { ListTicketsQuery, NearbyQuery } from './dto/ticket.dto.js';
 import { TicketFollower } from './entities/ticket-follower.entity.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { currentDeadlineSql, overdueSql } from './status-sql.js';
-import { isStaffFor, oversees, relationsTo } from './ticket-access.js';
+import { approvedHome } from './resident-home.js';
+import { isStaffFor, relationsTo, watches } from './ticket-access.js';
 import { TicketViews, ticketCode } from './ticket-views.js';
 
 /** Reading tickets: one as the caller may see it, the lists each role works from, 附议 candidates. */
@@ -42,12 +43,12 @@ export class TicketQueries {
    * their hands (a partner returning it to the queue).
    */
   async detailOf(user: AuthUser, t: Ticket, justActed: boolean): Promise<TicketDetail> {
-    const relations = relationsTo(user, t);
-    const overseer = oversees(user, t);
+    const relations = await relationsTo(this.db.manager, user, t);
+    const watcher = watches(user, t);
     // A reporter never follows their own ticket.
     const following = user.has('resident') && t.reporterId !== user.id ? (await this.db.manager.countBy(TicketFollower, { ticketId: t.id, userId: user.id })) > 0 : false;
-    if (relations.length === 0 && !overseer && !following && !justActed) throw Errors.notFound('报事');
-    return this.views.detail(t, { id: user.id, relations, staff: isStaffFor(relations, overseer), following }, this.clock);
+    if (relations.length === 0 && !watcher && !following && !justActed) throw Errors.notFound('报事');
+    return this.views.detail(t, { id: user.id, relations, staff: isStaffFor(relations, watcher), following }, this.clock);
   }
 
   async list(user: AuthUser, q: ListTicketsQuery): Promise<Page<TicketSummary>> {
@@ -94,7 +95,8 @@ export class TicketQueries {
     if (q.to) qb.andWhere('t.createdAt < :to', { to: new Date(q.to) });
     if (q.overdue !== undefined) qb.andWhere(q.overdue ? overdueSql('t') : `NOT ${overdueSql('t')}`, { now });
     const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
-    return { items: await this.views.summaries(items, now), total, page, pageSize };
+    // A follower reads neighbours' matters in the public view.
+    return { items: await this.views.summaries(items, now, undefined, q.scope === 'following'), total, page, pageSize };
   }
 
   /** The communities whose tickets the user watches: ids, every one (admin), or none. */
@@ -120,15 +122,23 @@ export class TicketQueries {
     return ids.size === 0 && !user.has('committee_member', 'street_officer', 'district_officer') ? 'none' : [...ids];
   }
 
-  /** 附议 candidates: open tickets of the category within its radius. */
-  async nearby(q: NearbyQuery): Promise<NearbyTicket[]> {
+  /**
+   * 附议 candidates: open tickets of the category within its radius of the point, in the resident's own
+   * community and near their own building (FOLLOW_RADIUS_METERS): what they may then follow. Texts are
+   * masked and distances rounded, so a reporter's home cannot be found from here.
+   */
+  async nearby(user: AuthUser, q: NearbyQuery): Promise<NearbyTicket[]> {
     const category = await this.categories.get(q.categoryId);
     if (!category) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
+    const home = await approvedHome(this.db.manager, user.id);
+    if (!home || home.building.lat === null || home.building.lng === null) return [];
+    const homePoint = { lat: home.building.lat, lng: home.building.lng };
     const radius = category.duplicateRadiusMeters;
     const { dLat, dLng } = degreesAround(q.lat, radius);
     const rows = await this.db.manager
       .createQueryBuilder(Ticket, 't')
       .where('t.categoryId = :c', { c: category.id })
+      .andWhere('t.communityId = :community', { community: home.communityId })
       .andWhere('t.status IN (:...open)', { open: OPEN_TICKET_STATUSES })
       .andWhere('t.lat BETWEEN :minLat AND :maxLat', { minLat: q.lat - dLat, maxLat: q.lat + dLat })
       .andWhere('t.lng BETWEEN :minLng AND :maxLng', { minLng: q.lng - dLng, maxLng: q.lng + dLng })
@@ -137,15 +147,15 @@ export class TicketQueries {
       .getMany();
     return rows
       .map((t) => ({ t, d: distanceMeters(q, { lat: t.lat!, lng: t.lng! }) }))
-      .filter(({ d }) => d <= radius)
+      .filter(({ t, d }) => d <= radius && distanceMeters(homePoint, { lat: t.lat!, lng: t.lng! }) <= FOLLOW_RADIUS_METERS)
       .sort((a, b) => a.d - b.d)
       .slice(0, 20)
       .map(({ t, d }) => ({
         id: t.id,
         code: ticketCode(t),
         status: t.status,
-        description: t.description,
-        distanceMeters: Math.round(d),
+        description: maskPersonalText(t.description),
+        distanceMeters: roundedDistance(d),
         followerCount: t.followerCount,
         createdAt: t.createdAt.toISOString(),
       }));
@@ -154,10 +164,15 @@ export class TicketQueries {
   async handlerCandidates(user: AuthUser, id: number) {
     const t = await this.db.manager.findOneBy(Ticket, { id });
     if (!t) throw Errors.notFound('报事');
-    const relations = relationsTo(user, t);
+    const relations = await relationsTo(this.db.manager, user, t);
     if (!relations.some((r) => r === 'handler' || r === 'committee' || r === 'grid_colleague')) throw Errors.notFound('报事');
     const candidates = await this.dispatcher.candidates(this.db.manager, t.communityId);
     const [names, grids] = await Promise.all([this.views.userNames(candidates.map((c) => c.userId)), this.places.gridNames(candidates.map((c) => c.gridId))]);
     return candidates.map((c) => ({ id: c.userId, name: names.get(c.userId) ?? '', role: c.role, gridName: c.gridId !== null ? (grids.get(c.gridId) ?? null) : null, openCount: c.openCount }));
   }
+}
+
+/** Distances said as people say them, never to the metre: "50米内", then to the nearest 50 m. */
+export function roundedDistance(meters: number): number {
+  return Math.max(50, Math.round(meters / 50) * 50);
 }

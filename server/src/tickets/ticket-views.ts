@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import {
   ESCALATION_LEVELS,
+  REJECT_REASON_LABELS,
+  ROLE_LABELS,
+  STAFF_ONLY_NOTE_EVENTS,
   allowedActions,
+  maskPersonalText,
+  type RejectReason,
   isOverdue,
   type PublicTicket,
   type Role,
@@ -13,7 +18,6 @@ import {
 } from '@linli/shared';
 import { CategoriesService } from '../categories/categories.service.js';
 import { fileUrl } from '../files/storage.js';
-import { scrubPersonalData } from '../common/mask.js';
 import { PlacesService } from '../places/places.service.js';
 import { User } from '../users/entities/users.entities.js';
 import type { Clock } from '../common/clock.js';
@@ -25,6 +29,9 @@ export function ticketCode(t: Pick<Ticket, 'id' | 'createdAt'>): string {
   return `${d}-${String(t.id).padStart(6, '0')}`;
 }
 
+/** Who reads a ticket: staff, its reporter, or anyone else (the public view). */
+type Audience = 'staff' | 'reporter' | 'public';
+
 /** Turns tickets into the shapes the API speaks, loading names in batches (no N+1). */
 @Injectable()
 export class TicketViews {
@@ -34,12 +41,15 @@ export class TicketViews {
     @Inject(PlacesService) private readonly places: PlacesService,
   ) {}
 
-  /** `names`: user names already loaded by the caller, holding every handler's. */
-  async summaries(tickets: Ticket[], now: Date, names?: Map<number, string>): Promise<TicketSummary[]> {
+  /**
+   * `names`: user names already loaded by the caller, holding every handler's.
+   * `publicView`: for a reader who is neither staff nor the reporter (a follower's list): texts masked, no staff named.
+   */
+  async summaries(tickets: Ticket[], now: Date, names?: Map<number, string>, publicView = false): Promise<TicketSummary[]> {
     const [categories, grids, users] = await Promise.all([
       this.categories.all(),
       this.places.gridNames(tickets.map((t) => t.gridId)),
-      names ?? this.userNames(tickets.map((t) => t.handlerId)),
+      names ?? (publicView ? new Map<number, string>() : this.userNames(tickets.map((t) => t.handlerId))),
     ]);
     return tickets.map((t) => {
       const c = categories.get(t.categoryId);
@@ -48,11 +58,11 @@ export class TicketViews {
         code: ticketCode(t),
         status: t.status,
         category: { id: t.categoryId, name: c?.name ?? '', icon: c?.icon ?? '' },
-        description: t.description,
+        description: publicView ? maskPersonalText(t.description) : t.description,
         communityId: t.communityId,
         gridId: t.gridId,
         gridName: t.gridId !== null ? (grids.get(t.gridId) ?? null) : null,
-        handler: t.handlerId !== null ? { id: t.handlerId, name: users.get(t.handlerId) ?? '' } : null,
+        handler: t.handlerId !== null && !publicView ? { id: t.handlerId, name: users.get(t.handlerId) ?? '' } : null,
         escalationLevel: ESCALATION_LEVELS[t.escalationLevel],
         reopenCount: t.reopenCount,
         followerCount: t.followerCount,
@@ -66,37 +76,45 @@ export class TicketViews {
     });
   }
 
+  /**
+   * One ticket as this viewer may read it. Staff read everything as written (they must be able to call
+   * back). The reporter reads their own words as written and staff's words masked. Anyone else (a
+   * neighbour who said "me too") gets the public view: an allow-list, with every free text masked and
+   * no reporter, place, photos or names of staff.
+   */
   async detail(t: Ticket, viewer: { id: number; relations: TicketRelation[]; staff: boolean; following: boolean }, clock: Clock): Promise<TicketDetail> {
+    const audience: Audience = viewer.staff ? 'staff' : viewer.id === t.reporterId ? 'reporter' : 'public';
     const [events, building] = await Promise.all([
       this.ds.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } }),
-      t.buildingId !== null ? this.places.building(t.buildingId) : null,
+      t.buildingId !== null && audience !== 'public' ? this.places.building(t.buildingId) : null,
     ]);
     // Every name the detail shows (actors, reporter, handler) in one query.
     const names = await this.userNames([...events.map((e) => e.actorId), t.reporterId, t.handlerId]);
     const [summary] = await this.summaries([t], clock.now(), names);
-    const showReporter = viewer.staff || viewer.id === t.reporterId;
-    const timeline: TicketEventView[] = events.map((e) => {
-      const hideActor = e.actorId !== null && e.actorId !== viewer.id && e.actorRole === 'resident' && !viewer.staff;
-      return {
-        id: e.id,
-        type: e.type,
-        actor: e.actorId === null ? null : hideActor ? { id: 0, name: '居民', role: 'resident' } : { id: e.actorId, name: names.get(e.actorId) ?? '', role: e.actorRole as Role | 'system' },
-        note: e.note,
-        photoUrls: (e.photoKeys ?? []).map(fileUrl),
-        at: e.createdAt.toISOString(),
-      };
-    });
+    const staffText = (text: string | null) => (text === null || audience === 'staff' ? text : maskPersonalText(text));
+    const ownText = (text: string | null) => (text === null || audience !== 'public' ? text : maskPersonalText(text));
+    const publicView = audience === 'public';
+    const timeline: TicketEventView[] = events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      actor: this.actorOf(e, viewer, audience, names),
+      note: this.noteOf(e, audience, staffText, ownText),
+      photoUrls: publicView ? [] : (e.photoKeys ?? []).map(fileUrl),
+      at: e.createdAt.toISOString(),
+    }));
     return {
       ...summary,
+      description: ownText(t.description)!,
+      handler: publicView ? null : summary.handler,
       anonymous: t.anonymous,
-      reporter: showReporter ? { id: t.reporterId, name: names.get(t.reporterId) ?? '' } : null,
-      location: t.lat !== null && t.lng !== null ? { lat: t.lat, lng: t.lng } : null,
+      reporter: audience !== 'public' ? { id: t.reporterId, name: names.get(t.reporterId) ?? '' } : null,
+      location: !publicView && t.lat !== null && t.lng !== null ? { lat: t.lat, lng: t.lng } : null,
       building: building ? { id: building.id, name: building.name } : null,
-      photoUrls: t.photoKeys.map(fileUrl),
-      resolutionNote: t.resolutionNote,
-      resolutionPhotoUrls: (t.resolutionPhotoKeys ?? []).map(fileUrl),
+      photoUrls: publicView ? [] : t.photoKeys.map(fileUrl),
+      resolutionNote: staffText(t.resolutionNote),
+      resolutionPhotoUrls: publicView ? [] : (t.resolutionPhotoKeys ?? []).map(fileUrl),
       rating: t.rating,
-      ratingComment: t.ratingComment,
+      ratingComment: ownText(t.ratingComment),
       rejectReason: t.rejectReason,
       duplicateOfId: t.duplicateOfId,
       following: viewer.following,
@@ -105,15 +123,34 @@ export class TicketViews {
     };
   }
 
+  /** Residents other than the viewer are never named to non-staff; the public view names staff by role only. */
+  private actorOf(e: TicketEvent, viewer: { id: number }, audience: Audience, names: Map<number, string>): TicketEventView['actor'] {
+    if (e.actorId === null) return null;
+    const role = e.actorRole as Role | 'system';
+    if (audience === 'staff' || e.actorId === viewer.id) return { id: e.actorId, name: names.get(e.actorId) ?? '', role };
+    if (role === 'resident') return { id: 0, name: '居民', role };
+    if (audience === 'public') return { id: 0, name: role === 'system' ? '' : ROLE_LABELS[role], role };
+    return { id: e.actorId, name: names.get(e.actorId) ?? '', role };
+  }
+
+  /** What a timeline note says to this audience (docs/security.md: who reads what). */
+  private noteOf(e: TicketEvent, audience: Audience, staffText: (s: string | null) => string | null, ownText: (s: string | null) => string | null): string | null {
+    if (audience === 'staff' || e.note === null) return e.note;
+    if (STAFF_ONLY_NOTE_EVENTS.includes(e.type)) return null;
+    if (e.type === 'rejected' && audience === 'public') return REJECT_REASON_LABELS[(e.data?.reason as RejectReason) ?? 'other'];
+    // Residents' own words (the rating and its comment) against staff's words (results, reasons).
+    return e.type === 'rated' || e.type === 'reopened' ? ownText(e.note) : staffText(e.note);
+  }
+
   async publicTickets(tickets: Ticket[]): Promise<PublicTicket[]> {
     const [categories, grids] = await Promise.all([this.categories.all(), this.places.gridNames(tickets.map((t) => t.gridId))]);
     return tickets.map((t) => ({
       id: t.id,
       code: ticketCode(t),
       category: categories.get(t.categoryId)?.name ?? '',
-      description: scrubPersonalData(t.description),
+      description: maskPersonalText(t.description),
       gridName: t.gridId !== null ? (grids.get(t.gridId) ?? null) : null,
-      resolutionNote: t.resolutionNote,
+      resolutionNote: t.resolutionNote === null ? null : maskPersonalText(t.resolutionNote),
       rating: t.rating,
       createdAt: t.createdAt.toISOString(),
       closedAt: t.closedAt?.toISOString() ?? null,

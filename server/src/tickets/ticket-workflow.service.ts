@@ -21,7 +21,7 @@ import { Db } from '../database/db.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
 import { TicketFollower } from './entities/ticket-follower.entity.js';
 import { Ticket } from './entities/ticket.entity.js';
-import { oversees, relationsTo } from './ticket-access.js';
+import { relationsTo, watches } from './ticket-access.js';
 import { photoKeysOf } from './ticket-photos.js';
 import { TicketQueries } from './ticket-queries.service.js';
 import { ticketCode } from './ticket-views.js';
@@ -80,7 +80,7 @@ export class TicketWorkflow {
   async merge(user: AuthUser, id: number, intoTicketId: number): Promise<TicketDetail> {
     if (id === intoTicketId) throw Errors.unprocessable('MERGE_INTO_SELF', '不能合并到自身');
     const original = await this.db.manager.findOneBy(Ticket, { id: intoTicketId });
-    if (!original || !relationsTo(user, original).includes('committee')) throw Errors.notFound('原报事');
+    if (!original || !(await relationsTo(this.db.manager, user, original)).includes('committee')) throw Errors.notFound('原报事');
     if (isFinal(original.status) && original.status !== 'closed') throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它');
     const duplicateOf = { id: original.id, code: ticketCode(original) };
     return this.transition(user, id, { action: 'reject', reason: 'duplicate', duplicateOf }, async (t, em, writes, now) => {
@@ -118,8 +118,8 @@ export class TicketWorkflow {
         const changed = await this.db.transaction(async (em) => {
           const t = await em.findOneBy(Ticket, { id });
           if (!t) throw Errors.notFound('报事');
-          const relations = relationsTo(user, t);
-          if (relations.length === 0 && !oversees(user, t)) throw Errors.notFound('报事');
+          const relations = await relationsTo(em, user, t);
+          if (relations.length === 0 && !watches(user, t)) throw Errors.notFound('报事');
           const category = (await this.categories.get(t.categoryId))!;
           const now = this.clock.now();
           const result = applyTransition(t, command, { now, relations, actorId: user.id, category });

@@ -52,8 +52,8 @@ export class TicketsController {
   @Get('nearby')
   @Roles('resident')
   @ApiOperation({ summary: 'Open tickets of the category near a point: offer 附议 instead of a duplicate' })
-  nearby(@Query() q: NearbyQuery): Promise<NearbyTicket[]> {
-    return this.queries.nearby(q);
+  nearby(@CurrentUser() user: AuthUser, @Query() q: NearbyQuery): Promise<NearbyTicket[]> {
+    return this.queries.nearby(user, q);
   }
 
   @Get(':id')

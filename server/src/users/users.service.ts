@@ -75,9 +75,9 @@ export class UsersService {
     });
   }
 
-  /** The community a user belongs to: their household's, else the first place of their roles. */
+  /** The community a user belongs to: their approved household's (a pending request proves nothing), else the first place of their roles. */
   async homeCommunityId(user: AuthUser): Promise<number | null> {
-    const binding = await this.currentBinding(user.id);
+    const binding = await this.ds.getRepository(HouseholdBinding).findOne({ where: { userId: user.id, status: 'approved' }, order: { id: 'DESC' } });
     if (binding) return binding.communityId;
     return user.roles.find((r) => r.communityId !== null)?.communityId ?? null;
   }

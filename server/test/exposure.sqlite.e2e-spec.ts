@@ -1,0 +1,3 @@
+import { exposureSuite } from './support/exposure.suite.js';
+
+exposureSuite('sqlite');
