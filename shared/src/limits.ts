@@ -27,9 +27,20 @@ export const TEXT_LIMITS = {
 /** Photos on a report or a resolution. */
 export const PHOTOS_MAX = 9;
 
-/** Length as people count it: one per character, surrogate pairs (emoji) included, ignoring outer spaces. */
+/**
+ * Characters nobody means to type: zero-width spaces and joiners, the BOM, and bidirectional controls
+ * (which can make a text read backwards, hiding what it says).
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]/g;
+
+/** Free text as it is stored: invisible characters removed, outer spaces trimmed. */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').trim();
+}
+
+/** Length as people count it: one per character, emoji included, ignoring outer spaces and invisible characters. */
 export function textLength(text: string): number {
-  return [...text.trim()].length;
+  return [...cleanText(text)].length;
 }
 
 /** Why a report's description is not acceptable, in words for the resident; null when it is. */

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { descriptionProblem, requiredTextProblem, textLength } from '../src/index.js';
+import { cleanText, descriptionProblem, requiredTextProblem, textLength } from '../src/index.js';
 
 describe('input limits', () => {
   it('counts characters as people do, emoji as one, outer spaces not at all', () => {
@@ -15,6 +15,13 @@ describe('input limits', () => {
     assert.equal(descriptionProblem('灯坏了', 0), '请用至少4个字描述问题，或拍张照片');
     assert.equal(descriptionProblem('字'.repeat(500), 0), null);
     assert.equal(descriptionProblem('字'.repeat(501), 0), '描述不能超过500字');
+  });
+
+  it('drops invisible characters: a text of zero-width spaces is empty, a bidi override is gone', () => {
+    assert.equal(cleanText('\u200B\u200B\u200B\u200B'), '');
+    assert.equal(descriptionProblem('\u200B\u200C\u200D\uFEFF\u2060', 0), '请用至少4个字描述问题，或拍张照片');
+    assert.equal(cleanText('门口\u202E积水\u202C'), '门口积水');
+    assert.equal(cleanText('  路灯不亮 '), '路灯不亮');
   });
 
   it('a required reason has a floor and a ceiling', () => {

@@ -20,10 +20,14 @@ export class RecipientDirectory {
 
   constructor(private readonly em: EntityManager) {}
 
-  async resolve(t: Place, kind: NotificationKind): Promise<number[]> {
-    const ids: number[] = [];
-    for (const role of NOTIFICATION_KINDS[kind].recipients as readonly NotificationRecipient[]) ids.push(...(await this.one(t, role)));
-    return [...new Set(ids)];
+  /** The people of each recipient role of `kind`, staff and residents apart (residents read texts masked). */
+  async resolve(t: Place, kind: NotificationKind): Promise<{ staff: number[]; residents: number[] }> {
+    const staff: number[] = [];
+    const residents: number[] = [];
+    for (const role of NOTIFICATION_KINDS[kind].recipients as readonly NotificationRecipient[]) {
+      (role === 'reporter' || role === 'followers' ? residents : staff).push(...(await this.one(t, role)));
+    }
+    return { staff, residents: residents.filter((id) => !staff.includes(id)) };
   }
 
   /** Loads the watchers of every place these tickets may escalate to, in one query. */

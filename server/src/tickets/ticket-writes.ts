@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { TimelineEventDraft, NotificationDraft as RuleNotification } from '@linli/shared';
+import { maskPersonalText, type TimelineEventDraft, type NotificationDraft as RuleNotification } from '@linli/shared';
 import { Notification } from '../notifications/notification.entity.js';
 import { notificationRows } from '../notifications/outbox.js';
 import { TicketEvent } from './entities/ticket-event.entity.js';
@@ -60,8 +60,10 @@ export class TicketWrites {
       });
     }
     for (const n of effects.notifications) {
-      const draft = { type: n.kind, title: n.title, body: `${ticketCode(t)} ${n.body}`, ticketId: t.id };
-      this.notifications.push(...notificationRows(await this.recipients.resolve(t, n.kind), draft, now));
+      const draft = (body: string) => ({ type: n.kind, title: n.title, body: `${ticketCode(t)} ${body}`, ticketId: t.id });
+      const { staff, residents } = await this.recipients.resolve(t, n.kind);
+      // Residents read staff's words (a result, a reason) through the one masking rule, as on the timeline.
+      this.notifications.push(...notificationRows(staff, draft(n.body), now), ...notificationRows(residents, draft(maskPersonalText(n.body)), now));
     }
   }
 

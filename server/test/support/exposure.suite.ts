@@ -86,6 +86,10 @@ export function exposureSuite(dialect: Dialect): void {
       const board = await ctx.api.request('GET', '/public/tickets?communityId=1&pageSize=50');
       const item = board.body.items.find((i: { id: number }) => i.id === t.id);
       expect(item).toMatchObject({ description: '楼下垃圾桶满了，请打*********78找我，住1栋***', resolutionNote: '已清运，有事打我 *** **** **01' });
+      // The resolved notice tells the reporter the result through the same rule; the code stays readable.
+      const inbox = await ctx.api.as('王秀英', 'GET', '/notifications?pageSize=100');
+      const resolved = inbox.body.items.find((n: { type: string; ticketId: number }) => n.type === 'resolved' && n.ticketId === t.id);
+      expect(resolved.body).toMatch(/^\d{8}-\d{6} 已清运，有事打我 \*\*\* \*\*\*\* \*\*01$/);
     });
 
     it('nearby offers only the caller’s own community, masked and at rounded distances', async () => {

@@ -292,6 +292,12 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect(c.status).toBe('dispatched');
     });
 
+    it('stores text without bidirectional overrides or zero-width characters', async () => {
+      const r = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '门口\u202E积水\u200B很深\u202C', buildingId: 1 });
+      expect(r.status).toBe(201);
+      expect(r.body.description).toBe('门口积水很深');
+    });
+
     it('takes two characters with a photo and four without, in the words the form uses', async () => {
       const photo = await uploadPhoto('王秀英');
       const withPhoto = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '漏水', buildingId: 1, photoIds: [photo.id] });
@@ -306,6 +312,8 @@ export function ticketLoopSuite(dialect: Dialect): void {
         [{ categoryId: 1, description: 'x'.repeat(501), buildingId: 1 }, 400, 'VALIDATION_FAILED'],
         [{ categoryId: 1, description: '   ', buildingId: 1 }, 400, 'VALIDATION_FAILED'],
         [{ categoryId: 1, description: '灯坏了', buildingId: 1 }, 400, 'VALIDATION_FAILED'], // 3 characters and no photo
+        [{ categoryId: 1, description: '\u200B\u200B\u200B\u200B\u200B', buildingId: 1 }, 400, 'VALIDATION_FAILED'], // only zero-width spaces
+        [{ categoryId: true, description: '门口积水', buildingId: 1 }, 400, 'VALIDATION_FAILED'], // true is not category 1
         [{ categoryId: 999, description: '门口积水', buildingId: 1 }, 422, 'UNKNOWN_CATEGORY'],
         [{ categoryId: 1, description: '门口积水', buildingId: 99999 }, 422, 'UNKNOWN_BUILDING'],
         [{ categoryId: 1, description: '门口积水' }, 422, 'LOCATION_REQUIRED'],

@@ -24,6 +24,7 @@ import {
   REJECT_REASONS,
   TEXT_LIMITS,
   TICKET_STATUSES,
+  cleanText,
   descriptionProblem,
   requiredTextProblem,
   type Rating,
@@ -31,7 +32,10 @@ import {
   type TicketStatus,
 } from '@linli/shared';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Free text as stored: invisible and bidirectional-control characters dropped, outer spaces trimmed. */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? cleanText(value) : value);
+/** An id from a query string; a JSON body must send a number (`true` is not 1). */
+const toId = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value);
 
 /** The shared rule decides, and its words are the message: the form and the API refuse the same texts alike. */
 function SharedRule(name: string, problem: (value: string, dto: object) => string | null, options?: ValidationOptions): PropertyDecorator {
@@ -50,7 +54,7 @@ function SharedRule(name: string, problem: (value: string, dto: object) => strin
 const RequiredText = (min: number, max: number, what: string) => SharedRule(`text_${what}`, (v) => requiredTextProblem(v, min, max, what));
 
 export class CreateTicketDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) categoryId: number;
+  @ApiProperty() @Transform(toId) @IsInt() @Min(1) categoryId: number;
 
   @ApiProperty({
     minLength: TEXT_LIMITS.descriptionMinWithPhoto,
@@ -140,9 +144,9 @@ export class ListTicketsQuery extends PageQuery {
   @IsIn(TICKET_STATUSES as unknown as string[], { each: true })
   status?: TicketStatus[];
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() categoryId?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() gridId?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() communityId?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() categoryId?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() gridId?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() communityId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601)' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ description: 'Reported before (ISO 8601)' }) @IsOptional() @IsISO8601() to?: string;
@@ -151,5 +155,5 @@ export class ListTicketsQuery extends PageQuery {
 export class NearbyQuery {
   @ApiProperty() @Type(() => Number) @IsLatitude() lat: number;
   @ApiProperty() @Type(() => Number) @IsLongitude() lng: number;
-  @ApiProperty() @Type(() => Number) @IsInt() categoryId: number;
+  @ApiProperty() @Transform(toId) @IsInt() categoryId: number;
 }
