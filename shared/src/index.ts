@@ -7,4 +7,5 @@ export * from './masking.js';
 export * from './ratings.js';
 export * from './sla.js';
 export * from './categories.js';
+export * from './time.js';
 export * from './api.js';
