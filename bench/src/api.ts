@@ -82,8 +82,10 @@ export interface Scenario {
 }
 
 export function scenarios(a: Actors, now: Date, amounts: { create: number; read: number; stats: number }): Scenario[] {
-  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString();
-  const to = now.toISOString();
+  // The API takes local days: the seeded district's (Beijing, UTC+8) last 365 days, today included.
+  const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  const from = beijingDay(now.getTime() - 364 * 86_400_000);
+  const to = beijingDay(now.getTime());
   return [
     {
       name: 'create ticket (报事)',

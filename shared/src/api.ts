@@ -38,7 +38,8 @@ export interface MeView extends UserView {
   household: { id: number; label: string; bindingStatus: BindingStatus } | null;
   building: { id: number; name: string } | null;
   grid: { id: number; name: string } | null;
-  community: { id: number; name: string } | null;
+  /** utcOffsetMinutes: the community's local time, for every date and time the app shows (time.ts). */
+  community: { id: number; name: string; utcOffsetMinutes: number } | null;
 }
 
 export interface LoginResult {
@@ -132,8 +133,10 @@ export interface RateRequest {
 
 export interface StatsOverview {
   communityId: number;
+  /** The local days covered, both included ('YYYY-MM-DD'). */
   from: string;
   to: string;
+  utcOffsetMinutes: number;
   total: number;
   responseRate: number | null;
   resolutionRate: number | null;
@@ -165,7 +168,7 @@ export interface PublicTicket {
 }
 
 export interface StatsTrendPoint {
-  /** First day of the bucket (ISO date). */
+  /** First local day of the bucket ('YYYY-MM-DD'). */
   start: string;
   total: number;
   responseRate: number | null;
@@ -177,5 +180,6 @@ export interface StatsTrendPoint {
 export interface StatsTrend {
   communityId: number;
   bucket: 'day' | 'week' | 'month';
+  utcOffsetMinutes: number;
   points: StatsTrendPoint[];
 }

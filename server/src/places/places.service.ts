@@ -1,11 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { Building, Community, Grid, Household } from './entities/places.entities.js';
+import { Building, Community, District, Grid, Household } from './entities/places.entities.js';
+
+/** Where a community sits and the local time it lives in. */
+export interface CommunityPlace {
+  id: number;
+  streetId: number;
+  districtId: number;
+  utcOffsetMinutes: number;
+}
 
 /** Names and parents of places, for views and scoping. */
 @Injectable()
 export class PlacesService {
+  /** Places change rarely: every process keeps a short-lived copy, so a report or a figure costs no lookup. */
+  private readonly places = new Map<number, { at: number; place: CommunityPlace }>();
+  static readonly TTL_MS = 60_000;
+
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  async communityPlace(id: number): Promise<CommunityPlace | null> {
+    const hit = this.places.get(id);
+    if (hit && Date.now() - hit.at < PlacesService.TTL_MS) return hit.place;
+    const row = await this.ds
+      .createQueryBuilder(Community, 'c')
+      .innerJoin(District, 'd', 'd.id = c.districtId')
+      .select('c.id', 'id')
+      .addSelect('c.streetId', 'streetId')
+      .addSelect('c.districtId', 'districtId')
+      .addSelect('d.utcOffsetMinutes', 'utcOffsetMinutes')
+      .where('c.id = :id', { id })
+      .getRawOne<Record<keyof CommunityPlace, number | string>>();
+    if (!row) return null;
+    const place: CommunityPlace = { id: Number(row.id), streetId: Number(row.streetId), districtId: Number(row.districtId), utcOffsetMinutes: Number(row.utcOffsetMinutes) };
+    this.places.set(id, { at: Date.now(), place });
+    return place;
+  }
 
   community(id: number): Promise<Community | null> {
     return this.ds.getRepository(Community).findOneBy({ id });

@@ -5,6 +5,7 @@ import { Building, Community, District, Grid, Household, Organisation, Street } 
 import { HouseholdBinding, RoleAssignment, User } from '../users/entities/users.entities.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
+import { issueTicketCode } from '../tickets/ticket-code.js';
 import { CATEGORY_SEEDS } from './categories.data.js';
 import { ticketWithHistory } from './ticket-history.js';
 
@@ -170,6 +171,7 @@ async function seedHistory(
       resolutionNote: note,
     });
     const saved = await em.save(em.create(Ticket, ticket));
+    await em.update(Ticket, { id: saved.id }, { code: issueTicketCode(saved.id, saved.createdAt, ctx.district.utcOffsetMinutes), version: saved.version });
     await em.insert(TicketEvent, events.map((e) => ({ ...e, ticketId: saved.id })));
   }
 }

@@ -12,12 +12,13 @@
  */
 import cliProgress from 'cli-progress';
 import type { DataSource, EntityTarget, QueryRunner } from 'typeorm';
-import { ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS, nextEscalationAt, type FinalRating, type Role, type TicketStatus } from '@linli/shared';
+import { DEFAULT_UTC_OFFSET_MINUTES, ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS, nextEscalationAt, type FinalRating, type Role, type TicketStatus } from '@linli/shared';
 import type { Category } from '../categories/category.entity.js';
 import { Building, Community, District, Grid, Household, Organisation, Street } from '../places/entities/places.entities.js';
 import { HouseholdBinding, RoleAssignment, User } from '../users/entities/users.entities.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
+import { issueTicketCode } from '../tickets/ticket-code.js';
 import { insertCategories, rectangle } from './demo-seed.js';
 import { ticketWithHistory } from './ticket-history.js';
 
@@ -84,7 +85,8 @@ export async function seedFutian(ds: DataSource, opts: ScaleOptions): Promise<Sc
     // ── Places ──
     const F = FUTIAN;
     const districtId = 1;
-    await writer.insert(District, [{ id: districtId, name: '福田区' }]);
+    const utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES; // Shenzhen keeps Beijing time
+    await writer.insert(District, [{ id: districtId, name: '福田区', utcOffsetMinutes }]);
     const streetNames = ['园岭', '南园', '福田', '沙头', '梅林', '华富', '香蜜湖', '莲花', '华强北', '福保'];
     const streets = streetNames.slice(0, F.streets).map((n, i) => ({ id: i + 1, districtId, name: `${n}街道` }));
     await writer.insert(Street, streets);
@@ -257,7 +259,7 @@ export async function seedFutian(ds: DataSource, opts: ScaleOptions): Promise<Sc
         }
         const id = i + 1;
         const all = withEscalations(ticket as unknown as Ticket, events, opts.now);
-        ticketRows.push({ id, ...ticket });
+        ticketRows.push({ id, code: issueTicketCode(id, createdAt, utcOffsetMinutes), ...ticket });
         for (const e of all) eventRows.push({ id: eventId++, ...e, ticketId: id });
       }
       // One commit per chunk: a ticket and its timeline land together, and the log is flushed once per chunk, not per statement.

@@ -20,13 +20,15 @@ export interface HistorySpec {
 }
 
 type Row<T> = Omit<T, 'id'>;
+/** The code is issued once the id is known (ticket-code.ts). */
+type TicketRow = Omit<Ticket, 'id' | 'code'>;
 
 /**
  * A ticket that already lived part of its life, with the timeline events that
  * life would have written: for demo data and for the district-scale seed.
  * Events carry `ticketId: 0`; the caller sets it once the ticket has an id.
  */
-export function ticketWithHistory(s: HistorySpec): { ticket: Row<Ticket>; events: Row<TicketEvent>[] } {
+export function ticketWithHistory(s: HistorySpec): { ticket: TicketRow; events: Row<TicketEvent>[] } {
   const at = (minutes: number) => addMinutes(s.createdAt, minutes);
   const d = initialDeadlines(s.category, s.createdAt);
   const ev = (type: TicketEvent['type'], when: Date, actorId: number | null, actorRole: string, note: string | null = null, data: EventData | null = null): Row<TicketEvent> => ({
@@ -61,7 +63,7 @@ export function ticketWithHistory(s: HistorySpec): { ticket: Row<Ticket>; events
     closedAt = at(30);
     events.push(ev('rejected', closedAt, null, 'committee_member', '不属于社区受理范围', { reason: 'outside_remit' }));
   }
-  const ticket: Row<Ticket> = {
+  const ticket: TicketRow = {
     reporterId: s.reporterId,
     categoryId: s.category.id,
     description: s.description,

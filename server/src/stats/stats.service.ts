@@ -1,13 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
-import { TICKET_STATUSES, ratio, type StatsOverview, type StatsTrend, type StatsTrendPoint, type TicketStatus } from '@linli/shared';
+import {
+  TICKET_STATUSES,
+  addLocalDays,
+  bucketStart,
+  daysInRange,
+  isLocalDate,
+  isUtcOffsetMinutes,
+  localDate,
+  localDayRange,
+  ratio,
+  type LocalDate,
+  type StatsOverview,
+  type StatsTrend,
+  type StatsTrendPoint,
+  type TicketStatus,
+  type TrendBucket,
+} from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
-import { Community } from '../places/entities/places.entities.js';
-import { PlacesService } from '../places/places.service.js';
+import { PlacesService, type CommunityPlace } from '../places/places.service.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 
 /** The counters every figure is made of; docs/metrics.md defines each. */
@@ -50,6 +65,27 @@ function add(a: Counters, b: Counters): Counters {
   return Object.fromEntries(Object.keys(COUNTER_SQL).map((k) => [k, a[k as keyof Counters] + b[k as keyof Counters]])) as unknown as Counters;
 }
 
+/** Local days asked for: `from` and `to` both included (docs/metrics.md). */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+export const DEFAULT_RANGE_DAYS = 30;
+export const MAX_RANGE_DAYS = 366 * 2;
+
+/** The local days a figure covers: defaults to the last 30 days, today included. */
+export function resolveDays(q: DayRange, today: LocalDate): { from: LocalDate; to: LocalDate } {
+  for (const [name, value] of [['from', q.from], ['to', q.to]] as const) {
+    if (value !== undefined && !isLocalDate(value)) throw Errors.validation(`${name} 须为日期，格式 YYYY-MM-DD`);
+  }
+  const to = q.to ?? today;
+  const from = q.from ?? addLocalDays(to, 1 - DEFAULT_RANGE_DAYS);
+  if (from > to) throw Errors.validation('开始日期不能晚于结束日期');
+  if (daysInRange(from, to) > MAX_RANGE_DAYS) throw Errors.validation('统计区间最长两年');
+  return { from, to };
+}
+
 const ZERO = Object.fromEntries(Object.keys(COUNTER_SQL).map((k) => [k, 0])) as unknown as Counters;
 
 @Injectable()
@@ -61,9 +97,11 @@ export class StatsService {
     @Inject(PlacesService) private readonly places: PlacesService,
   ) {}
 
-  async overview(user: AuthUser, communityId: number, from: Date, to: Date): Promise<StatsOverview> {
-    await this.authorise(user, communityId);
+  async overview(user: AuthUser, communityId: number, q: DayRange): Promise<StatsOverview> {
+    const { utcOffsetMinutes } = await this.authorise(user, communityId);
     const now = this.clock.now();
+    const days = resolveDays(q, localDate(now, utcOffsetMinutes));
+    const { start: from, end: to } = localDayRange(days.from, days.to, utcOffsetMinutes);
     const [all, byStatus, byCategory, byGrid] = await Promise.all([
       this.counters(communityId, from, to, now, null),
       this.db.manager
@@ -86,8 +124,9 @@ export class StatsService {
     const grids = await this.places.gridNames(byGrid.map((g) => (g.key === null ? null : Number(g.key))));
     return {
       communityId,
-      from: from.toISOString(),
-      to: to.toISOString(),
+      from: days.from,
+      to: days.to,
+      utcOffsetMinutes,
       total: all[0]?.c.total ?? 0,
       ...rates(all[0]?.c ?? ZERO),
       byStatus: Object.fromEntries(TICKET_STATUSES.map((s) => [s, Number(byStatus.find((r) => r.status === s)?.n ?? 0)])) as Record<TicketStatus, number>,
@@ -100,16 +139,32 @@ export class StatsService {
     };
   }
 
-  async trend(user: AuthUser, communityId: number, from: Date, to: Date, bucket: 'day' | 'week' | 'month'): Promise<StatsTrend> {
-    await this.authorise(user, communityId);
-    const days = await this.counters(communityId, from, to, this.clock.now(), 'DATE(t.createdAt)');
+  async trend(user: AuthUser, communityId: number, q: DayRange, bucket: TrendBucket): Promise<StatsTrend> {
+    const { utcOffsetMinutes } = await this.authorise(user, communityId);
+    const now = this.clock.now();
+    const range = resolveDays(q, localDate(now, utcOffsetMinutes));
+    const { start: from, end: to } = localDayRange(range.from, range.to, utcOffsetMinutes);
+    const days = await this.counters(communityId, from, to, now, this.localDaySql(utcOffsetMinutes));
     const buckets = new Map<string, Counters>();
     for (const { key, c } of days) {
-      const start = bucketStart(String(key).slice(0, 10), bucket);
+      const start = bucketStart(String(key), bucket);
       buckets.set(start, add(buckets.get(start) ?? ZERO, c));
     }
     const points: StatsTrendPoint[] = [...buckets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([start, c]) => ({ start, total: c.total, ...rates(c) }));
-    return { communityId, bucket, points };
+    return { communityId, bucket, utcOffsetMinutes, points };
+  }
+
+  /**
+   * The local day of report, 'YYYY-MM-DD', as SQL: createdAt (UTC) moved by the offset, with no
+   * time-zone tables. The offset is written as a literal (a checked integer) so that the SELECT and
+   * the GROUP BY are the same expression under MySQL's ONLY_FULL_GROUP_BY. The range filter stays
+   * on createdAt itself, so idx_tickets_community_stats still serves the query.
+   */
+  private localDaySql(utcOffsetMinutes: number): string {
+    if (!isUtcOffsetMinutes(utcOffsetMinutes)) throw new Error(`not a UTC offset: ${utcOffsetMinutes}`);
+    return this.db.isMysql
+      ? `DATE_FORMAT(DATE_ADD(t.createdAt, INTERVAL ${utcOffsetMinutes} MINUTE), '%Y-%m-%d')`
+      : `date(t.createdAt, '${utcOffsetMinutes >= 0 ? '+' : ''}${utcOffsetMinutes} minutes')`;
   }
 
   private async counters(communityId: number, from: Date, to: Date, now: Date, groupBy: string | null): Promise<{ key: unknown; c: Counters }[]> {
@@ -129,19 +184,10 @@ export class StatsService {
       }));
   }
 
-  private async authorise(user: AuthUser, communityId: number): Promise<void> {
-    const community = await this.db.manager.findOneBy(Community, { id: communityId });
+  private async authorise(user: AuthUser, communityId: number): Promise<CommunityPlace> {
+    const community = await this.places.communityPlace(communityId);
     if (!community) throw Errors.notFound('社区');
     if (!user.overseesCommunity(community)) throw Errors.forbidden('不能查看其他社区的数据');
+    return community;
   }
-}
-
-/** First day (ISO date) of the day/week (Monday)/month containing `day`. */
-export function bucketStart(day: string, bucket: 'day' | 'week' | 'month'): string {
-  if (bucket === 'day') return day;
-  if (bucket === 'month') return `${day.slice(0, 7)}-01`;
-  const d = new Date(`${day}T00:00:00Z`);
-  const offset = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - offset);
-  return d.toISOString().slice(0, 10);
 }

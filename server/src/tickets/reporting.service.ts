@@ -8,12 +8,14 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
-import { Building, Community } from '../places/entities/places.entities.js';
+import { Building } from '../places/entities/places.entities.js';
 import { GridLocator } from '../places/grid-locator.js';
+import { PlacesService } from '../places/places.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { CreateTicketDto } from './dto/ticket.dto.js';
 import { IdempotencyRecord } from './entities/idempotency-record.entity.js';
 import { Ticket } from './entities/ticket.entity.js';
+import { issueTicketCode } from './ticket-code.js';
 import { photoKeysOf } from './ticket-photos.js';
 import { TicketQueries } from './ticket-queries.service.js';
 import { TicketWrites } from './ticket-writes.js';
@@ -29,6 +31,7 @@ export class ReportingService {
     @Inject(GridLocator) private readonly locator: GridLocator,
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(TicketQueries) private readonly queries: TicketQueries,
+    @Inject(PlacesService) private readonly places: PlacesService,
   ) {}
 
   async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey: string | undefined): Promise<TicketDetail> {
@@ -39,7 +42,7 @@ export class ReportingService {
     }
     const category = await this.categories.get(dto.categoryId);
     if (!category || !category.active) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
-    const place = await this.placeOf(user, dto);
+    const { utcOffsetMinutes, ...place } = await this.placeOf(user, dto);
     const photoKeys = await photoKeysOf(this.db.manager, user, dto.photoIds ?? []);
 
     try {
@@ -62,6 +65,9 @@ export class ReportingService {
           updatedAt: now,
         });
         await em.insert(Ticket, ticket);
+        // The id ends the code, so the code follows the INSERT (docs/architecture.md, "Local time"); version stays 1: this is still the creation.
+        ticket.code = issueTicketCode(ticket.id, now, utcOffsetMinutes);
+        await em.update(Ticket, { id: ticket.id }, { code: ticket.code, version: ticket.version });
         const writes = new TicketWrites(em);
         await writes.record(ticket, report, { id: user.id, role: 'resident' }, now);
         await writes.flush();
@@ -91,7 +97,7 @@ export class ReportingService {
   }
 
   /** The ticket's place: the building's grid, else the grid whose polygon holds the point. */
-  private async placeOf(user: AuthUser, dto: CreateTicketDto): Promise<Pick<Ticket, 'gridId' | 'communityId' | 'streetId' | 'districtId'>> {
+  private async placeOf(user: AuthUser, dto: CreateTicketDto): Promise<Pick<Ticket, 'gridId' | 'communityId' | 'streetId' | 'districtId'> & { utcOffsetMinutes: number }> {
     if (dto.buildingId === undefined && (dto.lat === undefined || dto.lng === undefined)) {
       throw Errors.unprocessable('LOCATION_REQUIRED', '请选择位置或楼栋');
     }
@@ -115,8 +121,8 @@ export class ReportingService {
     }
     communityId ??= home;
     if (communityId === null) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内，请选择所在楼栋');
-    const community = await this.db.manager.findOneBy(Community, { id: communityId });
+    const community = await this.places.communityPlace(communityId);
     if (!community) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内');
-    return { gridId, communityId, streetId: community.streetId, districtId: community.districtId };
+    return { gridId, communityId, streetId: community.streetId, districtId: community.districtId, utcOffsetMinutes: community.utcOffsetMinutes };
   }
 }

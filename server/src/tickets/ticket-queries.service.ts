@@ -17,7 +17,7 @@ import { Ticket } from './entities/ticket.entity.js';
 import { currentDeadlineSql, overdueSql } from './status-sql.js';
 import { approvedHome } from './resident-home.js';
 import { isStaffFor, relationsTo, watches } from './ticket-access.js';
-import { TicketViews, ticketCode } from './ticket-views.js';
+import { TicketViews } from './ticket-views.js';
 
 /** Reading tickets: one as the caller may see it, the lists each role works from, 附议 candidates. */
 @Injectable()
@@ -152,7 +152,7 @@ export class TicketQueries {
       .slice(0, 20)
       .map(({ t, d }) => ({
         id: t.id,
-        code: ticketCode(t),
+        code: t.code,
         status: t.status,
         description: maskPersonalText(t.description),
         distanceMeters: roundedDistance(d),

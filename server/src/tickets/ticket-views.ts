@@ -24,11 +24,6 @@ import type { Clock } from '../common/clock.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { TicketEvent } from './entities/ticket-event.entity.js';
 
-export function ticketCode(t: Pick<Ticket, 'id' | 'createdAt'>): string {
-  const d = t.createdAt.toISOString().slice(0, 10).replaceAll('-', '');
-  return `${d}-${String(t.id).padStart(6, '0')}`;
-}
-
 /** Who reads a ticket: staff, its reporter, or anyone else (the public view). */
 type Audience = 'staff' | 'reporter' | 'public';
 
@@ -55,7 +50,7 @@ export class TicketViews {
       const c = categories.get(t.categoryId);
       return {
         id: t.id,
-        code: ticketCode(t),
+        code: t.code,
         status: t.status,
         category: { id: t.categoryId, name: c?.name ?? '', icon: c?.icon ?? '' },
         description: publicView ? maskPersonalText(t.description) : t.description,
@@ -146,7 +141,7 @@ export class TicketViews {
     const [categories, grids] = await Promise.all([this.categories.all(), this.places.gridNames(tickets.map((t) => t.gridId))]);
     return tickets.map((t) => ({
       id: t.id,
-      code: ticketCode(t),
+      code: t.code,
       category: categories.get(t.categoryId)?.name ?? '',
       description: maskPersonalText(t.description),
       gridName: t.gridId !== null ? (grids.get(t.gridId) ?? null) : null,

@@ -24,7 +24,6 @@ import { Ticket } from './entities/ticket.entity.js';
 import { relationsTo, watches } from './ticket-access.js';
 import { photoKeysOf } from './ticket-photos.js';
 import { TicketQueries } from './ticket-queries.service.js';
-import { ticketCode } from './ticket-views.js';
 import { TicketWrites, VersionConflict } from './ticket-writes.js';
 
 const MAX_ATTEMPTS = 3;
@@ -82,7 +81,7 @@ export class TicketWorkflow {
     const original = await this.db.manager.findOneBy(Ticket, { id: intoTicketId });
     if (!original || !(await relationsTo(this.db.manager, user, original)).includes('committee')) throw Errors.notFound('原报事');
     if (isFinal(original.status) && original.status !== 'closed') throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它');
-    const duplicateOf = { id: original.id, code: ticketCode(original) };
+    const duplicateOf = { id: original.id, code: original.code };
     return this.transition(user, id, { action: 'reject', reason: 'duplicate', duplicateOf }, async (t, em, writes, now) => {
       if (t.communityId !== original.communityId) throw Errors.unprocessable('MERGE_ACROSS_COMMUNITIES', '只能合并同一社区的报事');
       const residents = [t.reporterId, ...(await em.find(TicketFollower, { where: { ticketId: t.id } })).map((f) => f.userId)];

@@ -5,7 +5,6 @@ import { notificationRows } from '../notifications/outbox.js';
 import { TicketEvent } from './entities/ticket-event.entity.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { RecipientDirectory } from './recipients.js';
-import { ticketCode } from './ticket-views.js';
 
 /** Who acted, as the timeline shows it; events the rules mark `bySystem` are the system's whatever the actor. */
 export interface Actor {
@@ -32,8 +31,8 @@ export class TicketWrites {
 
   /** Writes the ticket if its version is still the one read; else VersionConflict. */
   async save(t: Ticket, now: Date): Promise<void> {
-    // followerCount moves only by atomic increments (附议), never from a stale read.
-    const { id, version, createdAt: _createdAt, followerCount: _followers, ...changes } = t;
+    // followerCount moves only by atomic increments (附议), never from a stale read; the code, once issued, never changes.
+    const { id, version, code: _code, createdAt: _createdAt, followerCount: _followers, ...changes } = t;
     const result = await this.em
       .createQueryBuilder()
       .update(Ticket)
@@ -60,7 +59,7 @@ export class TicketWrites {
       });
     }
     for (const n of effects.notifications) {
-      const draft = (body: string) => ({ type: n.kind, title: n.title, body: `${ticketCode(t)} ${body}`, ticketId: t.id });
+      const draft = (body: string) => ({ type: n.kind, title: n.title, body: `${t.code} ${body}`, ticketId: t.id });
       const { staff, residents } = await this.recipients.resolve(t, n.kind);
       // Residents read staff's words (a result, a reason) through the one masking rule, as on the timeline.
       this.notifications.push(...notificationRows(staff, draft(n.body), now), ...notificationRows(residents, draft(maskPersonalText(n.body)), now));

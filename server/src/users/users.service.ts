@@ -106,7 +106,16 @@ export class UsersService {
       const gridRole = base.roles.find((r) => r.placeLevel === 'grid');
       if (gridRole && gridRole.placeId !== null) grid = { id: gridRole.placeId, name: gridRole.placeName ?? '' };
     }
-    const c = communityId !== null ? await this.ds.getRepository(Community).findOneBy({ id: communityId }) : null;
-    return { ...base, household, building, grid, community: c ? { id: c.id, name: c.name } : null };
+    // The community with its district's local time, in the one query the name needed.
+    const c =
+      communityId !== null
+        ? await this.ds
+            .createQueryBuilder(Community, 'c')
+            .innerJoin(District, 'd', 'd.id = c.districtId')
+            .select(['c.id AS id', 'c.name AS name', 'd.utcOffsetMinutes AS utcOffsetMinutes'])
+            .where('c.id = :communityId', { communityId })
+            .getRawOne<{ id: number; name: string; utcOffsetMinutes: number }>()
+        : undefined;
+    return { ...base, household, building, grid, community: c ? { id: Number(c.id), name: c.name, utcOffsetMinutes: Number(c.utcOffsetMinutes) } : null };
   }
 }

@@ -1,10 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DEFAULT_UTC_OFFSET_MINUTES } from '@linli/shared';
 
 /** 区 */
 @Entity('districts')
 export class District {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'varchar', length: 64 }) name: string;
+  /** Local time of its communities (days, weeks, months, ticket codes): a fixed offset, as China keeps no daylight saving. */
+  @Column({ type: 'smallint', default: DEFAULT_UTC_OFFSET_MINUTES }) utcOffsetMinutes: number;
 }
 
 /** 街道 */

@@ -13,8 +13,15 @@ import type { FinalRating, RejectReason, TicketStatus } from '@linli/shared';
 @Index('idx_tickets_auto_close', ['autoCloseAt'])
 @Index('idx_tickets_nearby', ['categoryId', 'status', 'lat'])
 @Index('idx_tickets_street', ['streetId', 'createdAt'])
+@Index('idx_tickets_code', ['code'], { unique: true })
 export class Ticket {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  /**
+   * 报事编号, e.g. 20261123-000123: the local day of report and the id. Issued in the
+   * creating transaction and never recomputed; NULL only between that transaction's
+   * INSERT and the UPDATE that writes it (the id comes from the INSERT).
+   */
+  @Column({ type: 'varchar', length: 24, nullable: true }) code: string;
   @Column({ type: 'int' }) reporterId: number;
   @Column({ type: 'int' }) categoryId: number;
   @Column({ type: 'varchar', length: 500 }) description: string;
