@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { lastLocalDays } from '@linli/shared'
 import { apiAs, RESULTS_DIR, startBrowser, startServer, writeTestPhoto } from './harness.mjs'
 
 const RESIDENT = '王秀英'
@@ -163,10 +164,8 @@ describe('报事 loop in the H5 build', { timeout: 180_000 }, () => {
     const total = page.locator('[data-testid="stats-total"]')
     await total.waitFor()
     const shown = Number((await total.innerText()).match(/共(\d+)件/)[1])
-    // The page shows the server's figures for the last 30 days (committee/range.ts), this matter included.
-    const day = 24 * 3600_000
-    const from = new Date(Date.now() - 29 * day).toISOString().slice(0, 10)
-    const to = new Date(Date.now() + day).toISOString().slice(0, 10)
+    // The page shows the server's figures for the community's last 30 local days (committee/range.ts), this matter included.
+    const { from, to } = lastLocalDays(30, new Date())
     const api = await apiAs(server.base, users.find((u) => u.name === COMMITTEE).id)
     const stats = await api(`/api/stats/overview?communityId=${ticket.communityId}&from=${from}&to=${to}`)
     assert.equal(shown, stats.total)

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { dueInfo, formatRate } from './format'
+import { afterEach, describe, expect, it } from 'vitest'
+import { communityUtcOffset, dueInfo, formatDateTime, formatDay, formatRate, setCommunityOffset } from './format'
 
 const now = new Date('2026-11-23T08:00:00Z')
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString()
@@ -22,4 +22,39 @@ describe('formatRate', () => {
     expect(formatRate(1)).toBe('100%')
     expect(formatRate(null)).toBe('—')
   })
+})
+
+describe('formatDateTime: the community\'s local time, whatever zone the phone is in', () => {
+  afterEach(() => setCommunityOffset(undefined))
+
+  it.each([
+    ['2026-11-22T23:30:00.000Z', '11月23日 07:30'], // a morning report is on the 23rd, not the UTC 22nd
+    ['2026-11-23T15:30:00.000Z', '11月23日 23:30'],
+    ['2026-11-23T16:30:00.000Z', '11月24日 00:30'],
+    ['2026-12-31T16:05:00.000Z', '1月1日 00:05'],
+  ])('%s reads %s in Beijing time until the community says otherwise', (iso, text) => {
+    expect(formatDateTime(iso)).toBe(text)
+  })
+
+  it('follows the offset /api/me gave, and falls back to Beijing time without a valid one', () => {
+    setCommunityOffset(420)
+    expect(communityUtcOffset()).toBe(420)
+    expect(formatDateTime('2026-11-23T16:30:00.000Z')).toBe('11月23日 23:30')
+    setCommunityOffset(null)
+    expect(formatDateTime('2026-11-23T16:30:00.000Z')).toBe('11月24日 00:30')
+    setCommunityOffset(9999)
+    expect(communityUtcOffset()).toBe(480)
+  })
+
+  it('an explicit offset wins, and nothing shows for no time', () => {
+    expect(formatDateTime('2026-11-23T16:30:00.000Z', 0)).toBe('11月23日 16:30')
+    expect(formatDateTime(null)).toBe('')
+  })
+})
+
+describe('formatDay: a local day as a chart label', () => {
+  it.each([
+    ['2026-11-01', '11/1'],
+    ['2026-12-31', '12/31'],
+  ])('%s → %s', (day, label) => expect(formatDay(day)).toBe(label))
 })

@@ -1,16 +1,28 @@
-import { currentDeadline, type TicketSummary } from '@linli/shared'
+import { DEFAULT_UTC_OFFSET_MINUTES, currentDeadline, formatLocalDateTime, isUtcOffsetMinutes, type LocalDate, type TicketSummary } from '@linli/shared'
 
-const pad = (n: number) => String(n).padStart(2, '0')
+/**
+ * The community's offset from UTC: times are shown as its residents live them, whatever
+ * zone the phone is set to. /api/me tells it (useMe); until then, Beijing time.
+ */
+let communityOffset = DEFAULT_UTC_OFFSET_MINUTES
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+export function setCommunityOffset(minutes: number | null | undefined): void {
+  communityOffset = isUtcOffsetMinutes(minutes) ? minutes : DEFAULT_UTC_OFFSET_MINUTES
 }
 
-export function formatDate(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}/${d.getDate()}`
+export function communityUtcOffset(): number {
+  return communityOffset
+}
+
+/** "11月23日 07:30" in the community's local time. */
+export function formatDateTime(iso: string | null | undefined, offsetMinutes = communityOffset): string {
+  return iso ? formatLocalDateTime(iso, offsetMinutes) : ''
+}
+
+/** A local day as a chart label: '2026-11-01' → "11/1". */
+export function formatDay(day: LocalDate): string {
+  const [, month, date] = day.split('-').map(Number)
+  return `${month}/${date}`
 }
 
 function humanDuration(ms: number): string {

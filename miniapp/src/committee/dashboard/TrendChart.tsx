@@ -4,7 +4,7 @@ import { Canvas as TaroCanvas, View } from '@tarojs/components'
 import { Axis, Canvas, Chart, createElement, Legend, Line } from '@antv/f2'
 import type { StatsTrendPoint } from '@linli/shared'
 import { IS_H5 } from '../../services/config'
-import { formatDate } from '../../utils/format'
+import { formatDay } from '../../utils/format'
 
 const SERIES: { key: keyof StatsTrendPoint; label: string }[] = [
   { key: 'responseRate', label: '响应率' },
@@ -16,7 +16,7 @@ const SERIES: { key: keyof StatsTrendPoint; label: string }[] = [
 /** Long format for F2: one row per bucket and rate, in percent; a bucket with nothing to measure is left out. */
 export function trendRows(points: StatsTrendPoint[]): { date: string; type: string; value: number }[] {
   return points.flatMap((p) =>
-    SERIES.filter((s) => typeof p[s.key] === 'number').map((s) => ({ date: formatDate(p.start), type: s.label, value: Math.round((p[s.key] as number) * 1000) / 10 })),
+    SERIES.filter((s) => typeof p[s.key] === 'number').map((s) => ({ date: formatDay(p.start), type: s.label, value: Math.round((p[s.key] as number) * 1000) / 10 })),
   )
 }
 
