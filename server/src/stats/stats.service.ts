@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import {
+  NOT_COUNTED_TICKET_STATUSES,
+  RATINGS,
+  RESOLVED_TICKET_STATUSES,
+  SATISFIED_RATINGS,
   TICKET_STATUSES,
   addLocalDays,
   bucketStart,
@@ -24,6 +28,7 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
 import { PlacesService, type CommunityPlace } from '../places/places.service.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
+import { sqlList } from '../tickets/status-sql.js';
 
 /** The counters every figure is made of; docs/metrics.md defines each. */
 interface Counters {
@@ -39,15 +44,15 @@ interface Counters {
 }
 
 // P = tickets reported in the range that were not cancelled or rejected.
-const IN_P = "t.status NOT IN ('cancelled', 'rejected')";
+const IN_P = `t.status NOT IN (${sqlList(NOT_COUNTED_TICKET_STATUSES)})`;
 const COUNTER_SQL: Record<keyof Counters, string> = {
   total: 'COUNT(*)',
   population: `SUM(CASE WHEN ${IN_P} THEN 1 ELSE 0 END)`,
   respondDue: `SUM(CASE WHEN ${IN_P} AND (t.firstAcceptedAt IS NOT NULL OR t.respondDueAt <= :now) THEN 1 ELSE 0 END)`,
   respondedOnTime: `SUM(CASE WHEN ${IN_P} AND t.firstAcceptedAt <= t.respondDueAt THEN 1 ELSE 0 END)`,
-  resolved: `SUM(CASE WHEN t.status IN ('resolved', 'closed') THEN 1 ELSE 0 END)`,
-  rated: `SUM(CASE WHEN ${IN_P} AND t.rating IN ('satisfied', 'basically_satisfied', 'unsatisfied') THEN 1 ELSE 0 END)`,
-  satisfied: `SUM(CASE WHEN ${IN_P} AND t.rating IN ('satisfied', 'basically_satisfied') THEN 1 ELSE 0 END)`,
+  resolved: `SUM(CASE WHEN t.status IN (${sqlList(RESOLVED_TICKET_STATUSES)}) THEN 1 ELSE 0 END)`,
+  rated: `SUM(CASE WHEN ${IN_P} AND t.rating IN (${sqlList(RATINGS)}) THEN 1 ELSE 0 END)`,
+  satisfied: `SUM(CASE WHEN ${IN_P} AND t.rating IN (${sqlList(SATISFIED_RATINGS)}) THEN 1 ELSE 0 END)`,
   resolveDue: `SUM(CASE WHEN ${IN_P} AND (t.resolvedAt IS NOT NULL OR t.resolveDueAt <= :now) THEN 1 ELSE 0 END)`,
   resolvedOnTime: `SUM(CASE WHEN ${IN_P} AND t.resolvedAt <= t.resolveDueAt THEN 1 ELSE 0 END)`,
 };

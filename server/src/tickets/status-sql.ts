@@ -4,7 +4,8 @@
  */
 import { DEADLINE_BY_STATUS, type TicketStatus } from '@linli/shared';
 
-export function statusList(statuses: readonly string[]): string {
+/** A list of the code's own constants (statuses, ratings) for `IN (…)`. */
+export function sqlList(statuses: readonly string[]): string {
   return statuses.map((s) => `'${s}'`).join(', ');
 }
 
@@ -15,10 +16,10 @@ const RACES = Object.entries(
 
 /** The deadline the ticket races now (NULL when none): the handler's inbox sorts by it. */
 export function currentDeadlineSql(alias: string): string {
-  return `CASE ${RACES.map(([field, statuses]) => `WHEN ${alias}.status IN (${statusList(statuses)}) THEN ${alias}.${field}`).join(' ')} ELSE NULL END`;
+  return `CASE ${RACES.map(([field, statuses]) => `WHEN ${alias}.status IN (${sqlList(statuses)}) THEN ${alias}.${field}`).join(' ')} ELSE NULL END`;
 }
 
 /** Past its current deadline at `:now`. */
 export function overdueSql(alias: string): string {
-  return `(${RACES.map(([field, statuses]) => `(${alias}.status IN (${statusList(statuses)}) AND ${alias}.${field} < :now)`).join(' OR ')})`;
+  return `(${RACES.map(([field, statuses]) => `(${alias}.status IN (${sqlList(statuses)}) AND ${alias}.${field} < :now)`).join(' OR ')})`;
 }

@@ -4,14 +4,15 @@ import {
   ACTION_ROLES,
   TICKET_ACTION_LABELS,
   TICKET_STATUS_LABELS,
+  NOT_COUNTED_TICKET_STATUSES,
   applyTransition,
-  isFinal,
   type Rating,
   type RejectReason,
   type TicketAction,
   type TicketCommand,
   type TicketDetail,
   type TicketRelation,
+  type TicketStatus,
 } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
@@ -80,7 +81,7 @@ export class TicketWorkflow {
     if (id === intoTicketId) throw Errors.unprocessable('MERGE_INTO_SELF', '不能合并到自身');
     const original = await this.db.manager.findOneBy(Ticket, { id: intoTicketId });
     if (!original || !(await relationsTo(this.db.manager, user, original)).includes('committee')) throw Errors.notFound('原报事');
-    if (isFinal(original.status) && original.status !== 'closed') throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它');
+    if ((NOT_COUNTED_TICKET_STATUSES as readonly TicketStatus[]).includes(original.status)) throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它');
     const duplicateOf = { id: original.id, code: original.code };
     return this.transition(user, id, { action: 'reject', reason: 'duplicate', duplicateOf }, async (t, em, writes, now) => {
       if (t.communityId !== original.communityId) throw Errors.unprocessable('MERGE_ACROSS_COMMUNITIES', '只能合并同一社区的报事');
