@@ -24,25 +24,43 @@ export function requestLogger(logger: Logger) {
   });
 }
 
-/** Nest's own messages through the same structured logger. */
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * Nest's own messages and our `new Logger(context)` calls through the same structured logger.
+ * Nest passes `(message, ...extra, context)`; an object message becomes fields of the line
+ * (`logger.log({ escalated: 3 }, 'swept')` → `{"context":"Sweeper","escalated":3,"msg":"swept"}`).
+ */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) {
+  log(message: unknown, ...params: unknown[]) {
     // Nest's start-up chatter (every module and route) is for debugging, not for every start.
-    if (context && STARTUP_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
-    else this.logger.info({ context }, String(message));
+    const context = params.at(-1);
+    this.write(typeof context === 'string' && STARTUP_CONTEXTS.has(context) ? 'debug' : 'info', message, params);
   }
-  error(message: unknown, trace?: string, context?: string) {
-    if (typeof message === 'object') this.logger.error({ context, ...(message as object) }, trace);
-    else this.logger.error({ context, trace }, String(message));
+  error(message: unknown, ...params: unknown[]) {
+    // Nest's own errors come as (message, stack, context): the stack is a field, not part of the message.
+    const context = typeof params.at(-1) === 'string' && params.length > 1 ? params.at(-1) : undefined;
+    const trace = params.length > 1 ? params[0] : undefined;
+    if (typeof message === 'string' && typeof trace === 'string') this.logger.error({ context, trace }, message);
+    else this.write('error', message, params);
   }
-  warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
   }
-  debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
   }
-  verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]) {
+    const last = params.at(-1);
+    const context = typeof last === 'string' ? last : undefined;
+    const extra = (context === undefined ? params : params.slice(0, -1)).filter((p) => p !== undefined).map(String);
+    if (message instanceof Error) this.logger[level]({ context, err: message }, extra.join(' ') || message.message);
+    else if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message }, extra.join(' '));
+    else this.logger[level]({ context }, [String(message), ...extra].join(' '));
   }
 }
