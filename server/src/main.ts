@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory.js';
+import { Clock } from './common/clock.js';
 import { loadConfig } from './config/app-config.js';
 import { dialectOf } from './database/data-source.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
@@ -8,7 +9,7 @@ import { DataSource } from 'typeorm';
 const config = loadConfig();
 const app = await createApp(config);
 if (config.seedDemo) {
-  const seeded = await seedDemoIfEmpty(app.get(DataSource));
+  const seeded = await seedDemoIfEmpty(app.get(DataSource), app.get(Clock).now());
   if (seeded) console.log(seeded);
 }
 await app.listen(config.port);

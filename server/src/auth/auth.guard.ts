@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Role } from '@linli/shared';
 import { Errors } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { UsersService } from '../users/users.service.js';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
 
@@ -17,6 +18,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(UsersService) private readonly users: UsersService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -27,7 +29,7 @@ export class AuthGuard implements CanActivate {
     if (!header?.startsWith('Bearer ')) throw Errors.unauthenticated();
     let payload: { sub: number };
     try {
-      payload = await this.jwt.verifyAsync(header.slice(7));
+      payload = await this.jwt.verifyAsync(header.slice(7), { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
     } catch (e) {
       throw e instanceof TokenExpiredError ? Errors.tokenExpired() : Errors.unauthenticated('登录凭证无效，请重新登录');
     }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
-
-/** The one clock. Tests replace it with a FakeClock to move time. */
-@Injectable()
+/**
+ * The one clock. Tests replace it with a FakeClock to move time inside one process;
+ * a test that runs real server processes shifts theirs with CLOCK_OFFSET_MS (test only).
+ */
 export class Clock {
+  constructor(private readonly offsetMs = 0) {}
+
   now(): Date {
-    return new Date();
+    return new Date(Date.now() + this.offsetMs);
   }
 }
 

@@ -25,6 +25,11 @@ export interface AppConfig {
   sweepIntervalMs: number;
   rateLimits: { loginPerMinute: number; ticketsPerMinute: number };
   logLevel: string;
+  /**
+   * Test only: milliseconds added to the real time by the server's Clock, so a test can
+   * run real server processes in a moved time. Refused unless NODE_ENV=test.
+   */
+  clockOffsetMs: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -34,10 +39,19 @@ function int(value: string | undefined, fallback: number): number {
   return n;
 }
 
+function signedInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`${name}: expected an integer, got "${value}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? '' : 'linli-dev-secret-change-me');
   if (!jwtSecret) throw new Error('JWT_SECRET must be set in production');
+  const clockOffset = env.CLOCK_OFFSET_MS ?? '';
+  // A server whose clock is not the real one would set wrong deadlines and escalate on a false time.
+  if (clockOffset !== '' && nodeEnv !== 'test') throw new Error(`CLOCK_OFFSET_MS is a test-only setting and is refused with NODE_ENV=${nodeEnv}`);
   return {
     env: nodeEnv,
     port: int(env.PORT, 3000),
@@ -60,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ticketsPerMinute: int(env.RATE_LIMIT_TICKETS_PER_MINUTE, 10),
     },
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    clockOffsetMs: clockOffset === '' ? 0 : signedInt(clockOffset, 'CLOCK_OFFSET_MS'),
   };
 }
 

@@ -17,7 +17,7 @@ export class CoreModule implements OnApplicationShutdown {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        clock ? { provide: Clock, useValue: clock } : Clock,
+        { provide: Clock, useValue: clock ?? new Clock(config.clockOffsetMs) },
         {
           provide: DataSource,
           useFactory: async () => {
