@@ -5,17 +5,20 @@ import type { Clock } from './common/clock.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { RateLimitGuard } from './common/throttle.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BindingsModule } from './bindings/bindings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CoreModule } from './database/database.module.js';
+import { DispatchModule } from './dispatch/dispatch.module.js';
 import { EscalationModule } from './escalation/escalation.module.js';
 import { FilesModule } from './files/files.module.js';
-import { HealthModule } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PublicBoardModule } from './public-board/public-board.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WechatModule } from './wechat/wechat.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,10 +28,13 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, clock),
         UsersModule,
+        WechatModule,
         AuthModule,
         PlacesModule,
+        BindingsModule,
         CategoriesModule,
         FilesModule,
+        DispatchModule,
         TicketsModule,
         EscalationModule,
         NotificationsModule,

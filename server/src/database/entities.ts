@@ -1,5 +1,6 @@
 import { Building, Community, District, Grid, Household, Organisation, Street } from '../places/entities/places.entities.js';
-import { HouseholdBinding, RoleAssignment, User } from '../users/entities/users.entities.js';
+import { RoleAssignment, User } from '../users/entities/users.entities.js';
+import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';

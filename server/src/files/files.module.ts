@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FilesController } from './files.controller.js';
+import { FilesService } from './files.service.js';
 import { FILE_STORAGE, LocalDiskStorage } from './storage.js';
 
 @Module({
   controllers: [FilesController],
-  providers: [{ provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.uploadDir) }],
+  providers: [FilesService, { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.uploadDir) }],
 })
 export class FilesModule {}

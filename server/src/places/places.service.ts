@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Errors } from '../common/app-error.js';
+import { UsersService } from '../users/users.service.js';
 import { Building, Community, District, Grid, Household } from './entities/places.entities.js';
 
 /** Where a community sits and the local time it lives in. */
@@ -10,14 +13,32 @@ export interface CommunityPlace {
   utcOffsetMinutes: number;
 }
 
-/** Names and parents of places, for views and scoping. */
+/** Names and parents of places, for views and scoping, and the pickers a resident chooses from. */
 @Injectable()
 export class PlacesService {
   /** Places change rarely: every process keeps a short-lived copy, so a report or a figure costs no lookup. */
   private readonly places = new Map<number, { at: number; place: CommunityPlace }>();
   static readonly TTL_MS = 60_000;
 
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(UsersService) private readonly users: UsersService,
+  ) {}
+
+  async communityChoices() {
+    return (await this.communities()).map((c) => ({ id: c.id, name: c.name, streetId: c.streetId }));
+  }
+
+  /** Without a community asked for, the caller's own. */
+  async buildingChoices(user: AuthUser, communityId: number | undefined) {
+    const id = communityId ?? (await this.users.homeCommunityId(user));
+    if (id === null) throw Errors.unprocessable('COMMUNITY_REQUIRED', '请先选择社区');
+    return (await this.buildings(id)).map((b) => ({ id: b.id, name: b.name, gridId: b.gridId, communityId: b.communityId, lat: b.lat, lng: b.lng }));
+  }
+
+  async householdChoices(buildingId: number) {
+    return (await this.households(buildingId)).map((h) => ({ id: h.id, label: h.label }));
+  }
 
   async communityPlace(id: number): Promise<CommunityPlace | null> {
     const hit = this.places.get(id);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Building, Household } from '../places/entities/places.entities.js';
-import { HouseholdBinding } from '../users/entities/users.entities.js';
+import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
 
 /** Where a resident lives, as the committee approved it (居民绑定); a pending request proves nothing. */
 export interface ResidentHome {

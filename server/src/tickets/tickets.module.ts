@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module.js';
-import { DispatchService } from '../dispatch/dispatch.service.js';
+import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { PlacesModule } from '../places/places.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { FollowersService } from './followers.service.js';
@@ -12,9 +12,9 @@ import { TicketsController } from './tickets.controller.js';
 
 /** 报事: reporting (reporting.service), reading (ticket-queries.service), handling (ticket-workflow.service), 附议 (followers.service). */
 @Module({
-  imports: [CategoriesModule, PlacesModule, UsersModule],
+  imports: [CategoriesModule, DispatchModule, PlacesModule, UsersModule],
   controllers: [TicketsController],
-  providers: [ReportingService, TicketQueries, TicketWorkflow, FollowersService, TicketViews, DispatchService],
+  providers: [ReportingService, TicketQueries, TicketWorkflow, FollowersService, TicketViews],
   exports: [TicketQueries, TicketViews],
 })
 export class TicketsModule {}

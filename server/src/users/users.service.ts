@@ -4,13 +4,17 @@ import type { MeView, RoleAssignmentView, UserView } from '@linli/shared';
 import { maskPhone } from '../common/mask.js';
 import { Building, Community, District, Grid, Household, Street } from '../places/entities/places.entities.js';
 import { AuthUser } from '../auth/auth-user.js';
-import { HouseholdBinding, RoleAssignment, User } from './entities/users.entities.js';
+import { BindingsService } from '../bindings/bindings.service.js';
+import { RoleAssignment, User } from './entities/users.entities.js';
 
 const ROLE_COLUMNS = ['id', 'userId', 'role', 'districtId', 'streetId', 'communityId', 'gridId', 'organisationId'] as const;
 
 @Injectable()
 export class UsersService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(BindingsService) private readonly bindings: BindingsService,
+  ) {}
 
   /** Runs on every request (the guard): the user and all their roles in one round trip. */
   async loadAuthUser(id: number): Promise<AuthUser | null> {
@@ -64,20 +68,9 @@ export class UsersService {
     );
   }
 
-  /** The household the resident is bound to (or has asked to be), the newest first. */
-  async currentBinding(userId: number): Promise<HouseholdBinding | null> {
-    return this.ds.getRepository(HouseholdBinding).findOne({
-      where: [
-        { userId, status: 'approved' },
-        { userId, status: 'pending' },
-      ],
-      order: { status: 'ASC', id: 'DESC' }, // 'approved' sorts before 'pending'
-    });
-  }
-
   /** The community a user belongs to: their approved household's (a pending request proves nothing), else the first place of their roles. */
   async homeCommunityId(user: AuthUser): Promise<number | null> {
-    const binding = await this.ds.getRepository(HouseholdBinding).findOne({ where: { userId: user.id, status: 'approved' }, order: { id: 'DESC' } });
+    const binding = await this.bindings.approved(user.id);
     if (binding) return binding.communityId;
     return user.roles.find((r) => r.communityId !== null)?.communityId ?? null;
   }
@@ -86,7 +79,7 @@ export class UsersService {
     const user = await this.findById(userId);
     if (!user) throw new Error(`user ${userId} vanished`);
     const base = await this.userView(user);
-    const binding = await this.currentBinding(userId);
+    const binding = await this.bindings.current(userId);
     let household: MeView['household'] = null;
     let building: MeView['building'] = null;
     let grid: MeView['grid'] = null;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { BindingStatus, Role } from '@linli/shared';
+import type { Role } from '@linli/shared';
 
 @Entity('users')
 export class User {
@@ -31,19 +31,4 @@ export class RoleAssignment {
   @Column({ type: 'int', nullable: true }) gridId: number | null;
   /** For partners: the organisation they work for. */
   @Column({ type: 'int', nullable: true }) organisationId: number | null;
-}
-
-/** 居民绑定: a resident asks to be bound to a household; a committee member decides. */
-@Entity('household_bindings')
-@Index(['userId'])
-@Index(['communityId', 'status'])
-export class HouseholdBinding {
-  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
-  @Column({ type: 'int' }) userId: number;
-  @Column({ type: 'int' }) householdId: number;
-  @Column({ type: 'int' }) communityId: number;
-  @Column({ type: 'varchar', length: 16 }) status: BindingStatus;
-  @Column({ type: 'int', nullable: true }) decidedById: number | null;
-  @Column({ type: 'datetime', precision: 3, nullable: true }) decidedAt: Date | null;
-  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

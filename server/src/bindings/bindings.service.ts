@@ -4,8 +4,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
-import { HouseholdBinding, User } from '../users/entities/users.entities.js';
-import { Building, Household } from './entities/places.entities.js';
+import { Building, Household } from '../places/entities/places.entities.js';
+import { User } from '../users/entities/users.entities.js';
+import { HouseholdBinding } from './entities/household-binding.entity.js';
 
 /** 居民绑定: a resident asks, a committee member of the household's community decides. */
 @Injectable()
@@ -14,6 +15,22 @@ export class BindingsService {
     @Inject(Db) private readonly db: Db,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
+
+  /** The household the resident is bound to (or has asked to be), the newest first. */
+  current(userId: number): Promise<HouseholdBinding | null> {
+    return this.db.manager.findOne(HouseholdBinding, {
+      where: [
+        { userId, status: 'approved' },
+        { userId, status: 'pending' },
+      ],
+      order: { status: 'ASC', id: 'DESC' }, // 'approved' sorts before 'pending'
+    });
+  }
+
+  /** The household the committee approved for the resident; a pending request proves nothing. */
+  approved(userId: number): Promise<HouseholdBinding | null> {
+    return this.db.manager.findOne(HouseholdBinding, { where: { userId, status: 'approved' }, order: { id: 'DESC' } });
+  }
 
   async request(user: AuthUser, householdId: number) {
     const household = await this.db.manager.findOneBy(Household, { id: householdId });

@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Page, PublicTicket } from '@linli/shared';
+import { paging, type PageQuery } from '../common/paging.js';
+import { Db } from '../database/db.js';
+import { Ticket } from '../tickets/entities/ticket.entity.js';
+import { TicketViews } from '../tickets/ticket-views.js';
+
+/** 公示: closed matters of a community, newest first, through the public view only. */
+@Injectable()
+export class PublicBoardService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(TicketViews) private readonly views: TicketViews,
+  ) {}
+
+  async closedTickets(communityId: number, q: PageQuery): Promise<Page<PublicTicket>> {
+    const { page, pageSize, skip, take } = paging(q);
+    const [rows, total] = await this.db.manager.findAndCount(Ticket, {
+      where: { communityId, status: 'closed' },
+      order: { closedAt: 'DESC', id: 'DESC' },
+      skip,
+      take,
+    });
+    return { items: await this.views.publicTickets(rows), total, page, pageSize };
+  }
+}
