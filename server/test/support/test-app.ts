@@ -52,6 +52,8 @@ export async function startApp(env: Record<string, string>, clock = new FakeCloc
     SWEEP_INTERVAL_MS: '0',
     RATE_LIMIT_TICKETS_PER_MINUTE: '1000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    // Tokens expire by the same clock the tests move by weeks; token expiry has its own test (auth-token.e2e-spec.ts).
+    JWT_TTL_SECONDS: String(365 * 86_400),
     H5_DIR: '/nonexistent',
     ...env,
   });
