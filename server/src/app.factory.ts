@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { Errors } from './common/app-error.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { refuseDeepJson } from './common/json-depth.js';
 import type { Clock } from './common/clock.js';
 
 function firstMessages(errors: ValidationError[], parent = ''): string[] {
@@ -36,7 +37,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   const logger = createLogger(config.logLevel);
   app.useLogger(new PinoNestLogger(logger));
   app.use(requestLogger(logger));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the proxies named in TRUST_PROXY may say who the client is (rate limits key on it); none by default.
+  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -52,7 +54,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // gzip the H5 bundle and long lists: on a phone's 3G transfer is most of the first screen's wait
   // (docs/performance.md). Small answers (a ticket, an action's result) cost more CPU to pack than they save.
   app.use(compression({ threshold: '4kb' }));
-  app.useBodyParser('json', { limit: '256kb' });
+  // `verify` is not in Nest's type (it reserves it for rawBody, which Linli does not use) but reaches express.json as given.
+  app.useBodyParser('json', { limit: '256kb', verify: refuseDeepJson } as NestExpressBodyParserOptionsFor<'json'>);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(
@@ -64,7 +67,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (config.apiDocs) SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   if (fs.existsSync(config.h5Dir)) {
     app.useStaticAssets(config.h5Dir, {
       index: 'index.html',

@@ -10,6 +10,7 @@ import { CategoriesModule } from './categories/categories.module.js';
 import { CoreModule } from './database/database.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { EscalationModule } from './escalation/escalation.module.js';
+import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         DispatchModule,
         TicketsModule,
         EscalationModule,
+        HousekeepingModule,
         NotificationsModule,
         StatsModule,
         PublicBoardModule,

@@ -70,9 +70,10 @@ describe('login tokens', () => {
 
   it('answers TOKEN_EXPIRED for a token signed with the configured secret whose expiry has passed', async () => {
     const secret = ctx.config.jwtSecret;
-    const valid = signHs256({ sub: userId, iat: seconds(T0) - 60, exp: seconds(T0) + 60 }, secret);
+    const { sid, gen } = JSON.parse(Buffer.from((await login()).token.split('.')[1], 'base64url').toString()) as { sid: string; gen: number };
+    const valid = signHs256({ sub: userId, sid, gen, iat: seconds(T0) - 60, exp: seconds(T0) + 60 }, secret);
     expect((await me(valid)).status).toBe(200);
-    const expired = signHs256({ sub: userId, iat: seconds(T0) - 3600, exp: seconds(T0) - 1 }, secret);
+    const expired = signHs256({ sub: userId, sid, gen, iat: seconds(T0) - 3600, exp: seconds(T0) - 1 }, secret);
     expectRefusal(await me(expired), 'TOKEN_EXPIRED');
   });
 

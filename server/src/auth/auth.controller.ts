@@ -6,7 +6,8 @@ import { RateLimit } from '../common/throttle.js';
 import { UsersService } from '../users/users.service.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
-import { CurrentUser, Public } from './decorators.js';
+import { CurrentSession, CurrentUser, Public } from './decorators.js';
+import type { SessionClaims } from './sessions.service.js';
 
 class WechatLoginDto {
   @ApiProperty({ description: 'The code from wx.login' }) @IsString() @IsNotEmpty() @MaxLength(128) code: string;
@@ -53,8 +54,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A fresh token for a still-valid one' })
-  refresh(@CurrentUser() user: AuthUser): Promise<LoginResult> {
-    return this.auth.refresh(user.id);
+  refresh(@CurrentUser() user: AuthUser, @CurrentSession() session: SessionClaims): Promise<LoginResult> {
+    return this.auth.refresh(user.id, session);
   }
 
   @Get('me')

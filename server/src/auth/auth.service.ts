@@ -9,6 +9,7 @@ import { RoleAssignment, User } from '../users/entities/users.entities.js';
 import { UsersService } from '../users/users.service.js';
 import { WechatGateway } from '../wechat/wechat.gateway.js';
 import { isUniqueViolation } from '../database/errors.js';
+import { SessionsService, type SessionClaims } from './sessions.service.js';
 
 @Injectable()
 export class AuthService {
@@ -19,6 +20,7 @@ export class AuthService {
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(WechatGateway) private readonly wechat: WechatGateway,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
   ) {}
 
   /** Dev login exists only without a WeChat appid and outside production. */
@@ -52,10 +54,11 @@ export class AuthService {
     return this.issue(user);
   }
 
-  async refresh(userId: number): Promise<LoginResult> {
+  /** A fresh token for this device's session; the one it replaces stops working after a short grace. */
+  async refresh(userId: number, claims: SessionClaims): Promise<LoginResult> {
     const user = await this.users.findById(userId);
     if (!user) throw Errors.unauthenticated();
-    return this.issue(user);
+    return this.issue(user, await this.sessions.refresh(userId, claims));
   }
 
   async devUsers() {
@@ -71,10 +74,12 @@ export class AuthService {
     }));
   }
 
-  private async issue(user: User): Promise<LoginResult> {
+  /** A token for a new device session (a login), or the next generation of an existing one (a refresh). */
+  private async issue(user: User, session?: SessionClaims): Promise<LoginResult> {
+    const claims = session ?? (await this.sessions.start(user.id));
     // Issued by the one clock (jsonwebtoken counts `exp` from the `iat` it is given), so tests and a shifted clock agree with the guard.
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const token = await this.jwt.signAsync({ sub: user.id, iat });
+    const token = await this.jwt.signAsync({ sub: user.id, sid: claims.sid, gen: claims.gen, iat });
     const expiresAt = new Date((iat + this.config.jwtTtlSeconds) * 1000).toISOString();
     return { token, expiresAt, user: await this.users.userView(user) };
   }

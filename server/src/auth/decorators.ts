@@ -14,3 +14,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
   return ctx.switchToHttp().getRequest().user;
 });
+
+/** The device session the caller's token belongs to (for refresh). */
+export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionContext): { sid: string; gen: number } => {
+  return ctx.switchToHttp().getRequest().session;
+});

@@ -35,6 +35,7 @@ export class ErrorFilter implements ExceptionFilter {
     // Express' body parser (mapped to HttpException by the adapter): malformed JSON, or a body over the limit.
     const cause = (exception as { cause?: { type?: string } })?.cause ?? (exception as { type?: string });
     if (cause?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON', requestId };
+    if (cause?.type === 'entity.too.deep') return { statusCode: 400, code: 'JSON_TOO_DEEP', message: '请求体嵌套层数过多', requestId };
     if (cause?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大', requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -2,6 +2,8 @@
  * The one place that reads configuration. Everything else receives an AppConfig.
  * Every variable is listed in .env.example and the README.
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,13 +19,20 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   wechat: { appId: string | null; secret: string | null; baseUrl: string };
   uploadDir: string;
-  maxUploadBytes: number;
   h5Dir: string;
   /** Seed the demo district on start when the database has no users. */
   seedDemo: boolean;
   /** How often this process sweeps for due escalations and auto-closes; 0 turns it off. */
   sweepIntervalMs: number;
-  rateLimits: { loginPerMinute: number; ticketsPerMinute: number };
+  rateLimits: { loginPerMinute: number; ticketsPerMinute: number; uploadsPerMinute: number; uploadsPerDay: number };
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (Express' `trust proxy`: addresses, CIDRs or
+   * names such as `loopback`), comma-separated. Empty: the client address is the socket's, whatever a
+   * header says, so a rotated header cannot dodge a rate limit.
+   */
+  trustProxy: string[];
+  /** Swagger UI and the OpenAPI JSON at /api/docs: on outside production, off in it unless API_DOCS=true. */
+  apiDocs: boolean;
   logLevel: string;
   /**
    * Test only: milliseconds added to the real time by the server's Clock, so a test can
@@ -45,18 +54,49 @@ function signedInt(value: string, name: string): number {
   return n;
 }
 
+/** Secrets published in this repository (.env.example, and an old built-in default): never accepted. */
+export const PUBLISHED_SECRETS = ['replace-with-a-long-random-secret', 'change-me', 'linli-dev-secret-change-me'];
+export const JWT_SECRET_MIN_LENGTH = 32;
+
+/**
+ * The token signing secret. Production and any deployment on MySQL (several processes must share it)
+ * must set JWT_SECRET. The embedded default makes a random one on first start and keeps it beside its
+ * SQLite file; tests get a random one per process.
+ */
+function jwtSecretOf(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['env'], sqlitePath: string): string {
+  const given = env.JWT_SECRET;
+  if (given !== undefined && given !== '') {
+    if (PUBLISHED_SECRETS.includes(given)) throw new Error('JWT_SECRET is a value published in the repository; set a long random secret of your own');
+    if (given.length < JWT_SECRET_MIN_LENGTH) throw new Error(`JWT_SECRET must be at least ${JWT_SECRET_MIN_LENGTH} characters`);
+    return given;
+  }
+  if (nodeEnv === 'production') throw new Error('JWT_SECRET must be set in production');
+  if (nodeEnv === 'test') return randomBytes(32).toString('hex');
+  if (env.DATABASE_URL) throw new Error('JWT_SECRET must be set when DATABASE_URL is set: every process must sign with the same secret');
+  const file = path.join(path.dirname(sqlitePath), 'jwt-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, randomBytes(48).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // another process made it first
+    }
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
-  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? '' : 'linli-dev-secret-change-me');
-  if (!jwtSecret) throw new Error('JWT_SECRET must be set in production');
   const clockOffset = env.CLOCK_OFFSET_MS ?? '';
   // A server whose clock is not the real one would set wrong deadlines and escalate on a false time.
   if (clockOffset !== '' && nodeEnv !== 'test') throw new Error(`CLOCK_OFFSET_MS is a test-only setting and is refused with NODE_ENV=${nodeEnv}`);
+  const sqlitePath = path.resolve(env.SQLITE_PATH || path.join(serverRoot, 'data', 'linli.sqlite'));
+  const jwtSecret = jwtSecretOf(env, nodeEnv, sqlitePath);
   return {
     env: nodeEnv,
     port: int(env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || null,
-    sqlitePath: path.resolve(env.SQLITE_PATH || path.join(serverRoot, 'data', 'linli.sqlite')),
+    sqlitePath,
     jwtSecret,
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 7 * 24 * 3600),
     wechat: {
@@ -65,14 +105,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       baseUrl: (env.WECHAT_BASE_URL || 'https://api.weixin.qq.com').replace(/\/$/, ''),
     },
     uploadDir: path.resolve(env.UPLOAD_DIR || path.join(serverRoot, 'data', 'uploads')),
-    maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 5 * 1024 * 1024),
     h5Dir: path.resolve(env.H5_DIR || path.join(serverRoot, '..', 'miniapp', 'dist', 'h5')),
     seedDemo: env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env.SWEEP_INTERVAL_MS, 30_000),
     rateLimits: {
       loginPerMinute: int(env.RATE_LIMIT_LOGIN_PER_MINUTE, 20),
       ticketsPerMinute: int(env.RATE_LIMIT_TICKETS_PER_MINUTE, 10),
+      uploadsPerMinute: int(env.RATE_LIMIT_UPLOADS_PER_MINUTE, 20),
+      uploadsPerDay: int(env.UPLOADS_PER_DAY, 100),
     },
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    apiDocs: nodeEnv !== 'production' || env.API_DOCS === 'true',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     clockOffsetMs: clockOffset === '' ? 0 : signedInt(clockOffset, 'CLOCK_OFFSET_MS'),
   };

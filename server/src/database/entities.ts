@@ -9,6 +9,7 @@ import { TicketFollower } from '../tickets/entities/ticket-follower.entity.js';
 import { IdempotencyRecord } from '../tickets/entities/idempotency-record.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { WechatToken } from '../wechat/wechat-token.entity.js';
+import { AuthSession } from '../auth/entities/auth-session.entity.js';
 
 export const ENTITIES = [
   District,
@@ -29,4 +30,5 @@ export const ENTITIES = [
   IdempotencyRecord,
   Notification,
   WechatToken,
+  AuthSession,
 ];

@@ -5,14 +5,12 @@ import { CategoriesService } from '../categories/categories.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
-import { IdempotencyRecord } from '../tickets/entities/idempotency-record.entity.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { TicketWrites, type Actor } from '../tickets/ticket-writes.js';
 
 const SYSTEM: Actor = { id: null, role: 'system' };
 
 const BATCH = 200;
-const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 /**
  * The sweeper: escalates every overdue ticket one level (grid → community →
@@ -68,14 +66,7 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
       autoClosed += n;
       if (n < BATCH) break;
     }
-    await this.forgetOldIdempotencyKeys();
     return { escalated, autoClosed };
-  }
-
-  /** A phone retries within minutes; a key older than a day is no longer needed to recognise a retry. */
-  private async forgetOldIdempotencyKeys(): Promise<void> {
-    const before = new Date(this.clock.now().getTime() - IDEMPOTENCY_TTL_MS);
-    await this.db.manager.createQueryBuilder().delete().from(IdempotencyRecord).where('createdAt < :before', { before }).execute();
   }
 
   private claim(em: EntityManager, column: 'nextEscalationAt' | 'autoCloseAt', now: Date): Promise<Ticket[]> {

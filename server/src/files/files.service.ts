@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { In, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppError, Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
@@ -16,7 +18,40 @@ export class FilesService {
     @Inject(Db) private readonly db: Db,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The per-user upload rate and daily quota, counted in the database so every process shares them
+   * (429 otherwise). Checked before the body is read (UploadQuotaGuard); a burst of parallel uploads may
+   * pass a few over, which the quota's size allows for.
+   */
+  async assertQuota(ownerId: number): Promise<void> {
+    const now = this.clock.now().getTime();
+    const row = await this.db.manager
+      .createQueryBuilder(StoredFile, 'f')
+      .select('COUNT(*)', 'day')
+      .addSelect('SUM(CASE WHEN f.createdAt >= :minute THEN 1 ELSE 0 END)', 'minute')
+      .where('f.ownerId = :ownerId AND f.createdAt >= :day', { ownerId, day: new Date(now - 24 * 3_600_000), minute: new Date(now - 60_000) })
+      .getRawOne<{ day: string | number; minute: string | number | null }>();
+    const { uploadsPerMinute, uploadsPerDay } = this.config.rateLimits;
+    if (Number(row?.day ?? 0) >= uploadsPerDay) throw new AppError(429, 'UPLOAD_QUOTA_EXCEEDED', `每人每天最多上传 ${uploadsPerDay} 张照片`);
+    if (Number(row?.minute ?? 0) >= uploadsPerMinute) throw new AppError(429, 'RATE_LIMITED', '上传太频繁，请稍后再试');
+  }
+
+  /** Marks photos as used by a report or a result, in the caller's transaction: they are kept from now on. */
+  static async attach(em: EntityManager, ids: number[], at: Date): Promise<void> {
+    if (ids.length) await em.update(StoredFile, { id: In(ids), attachedAt: IsNull() }, { attachedAt: at });
+  }
+
+  /** Removes photos uploaded more than a day ago that nothing uses (a report abandoned halfway). */
+  async removeUnattached(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - 24 * 3_600_000);
+    const stale = await this.db.manager.find(StoredFile, { where: { attachedAt: IsNull(), createdAt: LessThan(before) }, take: 500 });
+    for (const f of stale) await this.storage.remove(f.key);
+    if (stale.length) await this.db.manager.delete(StoredFile, { id: In(stale.map((f) => f.id)) });
+    return stale.length;
+  }
 
   async store(ownerId: number, file: { buffer: Buffer; size: number } | undefined) {
     if (!file) throw new AppError(400, 'FILE_MISSING', '请选择要上传的照片（表单字段 file）');
@@ -35,5 +70,16 @@ export class FilesService {
     const stream = meta ? await this.storage.open(key) : null;
     if (!meta || !stream) throw Errors.notFound('文件');
     return { mimeType: meta.mimeType, stream };
+  }
+}
+
+/** Refuses an upload over the rate or the quota before its body is read. */
+@Injectable()
+export class UploadQuotaGuard implements CanActivate {
+  constructor(@Inject(FilesService) private readonly files: FilesService) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    await this.files.assertQuota(ctx.switchToHttp().getRequest().user.id);
+    return true;
   }
 }

@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('files')
+// A user's uploads in time order: the per-user rate and daily quota count them.
+@Index(['ownerId', 'createdAt'])
+// Photos nobody attached: housekeeping removes them after a day.
+@Index(['attachedAt', 'createdAt'])
 export class StoredFile {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   /** Unguessable name; the public URL is /api/files/<key>. */
@@ -10,4 +14,6 @@ export class StoredFile {
   @Column({ type: 'varchar', length: 32 }) mimeType: string;
   @Column({ type: 'int' }) size: number;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** When a report or a result first used it; null until then. */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) attachedAt: Date | null;
 }

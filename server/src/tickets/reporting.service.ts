@@ -9,6 +9,7 @@ import { Db } from '../database/db.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
 import { Building } from '../places/entities/places.entities.js';
+import { FilesService } from '../files/files.service.js';
 import { GridLocator } from '../places/grid-locator.js';
 import { PlacesService } from '../places/places.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -65,6 +66,7 @@ export class ReportingService {
           updatedAt: now,
         });
         await em.insert(Ticket, ticket);
+        await FilesService.attach(em, dto.photoIds ?? [], now);
         // The id ends the code, so the code follows the INSERT (docs/architecture.md, "Local time"); version stays 1: this is still the creation.
         ticket.code = issueTicketCode(ticket.id, now, utcOffsetMinutes);
         await em.update(Ticket, { id: ticket.id }, { code: ticket.code, version: ticket.version });

@@ -20,6 +20,7 @@ import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
+import { FilesService } from '../files/files.service.js';
 import { TicketFollower } from './entities/ticket-follower.entity.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { relationsTo, watches } from './ticket-access.js';
@@ -49,7 +50,7 @@ export class TicketWorkflow {
 
   async resolve(user: AuthUser, id: number, note: string, photoIds: number[]) {
     const photoKeys = await photoKeysOf(this.db.manager, user, photoIds);
-    return this.transition(user, id, { action: 'resolve', note, photoKeys });
+    return this.transition(user, id, { action: 'resolve', note, photoKeys }, (_t, em, _writes, now) => FilesService.attach(em, photoIds, now));
   }
 
   returnToQueue(user: AuthUser, id: number, reason: string) {

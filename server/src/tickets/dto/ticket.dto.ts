@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
@@ -18,6 +17,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../../common/paging.js';
+import { IsRealInstant } from '../../common/validators.js';
 import {
   PHOTOS_MAX,
   RATINGS,
@@ -148,8 +148,8 @@ export class ListTicketsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() gridId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() communityId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
-  @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601)' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ description: 'Reported before (ISO 8601)' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601)' }) @IsOptional() @IsRealInstant() from?: string;
+  @ApiPropertyOptional({ description: 'Reported before (ISO 8601)' }) @IsOptional() @IsRealInstant() to?: string;
 }
 
 export class NearbyQuery {
