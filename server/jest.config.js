@@ -10,4 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
   },
   testTimeout: 60000,
+  // Every answer is checked against docs/openapi.json; the last file checks every operation was met (test/support/contract.ts).
+  globalSetup: '<rootDir>/test/support/contract-run.mjs',
+  testSequencer: '<rootDir>/test/support/contract-sequencer.mjs',
 };

@@ -12,6 +12,7 @@ import { Errors } from './common/app-error.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { refuseDeepJson } from './common/json-depth.js';
 import type { Clock } from './common/clock.js';
+import { applyContract, routeFacts, type ContractSchemas } from './contract/openapi-contract.js';
 
 function firstMessages(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
@@ -77,12 +78,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   }
 }
 
-export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+/**
+ * The API's OpenAPI document: routes and request schemas from the controllers, answers and errors from
+ * the shared contract (by default its committed schemas; `npm run openapi -w server` passes fresh ones).
+ */
+export function buildOpenApi(app: NestExpressApplication, schemas?: ContractSchemas): OpenAPIObject {
   const doc = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
     .setTitle('Linli 邻里 API')
-    .setDescription('报事 → 派单 → 办理 → 办结 → 评价: the community governance API behind the Linli mini-program.')
+    .setDescription('报事 → 派单 → 办理 → 办结 → 评价: the community governance API behind the Linli mini-program. Errors: docs/api-contract.md.')
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return applyContract(SwaggerModule.createDocument(app, doc), routeFacts(app), schemas);
 }

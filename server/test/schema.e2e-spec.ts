@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildOpenApi } from '../src/app.factory.js';
+import { generateContractSchemas } from '../src/contract/generate-schemas.js';
+import { COMMITTED_CONTRACT_SCHEMAS } from '../src/contract/openapi-contract.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { createTestDatabase, startApp } from './support/test-app.js';
 
@@ -32,6 +34,10 @@ describe('schema and contract', () => {
     afterAll(async () => {
       await app?.close();
       await db?.drop();
+    });
+
+    it('the committed schemas of the shared types match shared/src (regenerate: npm run openapi -w server)', () => {
+      expect(generateContractSchemas()).toEqual(COMMITTED_CONTRACT_SCHEMAS);
     });
 
     it('docs/openapi.json matches the code (regenerate: npm run openapi -w server)', () => {

@@ -1,15 +1,83 @@
-/** Shapes the API speaks, for the mini-program and the server's DTOs alike. */
+/**
+ * Shapes the API speaks, for the mini-program and the server's DTOs alike.
+ * `contract.ts` names, for every operation, which of these it takes and answers;
+ * docs/openapi.json is generated from both and the server's tests check every answer against it.
+ */
 import type { Role, PlaceLevel, BindingStatus } from './roles.js';
 import type { TicketStatus, TicketAction, TicketEventType, RejectReason } from './tickets.js';
 import type { FinalRating, Rating } from './ratings.js';
 import type { EscalationLevel } from './sla.js';
+import type { TrendBucket } from './time.js';
+
+/**
+ * An instant, as ISO 8601 in UTC (`2026-11-23T08:30:00.000Z`).
+ * @format date-time
+ */
+export type IsoDateTime = string;
+
+/**
+ * A calendar day (`2026-11-23`).
+ * @format date
+ */
+export type IsoDate = string;
+
+/**
+ * Every stable error code, with the one HTTP status it comes with.
+ * The server's `AppError` only accepts a code with its own status; docs/api-contract.md says what each means.
+ */
+export const API_ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  FILE_MISSING: 400,
+  WECHAT_CODE_INVALID: 400,
+  /** An HTTP error from the framework with no code of ours (a 4xx status the filter has no name for). */
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  FORBIDDEN: 403,
+  WECHAT_USER_BLOCKED: 403,
+  HOUSEHOLD_REQUIRED: 403,
+  NOT_FOUND: 404,
+  NOT_FOUND_ROUTE: 404,
+  TICKET_INVALID_STATE: 409,
+  TICKET_CONFLICT: 409,
+  FILE_TOO_LARGE: 413,
+  PAYLOAD_TOO_LARGE: 413,
+  FILE_TYPE_NOT_ALLOWED: 415,
+  UNKNOWN_CATEGORY: 422,
+  UNKNOWN_BUILDING: 422,
+  BUILDING_OUTSIDE_COMMUNITY: 422,
+  UNKNOWN_HOUSEHOLD: 422,
+  UNKNOWN_PHOTO: 422,
+  LOCATION_REQUIRED: 422,
+  OUTSIDE_SERVICE_AREA: 422,
+  COMMUNITY_REQUIRED: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INVALID_HANDLER: 422,
+  SAME_HANDLER: 422,
+  OWN_TICKET: 422,
+  MERGE_INTO_SELF: 422,
+  MERGE_ACROSS_COMMUNITIES: 422,
+  BINDING_PENDING: 422,
+  RATE_LIMITED: 429,
+  WECHAT_RATE_LIMITED: 429,
+  INTERNAL: 500,
+  WECHAT_UNAVAILABLE: 503,
+  WECHAT_NOT_CONFIGURED: 503,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as ApiErrorCode[];
+/** The codes that come with one status, e.g. `ApiErrorCodeWith<422>`. */
+export type ApiErrorCodeWith<S extends number> = { [C in ApiErrorCode]: (typeof API_ERROR_STATUS)[C] extends S ? C : never }[ApiErrorCode];
 
 /** The one error shape. `code` is stable; `message` is for people (Chinese for residents). */
 export interface ApiError {
   statusCode: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
-  requestId?: string;
+  /** Also in the X-Request-Id header; the server's log line for this request carries it. */
+  requestId: string;
 }
 
 export interface Page<T> {
@@ -17,6 +85,12 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** `page` (from 1, default 1) and `pageSize` (1–100, default 20) of every paged list. */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
 }
 
 export interface RoleAssignmentView {
@@ -44,8 +118,26 @@ export interface MeView extends UserView {
 
 export interface LoginResult {
   token: string;
-  expiresAt: string;
+  expiresAt: IsoDateTime;
   user: UserView;
+}
+
+/** A seeded user the demo login offers (never in production). */
+export interface DevUser {
+  id: number;
+  name: string;
+  /** Roles with their places, in words: 青和居第一网格网格员. */
+  summary: string;
+  roles: RoleAssignmentView[];
+}
+
+export interface WechatLoginRequest {
+  /** The code from wx.login. */
+  code: string;
+}
+
+export interface DevLoginRequest {
+  userId: number;
 }
 
 export interface CategoryView {
@@ -59,13 +151,77 @@ export interface CategoryView {
   duplicateRadiusMeters: number;
 }
 
+/** 社区, as the place pickers list them. */
+export interface CommunityOption {
+  id: number;
+  name: string;
+  streetId: number;
+}
+
+/** 楼栋: where a report can be, and where it stands (to look for the same matter nearby). */
+export interface BuildingOption {
+  id: number;
+  name: string;
+  gridId: number | null;
+  communityId: number;
+  lat: number | null;
+  lng: number | null;
+}
+
+/** 户 of a building. */
+export interface HouseholdOption {
+  id: number;
+  /** e.g. 2单元301 */
+  label: string;
+}
+
+export interface BuildingsQuery {
+  /** Default: the caller's own community. */
+  communityId?: number;
+}
+
+export interface HouseholdsQuery {
+  buildingId: number;
+}
+
+/** 居民绑定: a resident's request to be bound to a household, and what the committee decided. */
+export interface BindingView {
+  id: number;
+  userId: number;
+  householdId: number;
+  communityId: number;
+  status: BindingStatus;
+  createdAt: IsoDateTime;
+}
+
+/** A binding as the committee's list shows it: with who asked. */
+export interface BindingListItem extends BindingView {
+  userName: string;
+}
+
+export interface BindingRequest {
+  householdId: number;
+}
+
+export interface BindingsQuery {
+  status?: BindingStatus;
+}
+
+/** A stored photo, to name in a report or a resolution by `id`; `url` shows it. */
+export interface UploadedFile {
+  id: number;
+  url: string;
+  mimeType: 'image/jpeg' | 'image/png' | 'image/webp';
+  size: number;
+}
+
 export interface TicketEventView {
   id: number;
   type: TicketEventType;
   actor: { id: number; name: string; role: Role | 'system' } | null;
   note: string | null;
   photoUrls: string[];
-  at: string;
+  at: IsoDateTime;
 }
 
 export interface TicketSummary {
@@ -81,11 +237,11 @@ export interface TicketSummary {
   escalationLevel: EscalationLevel;
   reopenCount: number;
   followerCount: number;
-  acceptDueAt: string;
-  resolveDueAt: string;
+  acceptDueAt: IsoDateTime;
+  resolveDueAt: IsoDateTime;
   overdue: boolean;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
   version: number;
 }
 
@@ -106,6 +262,46 @@ export interface TicketDetail extends TicketSummary {
   timeline: TicketEventView[];
 }
 
+export interface PageOfTicketSummary extends Page<TicketSummary> {}
+
+export type TicketScope = 'mine' | 'following' | 'assigned' | 'community';
+
+export interface TicketListQuery extends PageQuery {
+  /** mine, following (residents), assigned (a handler's inbox by deadline), community (committee, street, district). */
+  scope: TicketScope;
+  /** One status or several (sent separated by commas). */
+  status?: TicketStatus | TicketStatus[];
+  categoryId?: number;
+  gridId?: number;
+  /** Default: the caller's community, for scope=community. */
+  communityId?: number;
+  overdue?: boolean;
+  /** Reported at or after. */
+  from?: IsoDateTime;
+  /** Reported before. */
+  to?: IsoDateTime;
+}
+
+/** 报事. Where: a building, or a point (lat/lng), or both. */
+export interface CreateTicketRequest {
+  categoryId: number;
+  /** 1–500 characters, trimmed. */
+  description: string;
+  /** Ids of uploaded photos (POST /files), at most 9. */
+  photoIds?: number[];
+  lat?: number;
+  lng?: number;
+  buildingId?: number;
+  /** Hide the reporter from the public board and other residents. */
+  anonymous?: boolean;
+}
+
+export interface NearbyTicketsQuery {
+  lat: number;
+  lng: number;
+  categoryId: number;
+}
+
 export interface NearbyTicket {
   id: number;
   code: string;
@@ -113,7 +309,60 @@ export interface NearbyTicket {
   description: string;
   distanceMeters: number;
   followerCount: number;
-  createdAt: string;
+  createdAt: IsoDateTime;
+}
+
+/** Someone a ticket may be dispatched or transferred to, with how many open matters they already have. */
+export interface HandlerCandidate {
+  id: number;
+  name: string;
+  role: 'grid_worker' | 'partner';
+  gridName: string | null;
+  openCount: number;
+}
+
+/** After 取消附议: the caller no longer follows (and may no longer see) the ticket. */
+export interface UnfollowResult {
+  following: false;
+}
+
+/** 办结 */
+export interface ResolveRequest {
+  note: string;
+  photoIds?: number[];
+}
+
+/** 退单: why it is not the handler's. */
+export interface ReturnRequest {
+  reason: string;
+}
+
+/** 转派 */
+export interface TransferRequest {
+  toUserId: number;
+  reason: string;
+}
+
+/** 派单 */
+export interface DispatchRequest {
+  toUserId: number;
+}
+
+/** 不予受理 */
+export interface RejectRequest {
+  reason: RejectReason;
+  note?: string;
+}
+
+/** Merge a duplicate into the ticket it repeats. */
+export interface MergeRequest {
+  intoTicketId: number;
+}
+
+/** 评价 */
+export interface RateRequest {
+  rating: Rating;
+  comment?: string;
 }
 
 export interface NotificationView {
@@ -122,20 +371,40 @@ export interface NotificationView {
   title: string;
   body: string;
   ticketId: number | null;
-  createdAt: string;
-  readAt: string | null;
+  createdAt: IsoDateTime;
+  readAt: IsoDateTime | null;
 }
 
-export interface RateRequest {
-  rating: Rating;
-  comment?: string;
+/** An inbox page, and how many of all the user's notifications are unread. */
+export interface NotificationPage extends Page<NotificationView> {
+  unread: number;
+}
+
+export interface NotificationsQuery extends PageQuery {
+  /** Only the unread ones. */
+  unread?: boolean;
+}
+
+/** Local days in the community's time, both included. */
+export interface StatsQuery {
+  communityId: number;
+  /** First day; default 29 days before `to`. */
+  from?: IsoDate;
+  /** Last day; default today there. */
+  to?: IsoDate;
+}
+
+export interface StatsTrendQuery extends StatsQuery {
+  /** Local days, weeks from Monday, or calendar months; default week. */
+  bucket?: TrendBucket;
 }
 
 export interface StatsOverview {
   communityId: number;
-  /** The local days covered, both included ('YYYY-MM-DD'). */
-  from: string;
-  to: string;
+  /** The local days covered, both included. */
+  from: IsoDate;
+  to: IsoDate;
+  /** The community's offset from UTC, in which those days are counted. */
   utcOffsetMinutes: number;
   total: number;
   responseRate: number | null;
@@ -155,21 +424,9 @@ export interface StatsOverview {
   }[];
 }
 
-export interface PublicTicket {
-  id: number;
-  code: string;
-  category: string;
-  description: string;
-  gridName: string | null;
-  resolutionNote: string | null;
-  rating: FinalRating | null;
-  createdAt: string;
-  closedAt: string | null;
-}
-
 export interface StatsTrendPoint {
-  /** First local day of the bucket ('YYYY-MM-DD'). */
-  start: string;
+  /** First local day of the bucket. */
+  start: IsoDate;
   total: number;
   responseRate: number | null;
   resolutionRate: number | null;
@@ -179,7 +436,33 @@ export interface StatsTrendPoint {
 
 export interface StatsTrend {
   communityId: number;
-  bucket: 'day' | 'week' | 'month';
+  bucket: TrendBucket;
   utcOffsetMinutes: number;
   points: StatsTrendPoint[];
+}
+
+/** 公示: a closed matter as anyone may see it, without personal data. */
+export interface PublicTicket {
+  id: number;
+  code: string;
+  category: string;
+  description: string;
+  gridName: string | null;
+  resolutionNote: string | null;
+  rating: FinalRating | null;
+  createdAt: IsoDateTime;
+  closedAt: IsoDateTime | null;
+}
+
+export interface PageOfPublicTicket extends Page<PublicTicket> {}
+
+export interface PublicBoardQuery extends PageQuery {
+  communityId: number;
+}
+
+/** For the load balancer. */
+export interface HealthStatus {
+  status: 'ok';
+  /** The database driver answering: mariadb, mysql or better-sqlite3. */
+  database: string;
 }

@@ -9,3 +9,4 @@ export * from './sla.js';
 export * from './categories.js';
 export * from './time.js';
 export * from './api.js';
+export * from './contract.js';

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
-import { ROLE_LABELS, TEXT_LIMITS, requiredTextProblem, type Role } from '@linli/shared'
+import { ROLE_LABELS, TEXT_LIMITS, requiredTextProblem, type HandlerCandidate } from '@linli/shared'
 import { useResource } from '../hooks/useResource'
-import { fetchHandlers, type Handler } from '../hooks/useTickets'
+import { fetchHandlers } from '../hooks/useTickets'
 import { LoadState } from './LoadState'
 
 interface HandlerPickerProps {
@@ -13,13 +13,13 @@ interface HandlerPickerProps {
   /** 转派 needs a reason; 派单 does not. */
   needsReason: boolean
   onClose: () => void
-  onPick: (handler: Handler, reason: string) => Promise<void>
+  onPick: (handler: HandlerCandidate, reason: string) => Promise<void>
 }
 
 /** Choose who handles a matter (派单 / 转派), with how many open matters each already has. */
 export function HandlerPicker({ ticketId, visible, title, needsReason, onClose, onPick }: HandlerPickerProps) {
   const handlers = useResource(() => fetchHandlers(ticketId), [ticketId, visible], visible)
-  const [picked, setPicked] = useState<Handler | null>(null)
+  const [picked, setPicked] = useState<HandlerCandidate | null>(null)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const ready = picked && (!needsReason || requiredTextProblem(reason, TEXT_LIMITS.reasonMin, TEXT_LIMITS.reasonMax, '原因') === null)
@@ -43,7 +43,7 @@ export function HandlerPicker({ ticketId, visible, title, needsReason, onClose, 
               <View key={h.id} className={`sheet__option${picked?.id === h.id ? ' sheet__option--active' : ''}`} onClick={() => setPicked(h)} data-handler={h.name}>
                 <Text className='sheet__option-title'>{h.name}</Text>
                 <Text className='hint'>
-                  {ROLE_LABELS[h.role as Role] ?? h.role}
+                  {ROLE_LABELS[h.role]}
                   {h.gridName ? ` · ${h.gridName}` : ''} · 在办{h.openCount}件
                 </Text>
               </View>

@@ -1,22 +1,20 @@
 /** 消息: what happened to my matters (accepted, resolved, reopened...), newest first. */
-import type { NotificationView, Page, UserView } from '@linli/shared'
-import { request } from '../services/request'
+import type { NotificationView, UserView } from '@linli/shared'
+import { api } from '../services/request'
 import { hasRole } from '../services/session'
 import { usePagedList } from './usePagedList'
 import { useResource } from './useResource'
 
-type Inbox = Page<NotificationView> & { unread: number }
-
 export function useNotifications() {
-  return usePagedList((page, pageSize) => request<Inbox>('/api/notifications', { query: { page, pageSize } }), [])
+  return usePagedList((page, pageSize) => api('GET /notifications', { query: { page, pageSize } }), [])
 }
 
 export function useUnreadCount(enabled = true) {
-  return useResource(() => request<Inbox>('/api/notifications', { query: { unread: 'true', page: 1, pageSize: 1 }, quiet: true }).then((r) => r.unread), [], enabled)
+  return useResource(() => api('GET /notifications', { query: { unread: true, page: 1, pageSize: 1 }, quiet: true }).then((r) => r.unread), [], enabled)
 }
 
 export function markRead(id: number): Promise<NotificationView> {
-  return request<NotificationView>(`/api/notifications/${id}/read`, { method: 'POST' })
+  return api('POST /notifications/{id}/read', { params: { id } })
 }
 
 /** Where a matter opens for this user: the resident's page, the worker's, or the committee's. */

@@ -12,7 +12,7 @@ export interface PhotoUpload {
   file?: Blob
   status: 'uploading' | 'done' | 'failed'
   progress: number
-  fileId?: number | string
+  fileId?: number
   url?: string
   error?: string
 }
@@ -73,6 +73,6 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
 
   const uploading = photos.some((p) => p.status === 'uploading')
   const failed = photos.some((p) => p.status === 'failed')
-  const fileIds = photos.filter((p) => p.status === 'done').map((p) => p.fileId as number | string)
+  const fileIds = photos.filter((p) => p.status === 'done').map((p) => p.fileId as number)
   return { photos, choose, retry, remove, reset, uploading, failed, fileIds, max }
 }

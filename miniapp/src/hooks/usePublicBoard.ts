@@ -1,12 +1,13 @@
 /** 公示栏: the community's published results. */
 import type { Page, PublicTicket } from '@linli/shared'
-import { request } from '../services/request'
+import { api } from '../services/request'
 import { usePagedList } from './usePagedList'
 
-export function fetchPublicTickets(communityId: number | null, page: number, pageSize: number): Promise<Page<PublicTicket>> {
-  return request<Page<PublicTicket>>('/api/public/tickets', { query: { communityId: communityId ?? undefined, page, pageSize } })
+export function fetchPublicTickets(communityId: number, page: number, pageSize: number): Promise<Page<PublicTicket>> {
+  return api('GET /public/tickets', { query: { communityId, page, pageSize } })
 }
 
+/** Waits while the community is not known yet (the board is per community). */
 export function usePublicBoard(communityId: number | null, pageSize?: number) {
-  return usePagedList((page, size) => fetchPublicTickets(communityId, page, size), [communityId], { pageSize })
+  return usePagedList((page, size) => fetchPublicTickets(communityId as number, page, size), [communityId], { pageSize, enabled: communityId !== null })
 }

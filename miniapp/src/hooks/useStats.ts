@@ -1,24 +1,19 @@
 /** The figures committees watch (接诉即办): 响应率, 解决率, 满意率, 按时办结率. */
-import type { StatsOverview, StatsTrend } from '@linli/shared'
-import { request } from '../services/request'
+import type { StatsQuery, TrendBucket } from '@linli/shared'
+import { api } from '../services/request'
 import { useResource } from './useResource'
 
-export interface StatsRange {
-  communityId: number | null
-  from: string
-  to: string
+/** A range of one community's figures; none is asked for while the community is not known. */
+export type StatsRange = Omit<StatsQuery, 'communityId'> & { communityId: number | null }
+
+function query(range: StatsRange): StatsQuery {
+  return { communityId: range.communityId as number, from: range.from, to: range.to }
 }
 
 export function useStatsOverview(range: StatsRange) {
-  return useResource(
-    () => request<StatsOverview>('/api/stats/overview', { query: { communityId: range.communityId ?? undefined, from: range.from, to: range.to } }),
-    [range.communityId, range.from, range.to],
-  )
+  return useResource(() => api('GET /stats/overview', { query: query(range) }), [range.communityId, range.from, range.to], range.communityId !== null)
 }
 
-export function useStatsTrend(range: StatsRange, bucket: 'day' | 'week' | 'month') {
-  return useResource(
-    () => request<StatsTrend>('/api/stats/trend', { query: { communityId: range.communityId ?? undefined, from: range.from, to: range.to, bucket } }),
-    [range.communityId, range.from, range.to, bucket],
-  )
+export function useStatsTrend(range: StatsRange, bucket: TrendBucket) {
+  return useResource(() => api('GET /stats/trend', { query: { ...query(range), bucket } }), [range.communityId, range.from, range.to, bucket], range.communityId !== null)
 }

@@ -1,27 +1,23 @@
 /** 报事: tickets of the caller (mine / assigned / community), one ticket, and what may be done to it. */
 import { useCallback } from 'react'
-import type { NearbyTicket, Page, RateRequest, RejectReason, TicketAction, TicketDetail, TicketStatus, TicketSummary } from '@linli/shared'
-import { request } from '../services/request'
+import type { CreateTicketRequest, Endpoints, JsonOperation, NearbyTicket, Page, TicketAction, TicketDetail, TicketListQuery, TicketScope, TicketSummary } from '@linli/shared'
+import { api, type Answer } from '../services/request'
 import { usePagedList } from './usePagedList'
 import { useResource } from './useResource'
 
-export type TicketScope = 'mine' | 'assigned' | 'community'
+type Single<T> = T extends readonly unknown[] ? never : T
 
-export interface TicketFilters {
-  status?: TicketStatus | ''
-  categoryId?: number | ''
-  gridId?: number | ''
-  overdue?: boolean
-}
+/** The list's filters as a page holds them: one value of the query's field, or '' for all. */
+export type TicketFilters = { [F in 'status' | 'categoryId' | 'gridId']?: Single<TicketListQuery[F]> | '' } & Pick<TicketListQuery, 'overdue'>
 
 export function fetchTickets(scope: TicketScope, filters: TicketFilters, page: number, pageSize: number): Promise<Page<TicketSummary>> {
-  return request<Page<TicketSummary>>('/api/tickets', {
+  return api('GET /tickets', {
     query: {
       scope,
       status: filters.status || undefined,
       categoryId: filters.categoryId || undefined,
       gridId: filters.gridId || undefined,
-      overdue: filters.overdue ? 'true' : undefined,
+      overdue: filters.overdue || undefined,
       page,
       pageSize,
     },
@@ -33,60 +29,40 @@ export function useTicketList(scope: TicketScope, filters: TicketFilters = {}, e
 }
 
 export function fetchTicket(id: number): Promise<TicketDetail> {
-  return request<TicketDetail>(`/api/tickets/${id}`)
-}
-
-export interface NewTicket {
-  categoryId: number
-  description: string
-  photoIds?: (number | string)[]
-  lat?: number
-  lng?: number
-  buildingId?: number
-  anonymous?: boolean
+  return api('GET /tickets/{id}', { params: { id } })
 }
 
 /** 报事. A network failure throws and the caller retries with the same key. */
-export function createTicket(body: NewTicket, idempotencyKey: string): Promise<TicketDetail> {
-  return request<TicketDetail>('/api/tickets', { method: 'POST', data: body, idempotencyKey, quiet: true })
+export function createTicket(body: CreateTicketRequest, idempotencyKey: string): Promise<TicketDetail> {
+  return api('POST /tickets', { body, idempotencyKey, quiet: true })
 }
 
 export function fetchNearby(lat: number, lng: number, categoryId: number): Promise<NearbyTicket[]> {
-  return request<NearbyTicket[]>('/api/tickets/nearby', { query: { lat, lng, categoryId }, quiet: true })
+  return api('GET /tickets/nearby', { query: { lat, lng, categoryId }, quiet: true })
 }
 
 /** 附议: "me too" on a matter already reported. */
 export function followTicket(id: number): Promise<TicketDetail> {
-  return request<TicketDetail>(`/api/tickets/${id}/follow`, { method: 'POST' })
+  return api('POST /tickets/{id}/follow', { params: { id } })
 }
 
-export interface Handler {
-  id: number
-  name: string
-  role: string
-  gridName: string | null
-  openCount: number
+/** Who the ticket may be dispatched or transferred to. */
+export function fetchHandlers(id: number) {
+  return api('GET /tickets/{id}/handlers', { params: { id } })
 }
 
-export function fetchHandlers(id: number): Promise<Handler[]> {
-  return request<Handler[]>(`/api/tickets/${id}/handlers`)
-}
+/** The state machine's actions that a person fires (auto_close is the server's own). */
+export type BodyAction = { [A in TicketAction]: `POST /tickets/{id}/${A}` extends JsonOperation ? A : never }[TicketAction]
+type ActionOperation<A extends BodyAction> = Extract<`POST /tickets/{id}/${A}`, JsonOperation>
+/** What each action sends: its contract entry's body (accept and cancel send none). */
+export type ActionBodies = { [A in BodyAction]: Endpoints[ActionOperation<A>] extends { body: infer B } ? B : undefined }
+type ActionAnswer = Answer<ActionOperation<BodyAction>>
 
-/** The bodies the state machine's actions take. */
-export interface ActionBodies {
-  accept: undefined
-  resolve: { note: string; photoIds?: (number | string)[] }
-  return: { reason: string }
-  transfer: { toUserId: number; reason: string }
-  dispatch: { toUserId: number }
-  reject: { reason: RejectReason; note?: string }
-  cancel: undefined
-  rate: RateRequest
-}
-export type BodyAction = keyof ActionBodies & TicketAction
+// Every action's entry takes the ticket's id and that action's body (typed per action by ActionBodies) and answers the ticket.
+const callAction = api as unknown as (operation: ActionOperation<BodyAction>, options: { params: { id: number }; body?: unknown }) => Promise<ActionAnswer>
 
-export function runTicketAction<A extends BodyAction>(id: number, action: A, body?: ActionBodies[A]): Promise<TicketDetail> {
-  return request<TicketDetail>(`/api/tickets/${id}/${action}`, { method: 'POST', data: body ?? {} })
+export function runTicketAction<A extends BodyAction>(id: number, action: A, body?: ActionBodies[A]): Promise<ActionAnswer> {
+  return callAction(`POST /tickets/{id}/${action}` as ActionOperation<A>, { params: { id }, body })
 }
 
 /** One ticket, and its actions: each returns the ticket as it now is. */

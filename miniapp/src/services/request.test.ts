@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import Taro from '@tarojs/taro'
-import { ApiRequestError, ensureFreshToken, NETWORK_ERROR_MESSAGE, request } from './request'
+import { api, ApiRequestError, ensureFreshToken, NETWORK_ERROR_MESSAGE } from './request'
 import { createSubmissionKeys } from './idempotency'
 import { getSession, saveSession } from './session'
 
@@ -18,11 +18,11 @@ function answer(statusCode: number, data: unknown) {
   return { statusCode, data, header: {}, errMsg: 'request:ok' }
 }
 
-describe('request: the one way to call the API', () => {
+describe('api: the one way to call the API', () => {
   it('sends the token and the query, and returns the body', async () => {
     login()
     request_.mockResolvedValueOnce(answer(200, { items: [], total: 0 }))
-    const page = await request('/api/tickets', { query: { scope: 'mine', status: undefined, page: 1 } })
+    const page = await api('GET /tickets', { query: { scope: 'mine', status: undefined, page: 1 } })
     expect(page).toEqual({ items: [], total: 0 })
     const call = request_.mock.calls[0][0]
     expect(call.url).toBe('/api/tickets?scope=mine&page=1')
@@ -30,10 +30,19 @@ describe('request: the one way to call the API', () => {
     expect(call.method).toBe('GET')
   })
 
+  it('puts path parameters into the path and sends several values of a field comma-separated', async () => {
+    login()
+    request_.mockResolvedValue(answer(200, {}))
+    await api('GET /tickets/{id}', { params: { id: 42 } })
+    await api('GET /tickets', { query: { scope: 'community', status: ['submitted', 'dispatched'], overdue: true } })
+    expect(request_.mock.calls.map((c) => c[0].url)).toEqual(['/api/tickets/42', '/api/tickets?scope=community&status=submitted%2Cdispatched&overdue=true'])
+  })
+
   it("shows the API's own Chinese message and throws its stable code", async () => {
     login()
     request_.mockResolvedValueOnce(answer(409, { statusCode: 409, code: 'TICKET_INVALID_STATE', message: '这件事已被其他网格员接单', requestId: 'r1' }))
-    const err = (await request('/api/tickets/1/accept', { method: 'POST' }).catch((e) => e)) as ApiRequestError
+    const err = (await api('POST /tickets/{id}/accept', { params: { id: 1 } }).catch((e) => e)) as ApiRequestError
+    expect(request_.mock.calls[0][0]).toMatchObject({ url: '/api/tickets/1/accept', method: 'POST' })
     expect(err).toBeInstanceOf(ApiRequestError)
     expect(err.code).toBe('TICKET_INVALID_STATE')
     expect(err.requestId).toBe('r1')
@@ -43,14 +52,14 @@ describe('request: the one way to call the API', () => {
   it('stays quiet when the caller shows the error itself', async () => {
     login()
     request_.mockResolvedValueOnce(answer(400, { code: 'VALIDATION_FAILED', message: '描述不能为空' }))
-    await expect(request('/api/tickets', { method: 'POST', quiet: true })).rejects.toThrow('描述不能为空')
+    await expect(api('POST /tickets', { body: { categoryId: 1, description: '' }, quiet: true })).rejects.toThrow('描述不能为空')
     expect(Taro.showToast).not.toHaveBeenCalled()
   })
 
   it('turns a dropped connection into a readable network error', async () => {
     login()
     request_.mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
-    const err = (await request('/api/me').catch((e) => e)) as ApiRequestError
+    const err = (await api('GET /me').catch((e) => e)) as ApiRequestError
     expect(err.isNetworkError).toBe(true)
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: NETWORK_ERROR_MESSAGE }))
   })
@@ -58,13 +67,13 @@ describe('request: the one way to call the API', () => {
   it('a 401 forgets the token and goes back to the login page', async () => {
     login()
     request_.mockResolvedValueOnce(answer(401, { code: 'TOKEN_EXPIRED', message: '登录已过期' }))
-    await expect(request('/api/me')).rejects.toThrow()
+    await expect(api('GET /me')).rejects.toThrow()
     expect(getSession()).toBeNull()
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
   })
 
   it('without a session it does not call the server at all, it goes to log in', async () => {
-    await expect(request('/api/me')).rejects.toMatchObject({ statusCode: 401 })
+    await expect(api('GET /me')).rejects.toMatchObject({ statusCode: 401 })
     expect(request_).not.toHaveBeenCalled()
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
   })
@@ -74,7 +83,7 @@ describe('request: the one way to call the API', () => {
     request_.mockImplementation(async ({ url }) =>
       url.endsWith('/api/auth/refresh') ? answer(200, { token: 'new', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user }) : answer(200, {}),
     )
-    await Promise.all([request('/api/me'), request('/api/categories')])
+    await Promise.all([api('GET /me'), api('GET /categories')])
     const urls = request_.mock.calls.map((c) => c[0].url)
     expect(urls.filter((u) => u.endsWith('/api/auth/refresh'))).toHaveLength(1)
     const refresh = request_.mock.calls.find((c) => c[0].url.endsWith('/api/auth/refresh'))![0]
@@ -102,8 +111,8 @@ describe('request: the one way to call the API', () => {
     const keys = createSubmissionKeys()
     const body = { categoryId: 1, description: '垃圾桶满了没人清' }
     request_.mockRejectedValueOnce({ errMsg: 'request:fail' }).mockResolvedValueOnce(answer(201, { id: 9 }))
-    await request('/api/tickets', { method: 'POST', data: body, idempotencyKey: keys.keyFor(body), quiet: true }).catch(() => undefined)
-    await request('/api/tickets', { method: 'POST', data: body, idempotencyKey: keys.keyFor(body), quiet: true })
+    await api('POST /tickets', { body, idempotencyKey: keys.keyFor(body), quiet: true }).catch(() => undefined)
+    await api('POST /tickets', { body, idempotencyKey: keys.keyFor(body), quiet: true })
     const [first, second] = request_.mock.calls.map((c) => c[0].header['Idempotency-Key'])
     expect(first).toMatch(/^[0-9a-f-]{36}$/)
     expect(second).toBe(first)

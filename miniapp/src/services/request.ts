@@ -1,9 +1,11 @@
 /**
  * The one request module: base URL, token (kept, refreshed near expiry, 401 → login),
  * errors turned into a readable Chinese toast from the API's `message`, Idempotency-Key on submits.
+ * Pages and hooks call `api('GET /tickets/{id}', { params: { id } })`: what each operation takes and
+ * answers is typed by the shared contract (`Endpoints` in @linli/shared), which the server is tested against.
  */
 import Taro from '@tarojs/taro'
-import type { ApiError, LoginResult } from '@linli/shared'
+import type { ApiError, ApiErrorCode, Endpoints, JsonOperation, UploadedFile } from '@linli/shared'
 import { API_BASE, IS_H5, LOGIN_PAGE } from './config'
 import { clearSession, getSession, saveSession } from './session'
 
@@ -15,10 +17,13 @@ export const REFRESH_WHEN_LEFT = 0.5
 /** ...and in any case when less than this is left. */
 export const REFRESH_MARGIN_MS = 10 * 60_000
 
-export class ApiRequestError extends Error implements ApiError {
+/** The API's codes, and the app's own for no answer at all (NETWORK) or one not in the error shape (HTTP_502...). */
+export type RequestErrorCode = ApiErrorCode | 'NETWORK' | `HTTP_${number}`
+
+export class ApiRequestError extends Error {
   constructor(
     public readonly statusCode: number,
-    public readonly code: string,
+    public readonly code: RequestErrorCode,
     message: string,
     public readonly requestId?: string,
   ) {
@@ -32,9 +37,11 @@ export class ApiRequestError extends Error implements ApiError {
   }
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>
+type QueryValue = string | number | boolean | null | undefined
+/** Arrays go as one comma-separated value (e.g. several statuses). */
+type Query = Record<string, QueryValue | readonly (string | number)[]>
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH'
   query?: Query
   data?: unknown
@@ -48,6 +55,7 @@ export interface RequestOptions {
 
 export function buildUrl(path: string, query?: Query): string {
   const params = Object.entries(query ?? {})
+    .map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v] as const)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
   return `${API_BASE}${path}${params.length ? `?${params.join('&')}` : ''}`
@@ -56,7 +64,7 @@ export function buildUrl(path: string, query?: Query): string {
 export function toApiError(statusCode: number, body: unknown): ApiRequestError {
   const b = (typeof body === 'string' ? safeJson(body) : body) as Partial<ApiError> | null
   const message = typeof b?.message === 'string' && b.message ? b.message : FALLBACK_ERROR_MESSAGE
-  return new ApiRequestError(statusCode, b?.code || 'HTTP_' + statusCode, message, b?.requestId)
+  return new ApiRequestError(statusCode, b?.code || `HTTP_${statusCode}`, message, b?.requestId)
 }
 
 function safeJson(text: string): unknown {
@@ -96,7 +104,7 @@ export async function ensureFreshToken(now: number = Date.now()): Promise<void> 
   const life = session.receivedAt ? expires - new Date(session.receivedAt).getTime() : 0
   const due = left <= REFRESH_MARGIN_MS || (life > 0 && left <= life * REFRESH_WHEN_LEFT)
   if (!due || left <= 0) return // still fresh, or already expired (the server says 401)
-  refreshing ??= send<LoginResult>('POST', buildUrl('/api/auth/refresh'), {}, { Authorization: `Bearer ${session.token}` })
+  refreshing ??= send<Answer<'POST /auth/refresh'>>('POST', buildUrl('/api/auth/refresh'), {}, { Authorization: `Bearer ${session.token}` })
     .then((login) => {
       saveSession(login)
     })
@@ -124,7 +132,7 @@ async function send<T>(method: string, url: string, data: unknown, header: Recor
   throw toApiError(res.statusCode, res.data)
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, data, idempotencyKey, quiet, anonymous } = options
   if (!anonymous) await ensureFreshToken()
   const header: Record<string, string> = {}
@@ -148,11 +156,21 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 }
 
-export interface UploadedFile {
-  id: number | string
-  url: string
-  mimeType: string
-  size: number
+type Method = NonNullable<RequestOptions['method']>
+type Fields<K extends JsonOperation> = Pick<Endpoints[K], Extract<keyof Endpoints[K], 'params' | 'query' | 'body'>>
+/** The operation's path parameters, query and body, as the contract names them, and how to send it. */
+export type CallOptions<K extends JsonOperation> = Fields<K> & Omit<RequestOptions, 'method' | 'query' | 'data'>
+/** What the operation answers on success. */
+export type Answer<K extends JsonOperation> = Endpoints[K] extends { response: infer R } ? R : never
+// The options may be left out only when the operation needs no input.
+type CallArgs<K extends JsonOperation> = {} extends CallOptions<K> ? [options?: CallOptions<K>] : [options: CallOptions<K>]
+
+/** Calls one operation of the API, e.g. `api('POST /tickets/{id}/rate', { params: { id }, body: { rating } })`. */
+export function api<K extends JsonOperation>(operation: K, ...[options]: CallArgs<K>): Promise<Answer<K>> {
+  const [method, template] = operation.split(' ') as [Method, string]
+  const { params, query, body, ...rest } = (options ?? {}) as { params?: Record<string, string | number>; query?: object; body?: unknown } & RequestOptions
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name])))
+  return request<Answer<K>>(`/api${path}`, { ...rest, method, query: query as Query | undefined, data: body })
 }
 
 /** A photo to upload: the local path WeChat gives, and on H5 the browser's File as well. */

@@ -1,13 +1,17 @@
 import { HttpException } from '@nestjs/common';
+import type { API_ERROR_STATUS, ApiErrorCode, ApiErrorCodeWith } from '@linli/shared';
+
+/** A code with the one status it comes with (shared/src/api.ts): `new AppError(422, 'FILE_MISSING', …)` does not compile. */
+type ErrorStatus = (typeof API_ERROR_STATUS)[ApiErrorCode];
+type StatusAndCode = { [S in ErrorStatus]: [status: S, code: ApiErrorCodeWith<S>, message: string] }[ErrorStatus];
 
 /** Every refusal the API gives on purpose: a status, a stable code, a message people can read. */
 export class AppError extends HttpException {
-  constructor(
-    status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  readonly code: ApiErrorCode;
+
+  constructor(...[status, code, message]: StatusAndCode) {
     super({ statusCode: status, code, message }, status);
+    this.code = code;
   }
 }
 
@@ -19,5 +23,5 @@ export const Errors = {
   notFound: (what = '记录') => new AppError(404, 'NOT_FOUND', `${what}不存在`),
   invalidState: (message: string) => new AppError(409, 'TICKET_INVALID_STATE', message),
   conflict: (message = '该报事刚被他人更新，请刷新后重试') => new AppError(409, 'TICKET_CONFLICT', message),
-  unprocessable: (code: string, message: string) => new AppError(422, code, message),
+  unprocessable: (code: ApiErrorCodeWith<422>, message: string) => new AppError(422, code, message),
 };

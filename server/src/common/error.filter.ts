@@ -1,16 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { ApiError } from '@linli/shared';
+import type { ApiError, ApiErrorCode } from '@linli/shared';
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** Codes for the framework's own HTTP errors (ParseIntPipe, multer), which carry none of ours. */
+const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
   413: 'FILE_TOO_LARGE', // only uploads raise a 413 HttpException; an oversized JSON body is handled below
-  415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 };
 
@@ -31,7 +28,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, req: Request & { id?: string }): ApiError {
-    const requestId = req.id ? String(req.id) : undefined;
+    const requestId = String(req.id); // requestLogger gives every request one
     // Express' body parser (mapped to HttpException by the adapter): malformed JSON, or a body over the limit.
     const cause = (exception as { cause?: { type?: string } })?.cause ?? (exception as { type?: string });
     if (cause?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON', requestId };
@@ -39,7 +36,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (cause?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大', requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse() as string | { code?: string; message?: string | string[] };
+      const response = exception.getResponse() as string | { code?: ApiErrorCode; message?: string | string[] };
       const code = typeof response === 'object' && response.code ? response.code : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'));
       let message = typeof response === 'string' ? response : response.message ?? exception.message;
       if (Array.isArray(message)) message = message.join('; ');

@@ -5,7 +5,7 @@ import { Clock } from './clock.js';
 import { AppError } from './app-error.js';
 
 export type RateLimitName = 'login' | 'tickets';
-const RATE_LIMIT_KEY = 'linli:rate-limit';
+export const RATE_LIMIT_KEY = 'linli:rate-limit';
 
 /** Limit this route: login per client address, ticket creation per user. */
 export const RateLimit = (name: RateLimitName) => SetMetadata(RATE_LIMIT_KEY, name);

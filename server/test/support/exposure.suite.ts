@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { UploadedFile } from '@linli/shared';
 import { startSeededApp, type Dialect } from './test-app.js';
 import { PNG } from './ticket-loop.suite.js';
 
@@ -41,8 +42,7 @@ export function exposureSuite(dialect: Dialect): void {
     it('a follower reads the public view: masked text, no reporter, place, photos or staff names', async () => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'p.png');
-      const up = await fetch(`${ctx.url}/files`, { method: 'POST', headers: { authorization: `Bearer ${await ctx.api.token('王秀英')}` }, body: form });
-      const photo = (await up.json()) as { id: number };
+      const photo = (await ctx.api.upload('王秀英', form)).body as UploadedFile;
       const t = await report('王秀英', { photoIds: [photo.id] });
       await ctx.api.as('赵敏', 'POST', `/tickets/${t.id}/accept`);
       const followed = await ctx.api.as('李建国', 'POST', `/tickets/${t.id}/follow`);

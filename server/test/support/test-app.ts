@@ -10,6 +10,7 @@ import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { FakeClock } from '../../src/common/clock.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed.js';
+import { checkAnswer } from './contract.js';
 
 export type Dialect = 'mysql' | 'sqlite';
 export const MYSQL_SERVER = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -86,7 +87,10 @@ export interface Reply<T = any> {
   body: T;
 }
 
-/** A tiny HTTP client: logs in as demo users by name. */
+/**
+ * The tests' one HTTP client: logs in as demo users by name, and checks every answer against
+ * docs/openapi.json (a status or body the document does not describe fails the test).
+ */
 export class Api {
   private users = new Map<string, number>();
   private tokens = new Map<string, string>();
@@ -114,8 +118,12 @@ export class Api {
   }
 
   async as<T = any>(name: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    const auth: Record<string, string> = name ? { authorization: `Bearer ${await this.token(name)}` } : {};
-    return this.request(method, path, { body, headers: { ...auth, ...headers } });
+    return this.request(method, path, { body, headers: { ...(await this.auth(name)), ...headers } });
+  }
+
+  /** POST /files as a user: the form goes as multipart/form-data. */
+  async upload(name: string | null, form: FormData): Promise<Reply> {
+    return this.request('POST', '/files', { raw: form, headers: await this.auth(name) });
   }
 
   async request(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; raw?: BodyInit } = {}): Promise<Reply> {
@@ -124,13 +132,14 @@ export class Api {
       headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
       body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
     });
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
+    const type = res.headers.get('content-type') ?? '';
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const body = type.includes('json') ? JSON.parse(bytes.toString('utf8')) : type.startsWith('text/') ? bytes.toString('utf8') : bytes;
+    checkAnswer(method, path, res.status, type, body);
     return { status: res.status, body };
+  }
+
+  private async auth(name: string | null): Promise<Record<string, string>> {
+    return name ? { authorization: `Bearer ${await this.token(name)}` } : {};
   }
 }

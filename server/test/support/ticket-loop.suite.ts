@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { localDate } from '@linli/shared';
+import { localDate, type UploadedFile } from '@linli/shared';
 import { Ticket } from '../../src/tickets/entities/ticket.entity.js';
 import { TicketEvent } from '../../src/tickets/entities/ticket-event.entity.js';
 import { EscalationService } from '../../src/escalation/escalation.service.js';
@@ -31,9 +31,9 @@ export function ticketLoopSuite(dialect: Dialect): void {
     const uploadPhoto = async (who: string) => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'photo.png');
-      const r = await fetch(`${ctx.url}/files`, { method: 'POST', headers: { authorization: `Bearer ${await ctx.api.token(who)}` }, body: form });
+      const r = await ctx.api.upload(who, form);
       expect(r.status).toBe(201);
-      return (await r.json()) as { id: number; url: string };
+      return r.body as UploadedFile;
     };
     const sweep = () => ctx.app.get(EscalationService).sweep();
     const inbox = async (who: string, type?: string) => {
@@ -46,7 +46,9 @@ export function ticketLoopSuite(dialect: Dialect): void {
       const t = await report('王秀英', { photoIds: [photo.id] });
       expect(t).toMatchObject({ status: 'dispatched', handler: { name: '赵敏' }, gridName: '青和居第一网格', allowedActions: ['cancel'] });
       expect(t.photoUrls).toEqual([photo.url]);
-      expect((await fetch(ctx.url.replace('/api', '') + photo.url)).status).toBe(200);
+      const image = await ctx.api.request('GET', photo.url.replace(/^\/api/, ''));
+      expect(image.status).toBe(200);
+      expect(image.body).toEqual(PNG);
       expect((await inbox('赵敏', 'dispatched')).some((n) => n.ticketId === t.id)).toBe(true);
 
       const assigned = await ctx.api.as('赵敏', 'GET', '/tickets?scope=assigned');
@@ -280,6 +282,9 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect(stats.body.byGrid[0]).toMatchObject({ name: '钢花村第一网格', count: 4 });
       const trend = await ctx.api.as('何志刚', 'GET', `/stats/trend?communityId=2&from=${day}&to=${day}&bucket=day`);
       expect(trend.body.points).toMatchObject([{ start: day, total: 4 }]);
+      const weekly = await ctx.api.as('何志刚', 'GET', `/stats/trend?communityId=2&from=${day}&to=${day}&bucket=week`);
+      expect(weekly.body.points).toMatchObject([{ total: 4 }]);
+      expect(new Date(`${weekly.body.points[0].start}T00:00:00Z`).getUTCDay()).toBe(1); // weeks start on Monday
       expect(c.status).toBe('dispatched');
     });
 
@@ -333,15 +338,14 @@ export function ticketLoopSuite(dialect: Dialect): void {
       const send = async (bytes: Buffer, name: string, type: string) => {
         const form = new FormData();
         form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-        const r = await fetch(`${ctx.url}/files`, { method: 'POST', headers: { authorization: `Bearer ${await ctx.api.token('王秀英')}` }, body: form });
-        return { status: r.status, body: (await r.json()) as { code: string } };
+        return ctx.api.upload('王秀英', form);
       };
       expect((await send(Buffer.from('%PDF-1.4 not an image'), 'x.png', 'image/png')).body.code).toBe('FILE_TYPE_NOT_ALLOWED');
       expect((await send(Buffer.from('GIF89a....'), 'x.gif', 'image/gif')).status).toBe(415);
       const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
       expect(await send(big, 'big.png', 'image/png')).toMatchObject({ status: 413, body: { code: 'FILE_TOO_LARGE' } });
-      const none = await fetch(`${ctx.url}/files`, { method: 'POST', headers: { authorization: `Bearer ${await ctx.api.token('王秀英')}` }, body: new FormData() });
-      expect(none.status).toBe(400);
+      const none = await ctx.api.upload('王秀英', new FormData());
+      expect(none).toMatchObject({ status: 400, body: { code: 'FILE_MISSING' } });
     });
   });
 }

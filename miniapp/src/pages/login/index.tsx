@@ -2,21 +2,14 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell } from '@nutui/nutui-react-taro'
-import { ROLE_LABELS, type LoginResult, type RoleAssignmentView } from '@linli/shared'
+import { ROLE_LABELS, type DevUser, type LoginResult } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { useResource } from '../../hooks/useResource'
 import { IS_WEAPP } from '../../services/config'
-import { request } from '../../services/request'
+import { api } from '../../services/request'
 import { saveSession } from '../../services/session'
 import './index.scss'
-
-interface DevUser {
-  id: number
-  name: string
-  summary: string
-  roles: RoleAssignmentView[]
-}
 
 function enter(login: LoginResult) {
   saveSession(login)
@@ -30,7 +23,7 @@ function WechatLogin() {
     setBusy(true)
     try {
       const { code } = await Taro.login()
-      enter(await request<LoginResult>('/api/auth/wechat-login', { method: 'POST', data: { code }, anonymous: true }))
+      enter(await api('POST /auth/wechat-login', { body: { code }, anonymous: true }))
     } catch {
       // request() has already shown the API's message
     } finally {
@@ -52,12 +45,12 @@ function WechatLogin() {
 
 /** In the H5 build (demo, development, tests): pick one of the seeded users. */
 function DevLogin() {
-  const users = useResource(() => request<DevUser[]>('/api/auth/dev-users', { anonymous: true, quiet: true }), [])
+  const users = useResource(() => api('GET /auth/dev-users', { anonymous: true, quiet: true }), [])
   const [busyId, setBusyId] = useState<number | null>(null)
   const pick = async (user: DevUser) => {
     setBusyId(user.id)
     try {
-      enter(await request<LoginResult>('/api/auth/dev-login', { method: 'POST', data: { userId: user.id }, anonymous: true }))
+      enter(await api('POST /auth/dev-login', { body: { userId: user.id }, anonymous: true }))
     } catch {
       setBusyId(null)
     }

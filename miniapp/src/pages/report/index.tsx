@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, Dialog, Grid, Picker, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { TEXT_LIMITS, TICKET_STATUS_LABELS, descriptionProblem, type NearbyTicket, type TicketDetail } from '@linli/shared'
+import { TEXT_LIMITS, TICKET_STATUS_LABELS, descriptionProblem, type CreateTicketRequest, type NearbyTicket, type TicketDetail } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { PhotoPicker } from '../../components/PhotoPicker'
@@ -11,7 +11,7 @@ import { useMe } from '../../hooks/useMe'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useBuildings, useCategories } from '../../hooks/usePlaces'
 import { useSession } from '../../hooks/useSession'
-import { createTicket, fetchNearby, followTicket, type NewTicket } from '../../hooks/useTickets'
+import { createTicket, fetchNearby, followTicket } from '../../hooks/useTickets'
 import { IS_WEAPP, SUBSCRIBE_TEMPLATE_IDS } from '../../services/config'
 import { createSubmissionKeys } from '../../services/idempotency'
 import { ApiRequestError, showError } from '../../services/request'
@@ -115,7 +115,7 @@ export default function ReportPage() {
     if (missing) return showError(new Error(missing))
     if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
     if (uploads.failed) return showError(new Error('有照片上传失败，请点击照片重试或删除'))
-    const body: NewTicket = {
+    const body: CreateTicketRequest = {
       categoryId: categoryId as number,
       description: description.trim(),
       photoIds: uploads.fileIds,

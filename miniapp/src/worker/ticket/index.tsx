@@ -17,7 +17,7 @@ import { IS_WEAPP } from '../../services/config'
 import { showError } from '../../services/request'
 
 /** 办结: what was done, with photos after. */
-function ResolveForm({ onResolve }: { onResolve: (note: string, photoIds: (number | string)[]) => Promise<void> }) {
+function ResolveForm({ onResolve }: { onResolve: (note: string, photoIds: number[]) => Promise<void> }) {
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const uploads = usePhotoUploads()

@@ -1,0 +1,192 @@
+/**
+ * The API's contract: one entry per operation, keyed `'METHOD /path'` as the server routes it
+ * (under `/api`; path parameters in braces). docs/openapi.json is generated from this and the
+ * server's routes (`npm run openapi -w server`); the server's end-to-end tests check every answer
+ * they receive against that document, and the mini-program calls the API only through
+ * `api('GET /tickets/{id}', { params: { id } })`, typed from here. docs/api-contract.md says how to add one.
+ *
+ * Each entry may say:
+ * - `params`: the path parameters.
+ * - `query`: the query string (values as strings on the wire; arrays comma-separated).
+ * - `body`: the JSON body.
+ * - `multipart`: instead of a JSON body, a multipart/form-data body with a file in each field named here.
+ * - `headers`: request headers the operation reads.
+ * - `response`: the JSON answer on success. Or `binary`: the media types of a file answered as bytes.
+ * - `errors`: the error codes this operation answers with beyond those every operation of its kind may give.
+ *   Those the server adds by itself (docs/api-contract.md): VALIDATION_FAILED for any input, INVALID_JSON
+ *   and PAYLOAD_TOO_LARGE for a JSON body, UNAUTHENTICATED and TOKEN_EXPIRED unless public, FORBIDDEN when
+ *   the route names roles, RATE_LIMITED when it is rate-limited, INTERNAL always.
+ */
+import type {
+  ApiErrorCode,
+  BindingListItem,
+  BindingRequest,
+  BindingsQuery,
+  BindingView,
+  BuildingOption,
+  BuildingsQuery,
+  CategoryView,
+  CommunityOption,
+  CreateTicketRequest,
+  DevLoginRequest,
+  DevUser,
+  DispatchRequest,
+  HandlerCandidate,
+  HealthStatus,
+  HouseholdOption,
+  HouseholdsQuery,
+  LoginResult,
+  MeView,
+  MergeRequest,
+  NearbyTicket,
+  NearbyTicketsQuery,
+  NotificationPage,
+  NotificationsQuery,
+  NotificationView,
+  PageOfPublicTicket,
+  PageOfTicketSummary,
+  PublicBoardQuery,
+  RateRequest,
+  RejectRequest,
+  ResolveRequest,
+  ReturnRequest,
+  StatsOverview,
+  StatsQuery,
+  StatsTrend,
+  StatsTrendQuery,
+  TicketDetail,
+  TicketListQuery,
+  TransferRequest,
+  UnfollowResult,
+  UploadedFile,
+  WechatLoginRequest,
+} from './api.js';
+
+/** A path with a ticket, binding or notification id. */
+export type IdParams = { id: number };
+
+/** The codes every ticket transition may answer with: not yours (403), not visible (404), not now (409). */
+export type TransitionErrors = 'FORBIDDEN' | 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT';
+
+export interface Endpoints {
+  /** Log in with the code of wx.login (code2Session); a first login creates a resident. */
+  'POST /auth/wechat-login': {
+    body: WechatLoginRequest;
+    response: LoginResult;
+    errors: 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_USER_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'WECHAT_NOT_CONFIGURED';
+  };
+  /** Seeded users to log in as; 404 when a WeChat appid is configured or in production. */
+  'GET /auth/dev-users': { response: DevUser[]; errors: 'NOT_FOUND' };
+  /** Log in as a seeded user (as above). */
+  'POST /auth/dev-login': { body: DevLoginRequest; response: LoginResult; errors: 'NOT_FOUND' };
+  /** A fresh token for a still valid one. */
+  'POST /auth/refresh': { response: LoginResult };
+  /** The caller: roles with their places, household, building, grid, community. */
+  'GET /me': { response: MeView };
+
+  /** The categories a resident can choose, with who handles them and their deadlines. */
+  'GET /categories': { response: CategoryView[] };
+
+  'GET /places/communities': { response: CommunityOption[] };
+  /** Buildings of a community, for the building picker. */
+  'GET /places/buildings': { query: BuildingsQuery; response: BuildingOption[]; errors: 'COMMUNITY_REQUIRED' };
+  'GET /places/households': { query: HouseholdsQuery; response: HouseholdOption[] };
+
+  /** 居民绑定: a resident asks to be bound to a household (asking twice is asking once). */
+  'POST /bindings': { body: BindingRequest; response: BindingView; errors: 'UNKNOWN_HOUSEHOLD' | 'BINDING_PENDING' };
+  /** Binding requests of the committee member's communities, newest first. */
+  'GET /bindings': { query: BindingsQuery; response: BindingListItem[] };
+  'POST /bindings/{id}/approve': { params: IdParams; response: BindingView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
+  'POST /bindings/{id}/reject': { params: IdParams; response: BindingView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
+
+  /** A photo for a report or a resolution: jpeg, png or webp (recognised by its bytes), at most 5 MB. */
+  'POST /files': { multipart: 'file'; response: UploadedFile; errors: 'FILE_MISSING' | 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' };
+  /** A stored photo, by the unguessable key in its url (no token needed, so an <image> can show it). */
+  'GET /files/{key}': { params: { key: string }; binary: 'image/jpeg' | 'image/png' | 'image/webp'; errors: 'NOT_FOUND' };
+
+  /** 报事; dispatched at once when its category and place say to whom. */
+  'POST /tickets': {
+    body: CreateTicketRequest;
+    /** A retried submit with the same key (8–80 of letters, digits, `-_.:`) answers the first submit's ticket. */
+    headers: { 'Idempotency-Key'?: string };
+    response: TicketDetail;
+    errors:
+      | 'UNKNOWN_CATEGORY'
+      | 'UNKNOWN_BUILDING'
+      | 'BUILDING_OUTSIDE_COMMUNITY'
+      | 'UNKNOWN_PHOTO'
+      | 'LOCATION_REQUIRED'
+      | 'OUTSIDE_SERVICE_AREA'
+      | 'IDEMPOTENCY_KEY_REUSED';
+  };
+  /** A page of tickets in one scope, newest first (assigned: by deadline). */
+  'GET /tickets': { query: TicketListQuery; response: PageOfTicketSummary; errors: 'FORBIDDEN' };
+  /** Open tickets of the category near a point: offer 附议 instead of a duplicate. */
+  'GET /tickets/nearby': { query: NearbyTicketsQuery; response: NearbyTicket[]; errors: 'UNKNOWN_CATEGORY' };
+  /** A ticket with its timeline and the actions the caller may take; 404 for whoever may not see it. */
+  'GET /tickets/{id}': { params: IdParams; response: TicketDetail; errors: 'NOT_FOUND' };
+  /** Who the ticket may be dispatched or transferred to. */
+  'GET /tickets/{id}/handlers': { params: IdParams; response: HandlerCandidate[]; errors: 'NOT_FOUND' };
+  /** 附议: me too, and follow its updates (following twice is following). */
+  'POST /tickets/{id}/follow': { params: IdParams; response: TicketDetail; errors: 'HOUSEHOLD_REQUIRED' | 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'OWN_TICKET' };
+  /** Stop following. */
+  'DELETE /tickets/{id}/follow': { params: IdParams; response: UnfollowResult };
+  /** 接单 */
+  'POST /tickets/{id}/accept': { params: IdParams; response: TicketDetail; errors: TransitionErrors };
+  /** 办结, with a note and photos. */
+  'POST /tickets/{id}/resolve': { params: IdParams; body: ResolveRequest; response: TicketDetail; errors: TransitionErrors | 'UNKNOWN_PHOTO' };
+  /** 退单: not mine, back to the dispatch queue. */
+  'POST /tickets/{id}/return': { params: IdParams; body: ReturnRequest; response: TicketDetail; errors: TransitionErrors };
+  /** 转派 to another handler of the community. */
+  'POST /tickets/{id}/transfer': { params: IdParams; body: TransferRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' };
+  /** 派单 by hand, from the dispatch queue. */
+  'POST /tickets/{id}/dispatch': { params: IdParams; body: DispatchRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' };
+  /** 不予受理, with a reason. */
+  'POST /tickets/{id}/reject': { params: IdParams; body: RejectRequest; response: TicketDetail; errors: TransitionErrors };
+  /** Merge a duplicate into the original: the duplicate is rejected and its reporter follows the original. Answers the duplicate. */
+  'POST /tickets/{id}/merge': {
+    params: IdParams;
+    body: MergeRequest;
+    response: TicketDetail;
+    errors: TransitionErrors | 'MERGE_INTO_SELF' | 'MERGE_ACROSS_COMMUNITIES';
+  };
+  /** 撤回, before it is accepted. */
+  'POST /tickets/{id}/cancel': { params: IdParams; response: TicketDetail; errors: TransitionErrors };
+  /** 评价, once per resolution; 不满意 reopens it (重办). */
+  'POST /tickets/{id}/rate': { params: IdParams; body: RateRequest; response: TicketDetail; errors: TransitionErrors };
+
+  /** The caller's inbox, newest first. */
+  'GET /notifications': { query: NotificationsQuery; response: NotificationPage };
+  'POST /notifications/{id}/read': { params: IdParams; response: NotificationView; errors: 'NOT_FOUND' };
+
+  /** 响应率, 解决率, 满意率, 按时办结率 and counts of a community over a range (docs/metrics.md). */
+  'GET /stats/overview': { query: StatsQuery; response: StatsOverview; errors: 'NOT_FOUND' };
+  /** The same rates bucket by bucket. */
+  'GET /stats/trend': { query: StatsTrendQuery; response: StatsTrend; errors: 'NOT_FOUND' };
+
+  /** 公示: a community's closed matters with their result and rating, and no personal data. */
+  'GET /public/tickets': { query: PublicBoardQuery; response: PageOfPublicTicket };
+
+  /** 200 when the database answers. */
+  'GET /health': { response: HealthStatus };
+}
+
+export type Operation = keyof Endpoints;
+
+/** The shape every entry has. */
+export interface EndpointShape {
+  params?: Record<string, string | number>;
+  query?: object;
+  body?: object;
+  multipart?: string;
+  headers?: Record<string, string | undefined>;
+  response?: unknown;
+  binary?: string;
+  errors?: ApiErrorCode;
+}
+// Compiles only while every entry of Endpoints has that shape.
+type WellFormed<T extends { [K in keyof T]: EndpointShape }> = T;
+export type CheckedEndpoints = WellFormed<Endpoints>;
+
+/** The operations that answer JSON (all but file downloads). */
+export type JsonOperation = { [K in Operation]: Endpoints[K] extends { response: unknown } ? K : never }[Operation];
