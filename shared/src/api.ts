@@ -28,12 +28,16 @@ export type IsoDate = string;
 export const API_ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
+  /** A JSON body nested deeper than the server reads (refused before parsing). */
+  JSON_TOO_DEEP: 400,
   FILE_MISSING: 400,
   WECHAT_CODE_INVALID: 400,
   /** An HTTP error from the framework with no code of ours (a 4xx status the filter has no name for). */
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,
+  /** The token's device session was refreshed elsewhere (past the grace), ended or deleted: log in again. */
+  SESSION_ENDED: 401,
   FORBIDDEN: 403,
   WECHAT_USER_BLOCKED: 403,
   HOUSEHOLD_REQUIRED: 403,
@@ -61,8 +65,11 @@ export const API_ERROR_STATUS = {
   BINDING_PENDING: 422,
   RATE_LIMITED: 429,
   WECHAT_RATE_LIMITED: 429,
+  UPLOAD_QUOTA_EXCEEDED: 429,
   INTERNAL: 500,
   WECHAT_UNAVAILABLE: 503,
+  /** The server cannot reach its database (health check). */
+  UNAVAILABLE: 503,
   WECHAT_NOT_CONFIGURED: 503,
 } as const;
 
@@ -461,8 +468,7 @@ export interface PublicBoardQuery extends PageQuery {
 }
 
 /** For the load balancer. */
+/** Up, and nothing about what runs behind it. */
 export interface HealthStatus {
   status: 'ok';
-  /** The database driver answering: mariadb, mysql or better-sqlite3. */
-  database: string;
 }

@@ -15,7 +15,8 @@
  * - `errors`: the error codes this operation answers with beyond those every operation of its kind may give.
  *   Those the server adds by itself (docs/api-contract.md): VALIDATION_FAILED for any input, INVALID_JSON
  *   and PAYLOAD_TOO_LARGE for a JSON body, UNAUTHENTICATED and TOKEN_EXPIRED unless public, FORBIDDEN when
- *   the route names roles, RATE_LIMITED when it is rate-limited, INTERNAL always.
+ *   the route names roles, RATE_LIMITED when it is rate-limited, INTERNAL always; SESSION_ENDED unless public;
+ *   JSON_TOO_DEEP for a JSON body.
  */
 import type {
   ApiErrorCode,
@@ -100,7 +101,7 @@ export interface Endpoints {
   'POST /bindings/{id}/reject': { params: IdParams; response: BindingView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
 
   /** A photo for a report or a resolution: jpeg, png or webp (recognised by its bytes), at most 5 MB. */
-  'POST /files': { multipart: 'file'; response: UploadedFile; errors: 'FILE_MISSING' | 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' };
+  'POST /files': { multipart: 'file'; response: UploadedFile; errors: 'FILE_MISSING' | 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' | 'RATE_LIMITED' | 'UPLOAD_QUOTA_EXCEEDED' };
   /** A stored photo, by the unguessable key in its url (no token needed, so an <image> can show it). */
   'GET /files/{key}': { params: { key: string }; binary: 'image/jpeg' | 'image/png' | 'image/webp'; errors: 'NOT_FOUND' };
 
@@ -168,7 +169,7 @@ export interface Endpoints {
   'GET /public/tickets': { query: PublicBoardQuery; response: PageOfPublicTicket };
 
   /** 200 when the database answers. */
-  'GET /health': { response: HealthStatus };
+  'GET /health': { response: HealthStatus; errors: 'UNAVAILABLE' };
 }
 
 export type Operation = keyof Endpoints;

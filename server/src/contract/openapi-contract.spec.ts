@@ -65,7 +65,7 @@ describe('applyContract', () => {
     // numeric path parameter → 400; logged in → 401 (two codes); declared → 404; always → 500
     expect(Object.keys(get.responses)).toEqual(['200', '400', '401', '404', '500']);
     expect(get.responses['200']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } });
-    expect(get.responses['401']).toMatchObject({ content: { 'application/json': { schema: { properties: { code: { enum: ['TOKEN_EXPIRED', 'UNAUTHENTICATED'] } } } } } });
+    expect(get.responses['401']).toMatchObject({ content: { 'application/json': { schema: { properties: { code: { enum: ['SESSION_ENDED', 'TOKEN_EXPIRED', 'UNAUTHENTICATED'] } } } } } });
     expect(get.security).toEqual([{ bearer: [] }]);
     const create = doc.paths['/api/things'].post!;
     // JSON body → 400 (two codes) and 413; public, so no 401; rate-limited → 429

@@ -143,13 +143,13 @@ function describe(key: string, op: Operation, entry: JsonSchema, fact: RouteFact
 
   const codes = new Set<ApiErrorCode>(valuesOf(fields.errors, defs) as ApiErrorCode[]);
   codes.add('INTERNAL');
-  if (!fact.isPublic) codes.add('UNAUTHENTICATED').add('TOKEN_EXPIRED');
+  if (!fact.isPublic) codes.add('UNAUTHENTICATED').add('TOKEN_EXPIRED').add('SESSION_ENDED');
   if (fact.hasRoles) codes.add('FORBIDDEN');
   if (fact.rateLimited) codes.add('RATE_LIMITED');
   // A string path parameter takes anything; a numeric one is parsed (ParseIntPipe) and may be refused.
   const numericPath = Object.values(resolve(fields.params, defs)?.properties ?? {}).some((p) => p.type === 'number');
   if (numericPath || fields.query || fields.body || fields.multipart || fields.headers) codes.add('VALIDATION_FAILED');
-  if (fields.body) codes.add('INVALID_JSON').add('PAYLOAD_TOO_LARGE');
+  if (fields.body) codes.add('INVALID_JSON').add('JSON_TOO_DEEP').add('PAYLOAD_TOO_LARGE');
   const byStatus = new Map<number, ApiErrorCode[]>();
   for (const code of codes) {
     const status = API_ERROR_STATUS[code];
