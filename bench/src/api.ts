@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { cpuSeconds, databasePid, dbUrl, load, log, replay, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
+import { benchSessions, cpuSeconds, databasePid, dbUrl, load, log, replay, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
 
 export interface ApiRow {
   scenario: string;
@@ -115,6 +115,7 @@ export function scenarios(a: Actors, now: Date, amounts: { create: number; read:
 export async function runApiScenarios(db: string, size: number, amounts: { create: number; read: number; stats: number }): Promise<SizeResult> {
   const now = new Date();
   const a = await actors(db, size, now);
+  await benchSessions(db, [...a.creators.map((c) => c.userId), ...a.workers, ...a.reporters, ...a.details.map((d) => d.reporterId), a.stats.userId]);
   const list = scenarios(a, now, amounts);
 
   // 1. Trace: what SQL each planned request issues (one at a time, on a traced server).

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { BENCH_DIR, dbUrl, dropDatabase, log, RESULTS_DIR, ROOT, run, seedDatabase, sleep, startServer, token } from './lib.js';
+import { benchSessions, BENCH_DIR, dbUrl, dropDatabase, log, RESULTS_DIR, ROOT, run, seedDatabase, sleep, startServer, token } from './lib.js';
 import type { Outcome } from './durability-client.js';
 
 export interface DurabilityResult {
@@ -31,6 +31,7 @@ export async function runDurability(total = 1500, concurrency = 20): Promise<Dur
     const creators = (await c.query(
       `SELECT b.userId, h.buildingId FROM household_bindings b JOIN households h ON h.id = b.householdId WHERE b.status = 'approved' ORDER BY b.id LIMIT 200`,
     ))[0] as { userId: number; buildingId: number }[];
+    await benchSessions(DB, creators.map((x) => x.userId));
     const runId = String(Date.now());
     const file = path.join(RESULTS_DIR, `durability-${process.pid}.json`);
     fs.writeFileSync(

@@ -12,7 +12,7 @@ export const SERVER_DIR = path.join(ROOT, 'server');
 export const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 /** The MariaDB/MySQL server (no database in it): only ever on this machine. */
 export const MYSQL_SERVER = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
-export const JWT_SECRET = 'linli-bench-secret';
+export const JWT_SECRET = 'linli-bench-secret-for-a-private-database-only';
 
 if (!/^mysql:\/\/[^@]*@?(127\.0\.0\.1|localhost)(:\d+)?$/.test(MYSQL_SERVER)) {
   throw new Error(`BENCH_MYSQL_URL must point at this machine (127.0.0.1), got ${MYSQL_SERVER}`);
@@ -212,11 +212,26 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
-/** A token as the server's JwtService signs it (HS256, {sub}), so no login endpoint is on the measured path. */
+/** The device session a bench token names (one per user, made by `benchSessions`). */
+const benchSid = (userId: number) => `bench${String(userId).padStart(27, '0')}`;
+
+/** Device sessions for the users the bench acts as, so that tokens need no login on the measured path. */
+export async function benchSessions(db: string, userIds: number[]): Promise<void> {
+  const c = await mysql.createConnection({ uri: dbUrl(db), timezone: 'Z' });
+  try {
+    const now = new Date();
+    const rows = [...new Set(userIds)].map((id) => [benchSid(id), id, 1, now, new Date(now.getTime() + 6 * 3_600_000)]);
+    if (rows.length) await c.query('INSERT IGNORE INTO auth_sessions (id, userId, generation, createdAt, expiresAt) VALUES ?', [rows]);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A token as the server signs it (HS256, {sub, sid, gen}), so no login endpoint is on the measured path. */
 export function token(userId: number): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: userId, iat: now, exp: now + 6 * 3600 })}`;
+  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: userId, sid: benchSid(userId), gen: 1, iat: now, exp: now + 6 * 3600 })}`;
   return `${body}.${createHmac('sha256', JWT_SECRET).update(body).digest('base64url')}`;
 }
 
