@@ -5,7 +5,9 @@ import { buildOpenApi } from '../src/app.factory.js';
 import { generateContractSchemas } from '../src/contract/generate-schemas.js';
 import { COMMITTED_CONTRACT_SCHEMAS } from '../src/contract/openapi-contract.js';
 import { createDataSource } from '../src/database/data-source.js';
-import { createTestDatabase, startApp } from './support/test-app.js';
+import mysql from 'mysql2/promise';
+import { seedDemoIfEmpty } from '../src/seed/demo-seed.js';
+import { createTestDatabase, MYSQL_SERVER, startApp } from './support/test-app.js';
 
 describe('schema and contract', () => {
   for (const dialect of ['mysql', 'sqlite'] as const) {
@@ -23,6 +25,27 @@ describe('schema and contract', () => {
       }
     });
   }
+
+  it('mysql: on a database whose default is latin1 (MariaDB upstream, MySQL 5.7), every table ends utf8mb4 and Chinese fits', async () => {
+    const name = `linli_test_latin1_${process.pid}`;
+    const conn = await mysql.createConnection(`${MYSQL_SERVER}/mysql`);
+    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET latin1 COLLATE latin1_swedish_ci`);
+    const ds = createDataSource({ databaseUrl: `${MYSQL_SERVER}/${name}`, sqlitePath: '' });
+    try {
+      await ds.initialize();
+      await ds.runMigrations();
+      await seedDemoIfEmpty(ds, new Date('2026-11-23T02:00:00Z'));
+      const [district] = await ds.query('SELECT name FROM districts ORDER BY id LIMIT 1');
+      expect(district.name).toBe('青山区');
+      const latin = await ds.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_COLLATION <> 'utf8mb4_unicode_ci'", [name]);
+      expect(latin).toEqual([]);
+      expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await ds.destroy();
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    }
+  });
 
   describe('OpenAPI', () => {
     let app: Awaited<ReturnType<typeof startApp>>;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PublicTicket } from '@linli/shared';
+import { In } from 'typeorm';
+import { PUBLIC_BOARD_STATUSES, type Page, type PublicTicket } from '@linli/shared';
 import { paging, type PageQuery } from '../common/paging.js';
 import { Db } from '../database/db.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
@@ -16,7 +17,7 @@ export class PublicBoardService {
   async closedTickets(communityId: number, q: PageQuery): Promise<Page<PublicTicket>> {
     const { page, pageSize, skip, take } = paging(q);
     const [rows, total] = await this.db.manager.findAndCount(Ticket, {
-      where: { communityId, status: 'closed' },
+      where: { communityId, status: In([...PUBLIC_BOARD_STATUSES]) },
       order: { closedAt: 'DESC', id: 'DESC' },
       skip,
       take,
