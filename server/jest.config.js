@@ -1,4 +1,4 @@
-/** Jest runs Nest 12 (ESM-only) in ESM mode: see DEVELOPERS.md. */
+/** Jest runs Nest 12 (ESM-only) in ESM mode: node --experimental-vm-modules, ts-jest with useESM, `.js` suffixes mapped away. */
 export default {
   testEnvironment: 'node',
   rootDir: '.',
