@@ -5,6 +5,7 @@ import { CategoriesService } from '../categories/categories.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
+import { PeriodicTask } from '../common/periodic.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { TicketWrites, type Actor } from '../tickets/ticket-writes.js';
 
@@ -22,8 +23,10 @@ const BATCH = 200;
 @Injectable()
 export class EscalationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Sweeper');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task = new PeriodicTask('sweep', this.logger, async () => {
+    const r = await this.sweep();
+    if (r.escalated || r.autoClosed) this.logger.log(r, 'swept');
+  });
 
   constructor(
     @Inject(Db) private readonly db: Db,
@@ -33,23 +36,11 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.sweepIntervalMs <= 0) return;
-    this.timer = setInterval(() => void this.tick(), this.config.sweepIntervalMs);
-    this.timer.unref();
+    this.task.start(this.config.sweepIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep()
-      .then((r) => (r.escalated || r.autoClosed) && this.logger.log(r, 'swept'))
-      .catch((e) => this.logger.error(e, 'sweep failed'))
-      .finally(() => (this.running = null));
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One full pass: everything due now is handled before it returns. */

@@ -4,6 +4,7 @@ import { AuthSession } from '../auth/entities/auth-session.entity.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.js';
+import { PeriodicTask } from '../common/periodic.js';
 import { FilesService } from '../files/files.service.js';
 import { IdempotencyRecord } from '../tickets/entities/idempotency-record.entity.js';
 
@@ -16,9 +17,7 @@ const DAY_MS = 24 * 3_600_000;
  */
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Housekeeping');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task = new PeriodicTask('housekeeping', new Logger('Housekeeping'), async () => void (await this.run()));
 
   constructor(
     @Inject(Db) private readonly db: Db,
@@ -28,19 +27,11 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.sweepIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.run()
-        .catch((e) => this.logger.error(e, 'housekeeping failed'))
-        .finally(() => (this.running = null));
-    }, this.config.sweepIntervalMs);
-    this.timer.unref();
+    this.task.start(this.config.sweepIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   async run(): Promise<{ idempotencyKeys: number; sessions: number; files: number }> {
