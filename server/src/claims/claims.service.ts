@@ -116,6 +116,12 @@ export class ClaimsService {
         // The record was claimed meanwhile by someone else, or the claimant left: nothing to merge.
         if (!fresh || fresh.deletedAt || !record || record.openid !== null || record.deletedAt) throw Errors.invalidState('认领人或账号已不存在，无法确认');
         await mergeAccount(em, fresh, record, now);
+        // Anyone else who claimed the same record (a second phone holder) is answered now.
+        const others = await em.find(AccountClaim, { where: { accountId: record.id, status: 'pending' } });
+        if (others.length > 0) {
+          await em.update(AccountClaim, { id: In(others.map((o) => o.id)) }, { status: 'rejected', reason: '该账号已被认领', decidedById: user.id, decidedAt: now });
+          await enqueueNotifications(em, others.map((o) => o.claimantId), { type: 'claim_rejected', title: '认领未通过', body: '认领工作人员账号未通过：该账号已被认领', ticketId: null }, now);
+        }
         await enqueueNotifications(em, [record.id], { type: 'claim_confirmed', title: '认领已确认', body: `您已认领${record.name}的账号，请重新进入小程序`, ticketId: null }, now);
       } else if (fresh) {
         await enqueueNotifications(em, [fresh.id], { type: 'claim_rejected', title: '认领未通过', body: `认领工作人员账号未通过：${reason}`, ticketId: null }, now);

@@ -141,8 +141,16 @@ export function accountsSuite(dialect: Dialect): void {
       expect((await ctx.api.as('何志刚', 'POST', `/claims/${claims[0].id}/confirm`)).status).toBe(404);
       expect((await ctx.api.as('王秀英', 'GET', '/claims')).status).toBe(403);
 
+      // A second phone holder claims the same record; confirming the first answers the second.
+      const second = await login('zhao-second');
+      expect((await call(second.token, 'POST', '/me/phone', { code: 'phone-13972000001' })).body.me.claim).toMatchObject({ status: 'pending' });
+      expect((await call(chair, 'GET', '/claims')).body).toHaveLength(2);
+
       const confirmed = await call(chair, 'POST', `/claims/${claims[0].id}/confirm`);
       expect(confirmed.body).toMatchObject({ status: 'confirmed' });
+      expect((await call(chair, 'GET', '/claims')).body).toEqual([]);
+      expect((await call(second.token, 'GET', '/me')).body.claim).toBeNull();
+      expect(await inbox(second.token)).toEqual([expect.objectContaining({ type: 'claim_rejected', body: '认领工作人员账号未通过：该账号已被认领' })]);
       expect((await call(claimant.token, 'GET', '/me')).status).toBe(401);
       const again = await login('zhao');
       expect(again.user.id).toBe(zhao);
