@@ -7,6 +7,7 @@ import { RateLimitGuard } from './common/throttle.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BindingsModule } from './bindings/bindings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
+import { ClaimsModule } from './claims/claims.module.js';
 import { CoreModule } from './database/database.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { EscalationModule } from './escalation/escalation.module.js';
@@ -16,8 +17,10 @@ import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PublicBoardModule } from './public-board/public-board.module.js';
+import { StaffModule } from './staff/staff.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { AccountModule } from './users/account.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
@@ -33,10 +36,13 @@ export class AppModule {
         AuthModule,
         PlacesModule,
         BindingsModule,
+        ClaimsModule,
+        AccountModule,
         CategoriesModule,
         FilesModule,
         DispatchModule,
         TicketsModule,
+        StaffModule,
         EscalationModule,
         HousekeepingModule,
         NotificationsModule,

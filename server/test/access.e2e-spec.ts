@@ -88,6 +88,23 @@ describe('access matrix', () => {
   matrix('GET /public/tickets (the public board)', () => ['GET', '/public/tickets?communityId=1'], { 王秀英: 200, 赵敏: 200, anonymous: 200 });
   matrix('GET /me', () => ['GET', '/me'], { 王秀英: 200, 赵敏: 200, anonymous: 401 });
   matrix('GET /bindings (committee)', () => ['GET', '/bindings'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200 });
+  matrix('POST /bindings/:id/reject (the community\'s committee)', () => ['POST', '/bindings/999999/reject', { reason: '查无此户' }], { 王秀英: 403, 赵敏: 403, 黄丽华: 404, anonymous: 401 });
+  matrix('POST /bindings/:id/end (王秀英\'s binding; only 青和居\'s committee)', () => ['POST', '/bindings/1/end', { reason: '已搬离' }], { 王秀英: 403, 赵敏: 403, 何志刚: 404, 林国栋: 403, anonymous: 401 });
+  matrix('DELETE /bindings/mine', () => ['DELETE', '/bindings/mine'], { anonymous: 401 });
+  matrix('GET /claims (committee and officers)', () => ['GET', '/claims'], { 王秀英: 403, 赵敏: 403, 马师傅: 403, 黄丽华: 200, 林国栋: 200, 高明: 200, 系统管理员: 200, anonymous: 401 });
+  matrix('POST /claims/:id/confirm', () => ['POST', '/claims/999999/confirm'], { 王秀英: 403, 赵敏: 403, 黄丽华: 404, anonymous: 401 });
+  matrix('POST /claims/:id/reject', () => ['POST', '/claims/999999/reject', { reason: '号码已换人' }], { 王秀英: 403, 黄丽华: 404, anonymous: 401 });
+  matrix('POST /me/phone (no WeChat configured here)', () => ['POST', '/me/phone', { code: 'x' }], { 王秀英: 503, anonymous: 401 });
+  matrix('POST /users/:id/phone (王秀英\'s number: staff who serve her)', () => ['POST', `/users/${ctx.api.userId('王秀英')}/phone`], {
+    王秀英: 403, 李建国: 403, 赵敏: 200, 孙浩: 404, 郑芳: 404, 黄丽华: 200, 何志刚: 404, 林国栋: 200, 马师傅: 404, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /phone-reveals?communityId=1', () => ['GET', '/phone-reveals?communityId=1'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 404, 林国栋: 200, 高明: 200, 系统管理员: 200, anonymous: 401 });
+  matrix('GET /me/phone-reveals', () => ['GET', '/me/phone-reveals'], { 王秀英: 200, 赵敏: 200, anonymous: 401 });
+  matrix('GET /me/export', () => ['GET', '/me/export'], { 王秀英: 200, 赵敏: 200, anonymous: 401 });
+  matrix('DELETE /me', () => ['DELETE', '/me'], { anonymous: 401 });
+  matrix('POST /staff/:id/remove (赵敏, who holds open matters)', () => ['POST', `/staff/${ctx.api.userId('赵敏')}/remove`, {}], {
+    王秀英: 403, 赵敏: 403, 马师傅: 403, 何志刚: 404, 黄丽华: 409, 林国栋: 409, anonymous: 401,
+  });
 
   it('a committee sees only its own community in scope=community', async () => {
     const r = await ctx.api.as('何志刚', 'GET', '/tickets?scope=community&pageSize=100');
@@ -102,9 +119,11 @@ describe('access matrix', () => {
     expect((await ctx.api.as('赵敏', 'POST', `/notifications/${id}/read`)).body.readAt).toEqual(expect.any(String));
   });
 
-  it('masks every phone number', async () => {
+  it('masks every phone number but the user\'s own', async () => {
     const me = await ctx.api.as('王秀英', 'GET', '/me');
-    expect(me.body.phone).toBe('138****0001');
+    expect(me.body.phone).toBe('13871000001');
+    const login = await ctx.api.request('POST', '/auth/dev-login', { body: { userId: ctx.api.userId('王秀英') } });
+    expect(login.body.user.phone).toBe('138****0001');
     const users = await ctx.api.request('GET', '/auth/dev-users');
     expect(JSON.stringify(users.body)).not.toMatch(/1[3-9]\d{9}/);
   });

@@ -44,7 +44,7 @@ describe('places, bindings, following and the session', () => {
     expect((await ctx.api.as('陈小明', 'POST', '/bindings', { householdId: 1 })).body.code).toBe('BINDING_PENDING');
     expect((await ctx.api.as('陈小明', 'POST', '/bindings', { householdId: 999999 })).body.code).toBe('UNKNOWN_HOUSEHOLD');
 
-    const rejected = await ctx.api.as('黄丽华', 'POST', `/bindings/${pending.id}/reject`);
+    const rejected = await ctx.api.as('黄丽华', 'POST', `/bindings/${pending.id}/reject`, { reason: '查无此户' });
     expect(rejected).toMatchObject({ status: 200, body: { id: pending.id, status: 'rejected' } });
     expect((await ctx.api.as('黄丽华', 'POST', `/bindings/${pending.id}/approve`)).body.code).toBe('TICKET_INVALID_STATE');
     const next = await ctx.api.as('陈小明', 'POST', '/bindings', { householdId: 1 });

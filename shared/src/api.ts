@@ -32,6 +32,8 @@ export const API_ERROR_STATUS = {
   JSON_TOO_DEEP: 400,
   FILE_MISSING: 400,
   WECHAT_CODE_INVALID: 400,
+  /** Login without ticking the current privacy policy (PRIVACY_POLICY_VERSION). */
+  CONSENT_REQUIRED: 400,
   /** An HTTP error from the framework with no code of ours (a 4xx status the filter has no name for). */
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
@@ -45,6 +47,8 @@ export const API_ERROR_STATUS = {
   NOT_FOUND_ROUTE: 404,
   TICKET_INVALID_STATE: 409,
   TICKET_CONFLICT: 409,
+  /** A staff member leaving or deleting their account still holds dispatched or accepted tickets. */
+  STAFF_HAS_OPEN_TICKETS: 409,
   FILE_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   FILE_TYPE_NOT_ALLOWED: 415,
@@ -63,6 +67,7 @@ export const API_ERROR_STATUS = {
   MERGE_INTO_SELF: 422,
   MERGE_ACROSS_COMMUNITIES: 422,
   BINDING_PENDING: 422,
+  CANNOT_REMOVE_SELF: 422,
   RATE_LIMITED: 429,
   WECHAT_RATE_LIMITED: 429,
   UPLOAD_QUOTA_EXCEEDED: 429,
@@ -116,7 +121,16 @@ export interface UserView {
 }
 
 export interface MeView extends UserView {
-  household: { id: number; label: string; bindingStatus: BindingStatus } | null;
+  /** The user's own number, whole (everyone else sees it masked). */
+  phone: string | null;
+  /** Proven through WeChat's phone button (POST /api/me/phone), not only typed by staff. */
+  phoneVerified: boolean;
+  nickname: string | null;
+  avatarUrl: string | null;
+  /** A claim of a staff-created account that waits for a committee member's or officer's confirmation. */
+  claim: { id: number; status: 'pending'; roles: Role[] } | null;
+  /** The household bound or asked for; ended, withdrawn and rejected bindings are not a home. */
+  household: { id: number; label: string; bindingStatus: Extract<BindingStatus, 'pending' | 'approved'> } | null;
   building: { id: number; name: string } | null;
   grid: { id: number; name: string } | null;
   /** utcOffsetMinutes: the community's local time, for every date and time the app shows (time.ts). */
@@ -141,10 +155,129 @@ export interface DevUser {
 export interface WechatLoginRequest {
   /** The code from wx.login. */
   code: string;
+  /** The privacy policy version the user ticked: PRIVACY_POLICY_VERSION; without it (or another) 400 CONSENT_REQUIRED. */
+  consentVersion?: string;
 }
 
 export interface DevLoginRequest {
   userId: number;
+}
+
+/**
+ * The answer to POST /api/me/phone. `login` is set when the phone claimed a staff-created account at
+ * once (a resident's): that record is now this login, and the app must switch to its token.
+ */
+export interface PhoneVerifiedResult {
+  me: MeView;
+  login: LoginResult | null;
+}
+
+export interface PhoneCodeRequest {
+  /** The code of <button open-type="getPhoneNumber">. */
+  code: string;
+}
+
+/** Why a binding or a claim was refused or ended: the person concerned is told. */
+export interface DecisionReasonRequest {
+  reason: string;
+}
+
+export type ClaimStatus = 'pending' | 'confirmed' | 'rejected';
+
+export interface ClaimsQuery {
+  /** Default: pending. */
+  status?: ClaimStatus;
+}
+
+export interface RemoveStaffRequest {
+  /** Who takes over their open tickets: a grid worker or partner of the community. */
+  handoverToUserId?: number;
+}
+
+export interface PhoneRevealsQuery {
+  communityId: number;
+}
+
+/** 认领: a WeChat user proved the phone of a staff-created account that holds a staff role. */
+export interface ClaimView {
+  id: number;
+  status: ClaimStatus;
+  /** The staff-created record being claimed, with the roles that would pass. */
+  account: { id: number; name: string; phone: string | null; roles: RoleAssignmentView[] };
+  /** The WeChat account that proved the phone. */
+  claimant: { id: number; nickname: string | null; createdAt: IsoDateTime };
+  reason: string | null;
+  createdAt: IsoDateTime;
+  decidedAt: IsoDateTime | null;
+}
+
+export interface BindingView {
+  id: number;
+  userId: number;
+  householdId: number;
+  communityId: number;
+  status: BindingStatus;
+  /** Why it was rejected or ended. */
+  reason: string | null;
+  createdAt: IsoDateTime;
+  decidedAt: IsoDateTime | null;
+}
+
+/** A binding as the committee lists it: who asked (phone masked) and for which household. */
+export interface BindingListItem extends BindingView {
+  userName: string;
+  phone: string | null;
+  householdLabel: string;
+}
+
+export interface StaffRemovalResult {
+  userId: number;
+  removedRoles: RoleAssignmentView[];
+  handedOverTicketIds: number[];
+}
+
+export interface PhoneRevealView {
+  phone: string;
+}
+
+/** 查看号码: one entry of the access log of phone reveals. */
+export interface PhoneRevealLogEntry {
+  id: number;
+  viewer: { id: number; name: string };
+  subject: { id: number; name: string };
+  communityId: number | null;
+  at: IsoDateTime;
+}
+
+/** DELETE /api/me: when the account was deleted. */
+export interface AccountDeleted {
+  deletedAt: IsoDateTime;
+}
+
+/** GET /api/me/export: everything Linli holds about the user (PIPL art. 45). */
+export interface AccountExport {
+  exportedAt: IsoDateTime;
+  account: {
+    id: number;
+    name: string;
+    nickname: string | null;
+    phone: string | null;
+    phoneVerifiedAt: IsoDateTime | null;
+    avatarUrl: string | null;
+    wechatLinked: boolean;
+    consentVersion: string | null;
+    consentedAt: IsoDateTime | null;
+    createdAt: IsoDateTime;
+  };
+  roles: RoleAssignmentView[];
+  bindings: (BindingView & { householdLabel: string })[];
+  tickets: { id: number; code: string; status: TicketStatus; category: string; description: string; anonymous: boolean; photoUrls: string[]; location: { lat: number; lng: number } | null; rating: FinalRating | null; ratingComment: string | null; createdAt: IsoDateTime }[];
+  ticketActions: { ticketId: number; type: TicketEventType; note: string | null; at: IsoDateTime }[];
+  following: { ticketId: number; since: IsoDateTime }[];
+  notifications: { type: string; title: string; body: string; ticketId: number | null; createdAt: IsoDateTime; readAt: IsoDateTime | null }[];
+  files: { url: string; mimeType: string; size: number; createdAt: IsoDateTime }[];
+  phoneReveals: PhoneRevealLogEntry[];
+  claims: { id: number; status: ClaimStatus; createdAt: IsoDateTime }[];
 }
 
 export interface CategoryView {
@@ -191,20 +324,6 @@ export interface HouseholdsQuery {
   buildingId: number;
 }
 
-/** 居民绑定: a resident's request to be bound to a household, and what the committee decided. */
-export interface BindingView {
-  id: number;
-  userId: number;
-  householdId: number;
-  communityId: number;
-  status: BindingStatus;
-  createdAt: IsoDateTime;
-}
-
-/** A binding as the committee's list shows it: with who asked. */
-export interface BindingListItem extends BindingView {
-  userName: string;
-}
 
 export interface BindingRequest {
   householdId: number;

@@ -19,7 +19,19 @@
  *   JSON_TOO_DEEP for a JSON body.
  */
 import type {
+  AccountDeleted,
+  AccountExport,
   ApiErrorCode,
+  ClaimsQuery,
+  ClaimView,
+  DecisionReasonRequest,
+  PhoneCodeRequest,
+  PhoneRevealLogEntry,
+  PhoneRevealsQuery,
+  PhoneRevealView,
+  PhoneVerifiedResult,
+  RemoveStaffRequest,
+  StaffRemovalResult,
   BindingListItem,
   BindingRequest,
   BindingsQuery,
@@ -70,13 +82,13 @@ export type IdParams = { id: number };
 export type TransitionErrors = 'FORBIDDEN' | 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT';
 
 export interface Endpoints {
-  /** Log in with the code of wx.login (code2Session); a first login creates a resident. */
+  /** Log in with the code of wx.login (code2Session), having ticked the current privacy policy; a first login creates a resident. */
   'POST /auth/wechat-login': {
     body: WechatLoginRequest;
     response: LoginResult;
-    errors: 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_USER_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'WECHAT_NOT_CONFIGURED';
+    errors: 'CONSENT_REQUIRED' | 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_USER_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'WECHAT_NOT_CONFIGURED';
   };
-  /** Seeded users to log in as; 404 when a WeChat appid is configured or in production. */
+  /** Seeded users to log in as; 404 in production, and with a WeChat appid unless DEV_LOGIN=true. */
   'GET /auth/dev-users': { response: DevUser[]; errors: 'NOT_FOUND' };
   /** Log in as a seeded user (as above). */
   'POST /auth/dev-login': { body: DevLoginRequest; response: LoginResult; errors: 'NOT_FOUND' };
@@ -84,6 +96,36 @@ export interface Endpoints {
   'POST /auth/refresh': { response: LoginResult };
   /** The caller: roles with their places, household, building, grid, community. */
   'GET /me': { response: MeView };
+  /**
+   * Prove the phone through WeChat's phone button. A record staff created with that phone and no openid is
+   * claimed: a resident's at once (`login` is then its token), one with a staff role after confirmation (`me.claim`).
+   */
+  'POST /me/phone': { body: PhoneCodeRequest; response: PhoneVerifiedResult; errors: 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_UNAVAILABLE' | 'WECHAT_NOT_CONFIGURED' };
+  /** Everything Linli holds about the caller (PIPL). */
+  'GET /me/export': { response: AccountExport };
+  /** 注销: the account's personal data goes at once; its tickets stay with the reporter anonymised. */
+  'DELETE /me': { response: AccountDeleted; errors: 'STAFF_HAS_OPEN_TICKETS' };
+  /** Who has seen the caller's whole phone number, newest first. */
+  'GET /me/phone-reveals': { response: PhoneRevealLogEntry[] };
+  /** 查看号码: the whole number of someone the caller serves as staff; logged. */
+  'POST /users/{id}/phone': { params: IdParams; response: PhoneRevealView; errors: 'NOT_FOUND' };
+  /** The phone-reveal log of a community, newest first. */
+  'GET /phone-reveals': { query: PhoneRevealsQuery; response: PhoneRevealLogEntry[]; errors: 'NOT_FOUND' };
+
+  /** Staff claims the caller may decide, newest first. */
+  'GET /claims': { query: ClaimsQuery; response: ClaimView[] };
+  /** Confirm a staff claim: the WeChat user becomes the staff-created record. */
+  'POST /claims/{id}/confirm': { params: IdParams; response: ClaimView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
+  /** Reject a staff claim, with the reason the claimant is told. */
+  'POST /claims/{id}/reject': { params: IdParams; body: DecisionReasonRequest; response: ClaimView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
+
+  /** A staff member leaves: their open tickets are handed over (转派) first, then their posts in the caller's communities end. */
+  'POST /staff/{userId}/remove': {
+    params: { userId: number };
+    body: RemoveStaffRequest;
+    response: StaffRemovalResult;
+    errors: 'NOT_FOUND' | 'STAFF_HAS_OPEN_TICKETS' | 'CANNOT_REMOVE_SELF' | TransitionErrors | 'INVALID_HANDLER';
+  };
 
   /** The categories a resident can choose, with who handles them and their deadlines. */
   'GET /categories': { response: CategoryView[] };
@@ -98,7 +140,12 @@ export interface Endpoints {
   /** Binding requests of the committee member's communities, newest first. */
   'GET /bindings': { query: BindingsQuery; response: BindingListItem[] };
   'POST /bindings/{id}/approve': { params: IdParams; response: BindingView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
-  'POST /bindings/{id}/reject': { params: IdParams; response: BindingView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
+  /** Reject a request; the resident is told the reason. */
+  'POST /bindings/{id}/reject': { params: IdParams; body: DecisionReasonRequest; response: BindingView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
+  /** The committee ends an approved binding; the resident is told the reason. */
+  'POST /bindings/{id}/end': { params: IdParams; body: DecisionReasonRequest; response: BindingView; errors: 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT' };
+  /** Moving out: the caller's binding ends, or their pending request is withdrawn. */
+  'DELETE /bindings/mine': { response: BindingView; errors: 'NOT_FOUND' };
 
   /** A photo for a report or a resolution: jpeg, png or webp (recognised by its bytes), at most 5 MB. */
   'POST /files': { multipart: 'file'; response: UploadedFile; errors: 'FILE_MISSING' | 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' | 'RATE_LIMITED' | 'UPLOAD_QUOTA_EXCEEDED' };

@@ -10,3 +10,4 @@ export * from './categories.js';
 export * from './time.js';
 export * from './api.js';
 export * from './contract.js';
+export * from './legal.js';

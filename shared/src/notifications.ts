@@ -9,6 +9,9 @@ export const NOTIFICATION_RECIPIENTS = [
   'handler', // who holds it after the change
   'committee', // the committee members of its community
   'next_level', // whoever watches the level it was just escalated to (community, street, district)
+  // Notices about an account rather than a ticket (ticketId null), written by bindings/ and claims/:
+  'account_holder', // the user whose binding, claim or staff post it is
+  'confirmers', // who may confirm a staff claim: the committee of the place, or the officers above it
 ] as const;
 export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];
 
@@ -24,6 +27,15 @@ export const NOTIFICATION_KINDS = {
   closed: { label: '居民评价', recipients: ['handler'] },
   reopened: { label: '不满意重办', recipients: ['handler'] },
   escalated: { label: '超时升级', recipients: ['next_level', 'handler'] },
+  binding_requested: { label: '绑定申请', recipients: ['committee'] },
+  binding_approved: { label: '绑定通过', recipients: ['account_holder'] },
+  binding_rejected: { label: '绑定未通过', recipients: ['account_holder'] },
+  binding_ended: { label: '绑定解除', recipients: ['account_holder'] },
+  claim_made: { label: '居民认领账号', recipients: ['committee'] },
+  claim_pending: { label: '待确认认领', recipients: ['confirmers'] },
+  claim_confirmed: { label: '认领已确认', recipients: ['account_holder'] },
+  claim_rejected: { label: '认领未通过', recipients: ['account_holder'] },
+  staff_removed: { label: '岗位解除', recipients: ['account_holder'] },
 } as const satisfies Record<string, { label: string; recipients: readonly NotificationRecipient[] }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

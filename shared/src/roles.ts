@@ -10,6 +10,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles that act on other people's matters: claiming one needs a committee member's or officer's confirmation. */
+export const STAFF_ROLES = ['grid_worker', 'committee_member', 'street_officer', 'district_officer', 'partner', 'admin'] as const satisfies readonly Role[];
+
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   grid_worker: '网格员',
@@ -27,6 +30,10 @@ export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 export const PARTNER_KINDS = ['property_company', 'social_organisation', 'lawyer', 'law_enforcement', 'service_centre', 'health_provider'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
-/** 居民绑定: a resident asks to be bound to a household; a committee member decides. */
-export const BINDING_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/**
+ * 居民绑定: a resident asks to be bound to a household; a committee member decides.
+ * An approved binding later ends (moving out, the committee ends it, 注销); a pending one is
+ * withdrawn (the resident moves on, or a claimed account already has a home).
+ */
+export const BINDING_STATUSES = ['pending', 'approved', 'rejected', 'ended', 'withdrawn'] as const;
 export type BindingStatus = (typeof BINDING_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { LoginResult, MeView } from '@linli/shared';
 import { RateLimit } from '../common/throttle.js';
 import { UsersService } from '../users/users.service.js';
@@ -11,6 +11,11 @@ import type { SessionClaims } from './sessions.service.js';
 
 class WechatLoginDto {
   @ApiProperty({ description: 'The code from wx.login' }) @IsString() @IsNotEmpty() @MaxLength(128) code: string;
+  @ApiPropertyOptional({ description: 'The privacy policy version the user ticked (PRIVACY_POLICY_VERSION); without the current one: 400 CONSENT_REQUIRED' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  consentVersion?: string;
 }
 
 class DevLoginDto {
@@ -29,14 +34,14 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @RateLimit('login')
-  @ApiOperation({ summary: 'Log in with the code of wx.login (code2Session)' })
+  @ApiOperation({ summary: 'Log in with the code of wx.login (code2Session), having consented to the current privacy policy' })
   wechatLogin(@Body() dto: WechatLoginDto): Promise<LoginResult> {
-    return this.auth.wechatLogin(dto.code);
+    return this.auth.wechatLogin(dto.code, dto.consentVersion);
   }
 
   @Get('auth/dev-users')
   @Public()
-  @ApiOperation({ summary: 'Seeded users to log in as (only without a WeChat appid, never in production)' })
+  @ApiOperation({ summary: 'Seeded users to log in as (without a WeChat appid or with DEV_LOGIN=true; never in production)' })
   devUsers() {
     return this.auth.devUsers();
   }
@@ -45,7 +50,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @RateLimit('login')
-  @ApiOperation({ summary: 'Log in as a seeded user (only without a WeChat appid, never in production)' })
+  @ApiOperation({ summary: 'Log in as a seeded user (without a WeChat appid or with DEV_LOGIN=true; never in production)' })
   devLogin(@Body() dto: DevLoginDto): Promise<LoginResult> {
     return this.auth.devLogin(dto.userId);
   }

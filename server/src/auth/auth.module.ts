@@ -24,6 +24,6 @@ import { SessionsService } from './sessions.service.js';
   ],
   controllers: [AuthController],
   providers: [AuthService, AuthGuard, SessionsService],
-  exports: [AuthGuard, JwtModule, SessionsService],
+  exports: [AuthGuard, AuthService, JwtModule, SessionsService],
 })
 export class AuthModule {}

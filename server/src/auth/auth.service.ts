@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
-import type { LoginResult } from '@linli/shared';
+import { DataSource, IsNull } from 'typeorm';
+import { PRIVACY_POLICY_VERSION, type LoginResult } from '@linli/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Errors } from '../common/app-error.js';
+import { AppError, Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { RoleAssignment, User } from '../users/entities/users.entities.js';
 import { UsersService } from '../users/users.service.js';
@@ -23,19 +23,28 @@ export class AuthService {
     @Inject(SessionsService) private readonly sessions: SessionsService,
   ) {}
 
-  /** Dev login exists only without a WeChat appid and outside production. */
+  /** Dev login: outside production, without a WeChat appid or with DEV_LOGIN=true (which production refuses). */
   get devLoginEnabled(): boolean {
-    return !this.wechat.configured && this.config.env !== 'production';
+    return this.config.env !== 'production' && (this.config.devLogin || !this.wechat.configured);
   }
 
-  async wechatLogin(code: string): Promise<LoginResult> {
+  /** Login needs the user's active consent to the current privacy policy (PIPL); the version agreed to is recorded. */
+  async wechatLogin(code: string, consentVersion: string | undefined): Promise<LoginResult> {
+    if (consentVersion !== PRIVACY_POLICY_VERSION) throw new AppError(400, 'CONSENT_REQUIRED', '请先阅读并同意用户协议和隐私政策');
     const { openid } = await this.wechat.code2Session(code);
+    const now = this.clock.now();
     let user = await this.ds.getRepository(User).findOneBy({ openid });
+    if (user && user.consentVersion !== consentVersion) {
+      await this.ds.getRepository(User).update({ id: user.id }, { consentVersion, consentedAt: now });
+    }
     if (!user) {
       // First login: a new resident. Binding to a household is a separate step a committee approves.
       try {
         user = await this.ds.transaction(async (em) => {
-          const created = await em.save(User, em.create(User, { name: '微信用户', phone: null, openid, createdAt: this.clock.now() }));
+          const created = await em.save(
+            User,
+            em.create(User, { name: '微信用户', phone: null, openid, phoneVerifiedAt: null, nickname: null, avatarKey: null, consentVersion, consentedAt: now, createdAt: now, deletedAt: null }),
+          );
           await em.insert(RoleAssignment, { userId: created.id, role: 'resident', districtId: null, streetId: null, communityId: null, gridId: null, organisationId: null });
           return created;
         });
@@ -50,7 +59,7 @@ export class AuthService {
   async devLogin(userId: number): Promise<LoginResult> {
     if (!this.devLoginEnabled) throw Errors.notFound('接口');
     const user = await this.users.findById(userId);
-    if (!user) throw Errors.notFound('用户');
+    if (!user || user.deletedAt) throw Errors.notFound('用户');
     return this.issue(user);
   }
 
@@ -63,7 +72,7 @@ export class AuthService {
 
   async devUsers() {
     if (!this.devLoginEnabled) throw Errors.notFound('接口');
-    const users = await this.ds.getRepository(User).find({ order: { id: 'ASC' }, take: 200 });
+    const users = await this.ds.getRepository(User).find({ where: { deletedAt: IsNull() }, order: { id: 'ASC' }, take: 200 });
     const roles = await this.ds.getRepository(RoleAssignment).find({ order: { id: 'ASC' } });
     const views = await this.users.roleViews(users.map((u) => roles.filter((r) => r.userId === u.id)));
     return users.map((u, i) => ({
@@ -74,8 +83,8 @@ export class AuthService {
     }));
   }
 
-  /** A token for a new device session (a login), or the next generation of an existing one (a refresh). */
-  private async issue(user: User, session?: SessionClaims): Promise<LoginResult> {
+  /** A token for a new device session (a login, or a claim that makes a staff-created record this login), or the next generation of an existing one (a refresh). */
+  async issue(user: User, session?: SessionClaims): Promise<LoginResult> {
     const claims = session ?? (await this.sessions.start(user.id));
     // Issued by the one clock (jsonwebtoken counts `exp` from the `iat` it is given), so tests and a shifted clock agree with the guard.
     const iat = Math.floor(this.clock.now().getTime() / 1000);

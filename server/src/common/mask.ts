@@ -1,4 +1,4 @@
-/** Phone numbers never leave the API whole: 13812345678 → 138****5678. */
+/** Phone numbers leave the API masked (13812345678 → 138****5678), whole only to their owner and through a logged 查看号码. */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return null;
   if (phone.length < 7) return '*'.repeat(phone.length);

@@ -60,3 +60,15 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24']);
   });
 });
+
+describe('DEV_LOGIN', () => {
+  it('is off unless set to true', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).devLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', DEV_LOGIN: '1' }).devLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', DEV_LOGIN: 'true' }).devLogin).toBe(true);
+  });
+
+  it('stops a production server from starting', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN .* refused with NODE_ENV=production/);
+  });
+});

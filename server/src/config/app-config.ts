@@ -18,6 +18,12 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   wechat: { appId: string | null; secret: string | null; baseUrl: string };
+  /**
+   * DEV_LOGIN=true keeps the dev login (log in as any seeded user) even with a WeChat appid, so tests
+   * and demos can mix dev users with a (fake) WeChat. Without a WeChat appid it is on anyway outside
+   * production; production refuses to start with it.
+   */
+  devLogin: boolean;
   uploadDir: string;
   h5Dir: string;
   /** Seed the demo district on start when the database has no users. */
@@ -90,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const clockOffset = env.CLOCK_OFFSET_MS ?? '';
   // A server whose clock is not the real one would set wrong deadlines and escalate on a false time.
   if (clockOffset !== '' && nodeEnv !== 'test') throw new Error(`CLOCK_OFFSET_MS is a test-only setting and is refused with NODE_ENV=${nodeEnv}`);
+  const devLogin = env.DEV_LOGIN === 'true';
+  if (devLogin && nodeEnv === 'production') throw new Error('DEV_LOGIN lets anyone log in as any user and is refused with NODE_ENV=production');
   const sqlitePath = path.resolve(env.SQLITE_PATH || path.join(serverRoot, 'data', 'linli.sqlite'));
   const jwtSecret = jwtSecretOf(env, nodeEnv, sqlitePath);
   return {
@@ -104,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: env.WECHAT_SECRET || null,
       baseUrl: (env.WECHAT_BASE_URL || 'https://api.weixin.qq.com').replace(/\/$/, ''),
     },
+    devLogin,
     uploadDir: path.resolve(env.UPLOAD_DIR || path.join(serverRoot, 'data', 'uploads')),
     h5Dir: path.resolve(env.H5_DIR || path.join(serverRoot, '..', 'miniapp', 'dist', 'h5')),
     seedDemo: env.SEED_DEMO !== 'false',

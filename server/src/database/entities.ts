@@ -10,6 +10,8 @@ import { IdempotencyRecord } from '../tickets/entities/idempotency-record.entity
 import { Notification } from '../notifications/notification.entity.js';
 import { WechatToken } from '../wechat/wechat-token.entity.js';
 import { AuthSession } from '../auth/entities/auth-session.entity.js';
+import { AccountClaim } from '../claims/account-claim.entity.js';
+import { PhoneReveal } from '../users/phone-reveal.entity.js';
 
 export const ENTITIES = [
   District,
@@ -31,4 +33,6 @@ export const ENTITIES = [
   Notification,
   WechatToken,
   AuthSession,
+  AccountClaim,
+  PhoneReveal,
 ];

@@ -7,6 +7,6 @@ import { FILE_STORAGE, LocalDiskStorage } from './storage.js';
 @Module({
   controllers: [FilesController],
   providers: [FilesService, UploadQuotaGuard, { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.uploadDir) }],
-  exports: [FilesService],
+  exports: [FilesService, FILE_STORAGE],
 })
 export class FilesModule {}

@@ -203,6 +203,9 @@ export async function seedFutian(ds: DataSource, opts: ScaleOptions): Promise<Sc
         status: pending ? 'pending' : 'approved',
         decidedById: pending ? null : committee.get(c.id)![0],
         decidedAt: pending ? null : new Date(createdAt.getTime() + DAY),
+        reason: null,
+        endedAt: null,
+        endedById: null,
         createdAt,
       });
     }

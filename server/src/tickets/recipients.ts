@@ -60,6 +60,9 @@ export class RecipientDirectory {
         const level = ESCALATION_LEVELS[t.escalationLevel];
         return level === 'grid' ? [] : this.watchers(t, level);
       }
+      case 'account_holder':
+      case 'confirmers':
+        throw new Error(`${role} receives notices about an account, never about a ticket`);
     }
   }
 

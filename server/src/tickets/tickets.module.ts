@@ -15,6 +15,6 @@ import { TicketsController } from './tickets.controller.js';
   imports: [CategoriesModule, DispatchModule, PlacesModule, UsersModule],
   controllers: [TicketsController],
   providers: [ReportingService, TicketQueries, TicketWorkflow, FollowersService, TicketViews],
-  exports: [TicketQueries, TicketViews],
+  exports: [TicketQueries, TicketViews, TicketWorkflow],
 })
 export class TicketsModule {}

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { MeView, RoleAssignmentView, UserView } from '@linli/shared';
 import { maskPhone } from '../common/mask.js';
+import { fileUrl } from '../files/storage.js';
+import { AccountClaim } from '../claims/account-claim.entity.js';
 import { Building, Community, District, Grid, Household, Street } from '../places/entities/places.entities.js';
 import { AuthUser } from '../auth/auth-user.js';
 import { BindingsService } from '../bindings/bindings.service.js';
@@ -22,7 +24,7 @@ export class UsersService {
       .createQueryBuilder(User, 'u')
       .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
       .select(['u.name AS userName', ...ROLE_COLUMNS.map((c) => `r.${c} AS ${c}`)])
-      .where('u.id = :id', { id })
+      .where('u.id = :id AND u.deletedAt IS NULL', { id })
       .orderBy('r.id', 'ASC')
       .getRawMany<Record<string, unknown>>();
     if (rows.length === 0) return null;
@@ -79,6 +81,8 @@ export class UsersService {
     const user = await this.findById(userId);
     if (!user) throw new Error(`user ${userId} vanished`);
     const base = await this.userView(user);
+    const claim = await this.ds.getRepository(AccountClaim).findOne({ where: { claimantId: userId, status: 'pending' }, order: { id: 'DESC' } });
+    const claimRoles = claim ? await this.ds.getRepository(RoleAssignment).find({ where: { userId: claim.accountId }, order: { id: 'ASC' } }) : [];
     const binding = await this.bindings.current(userId);
     let household: MeView['household'] = null;
     let building: MeView['building'] = null;
@@ -88,7 +92,8 @@ export class UsersService {
       const h = await this.ds.getRepository(Household).findOneBy({ id: binding.householdId });
       const b = h ? await this.ds.getRepository(Building).findOneBy({ id: h.buildingId }) : null;
       if (h && b) {
-        household = { id: h.id, label: `${b.name}${h.label}`, bindingStatus: binding.status };
+        // current() reads only pending and approved bindings.
+        household = { id: h.id, label: `${b.name}${h.label}`, bindingStatus: binding.status as 'pending' | 'approved' };
         building = { id: b.id, name: b.name };
         communityId = b.communityId;
         const g = b.gridId !== null ? await this.ds.getRepository(Grid).findOneBy({ id: b.gridId }) : null;
@@ -109,6 +114,17 @@ export class UsersService {
             .where('c.id = :communityId', { communityId })
             .getRawOne<{ id: number; name: string; utcOffsetMinutes: number }>()
         : undefined;
-    return { ...base, household, building, grid, community: c ? { id: Number(c.id), name: c.name, utcOffsetMinutes: Number(c.utcOffsetMinutes) } : null };
+    return {
+      ...base,
+      phone: user.phone,
+      phoneVerified: user.phoneVerifiedAt !== null,
+      nickname: user.nickname,
+      avatarUrl: user.avatarKey ? fileUrl(user.avatarKey) : null,
+      claim: claim ? { id: claim.id, status: 'pending', roles: [...new Set(claimRoles.map((r) => r.role))] } : null,
+      household,
+      building,
+      grid,
+      community: c ? { id: Number(c.id), name: c.name, utcOffsetMinutes: Number(c.utcOffsetMinutes) } : null,
+    };
   }
 }

@@ -16,9 +16,17 @@ const WechatAPI = require('co-wechat-api') as new (
 interface CoWechatApi {
   prefix: string;
   snsPrefix: string;
+  wxaPrefix: string;
+  ensureAccessToken(): Promise<{ accessToken: string }>;
+  request(url: string, opts: { method: string; dataType: 'json'; data: string; headers: Record<string, string> }): Promise<unknown>;
   setOpts(opts: { timeout: number }): void;
   code2Session(code: string): Promise<{ openid: string; session_key: string; unionid?: string }>;
   sendSubscribeMessage(openid: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<unknown>;
+}
+
+/** What the phone button proved: a mainland number as 11 digits, others with their country code. */
+export interface WechatPhone {
+  phone: string;
 }
 
 export interface WechatSession {
@@ -58,6 +66,7 @@ export class WechatGateway {
     );
     this.api.prefix = `${baseUrl}/cgi-bin/`;
     this.api.snsPrefix = `${baseUrl}/sns/`;
+    this.api.wxaPrefix = `${baseUrl}/wxa/`;
     this.api.setOpts({ timeout: 5000 });
   }
 
@@ -73,6 +82,30 @@ export class WechatGateway {
       if (!r?.openid) throw new AppError(503, 'WECHAT_UNAVAILABLE', '微信登录暂时不可用，请稍后再试');
       return { openid: r.openid, unionid: r.unionid ?? null };
     } catch (e) {
+      throw toAppError(e);
+    }
+  }
+
+  /**
+   * The phone button's code → the number (phonenumber.getPhoneNumber). co-wechat-api lacks this /wxa/
+   * call: it goes through the library's request with the shared access token, so an expired token is
+   * renewed and the call retried the library's way.
+   */
+  async phoneNumber(code: string): Promise<WechatPhone> {
+    if (!this.api) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信登录');
+    try {
+      const { accessToken } = await this.api.ensureAccessToken();
+      const r = (await this.api.request(`${this.api.wxaPrefix}business/getuserphonenumber?access_token=${encodeURIComponent(accessToken)}`, {
+        method: 'POST',
+        dataType: 'json',
+        data: JSON.stringify({ code }),
+        headers: { 'Content-Type': 'application/json' },
+      })) as { phone_info?: { phoneNumber: string; purePhoneNumber: string; countryCode: string } };
+      const info = r?.phone_info;
+      if (!info?.purePhoneNumber) throw new AppError(503, 'WECHAT_UNAVAILABLE', '微信服务繁忙，请稍后再试');
+      return { phone: String(info.countryCode) === '86' ? info.purePhoneNumber : info.phoneNumber };
+    } catch (e) {
+      if ((e as { code?: number }).code === 40029) throw new AppError(400, 'WECHAT_CODE_INVALID', '手机号授权已失效，请重新点击获取手机号');
       throw toAppError(e);
     }
   }

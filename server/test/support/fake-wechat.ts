@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
  *   "invalid"      → 40029 invalid code
  *   "limited"      → 45011 api minute-quota reach limit
  *   "busy"         → -1 system error
+ * The phone button's codes (getuserphonenumber, which needs the access token from /cgi-bin/token):
+ *   "phone-<digits>" → that mainland number
+ *   anything else    → 40029 invalid code
  */
 export async function startFakeWechat(): Promise<{ baseUrl: string; calls: string[]; close: () => Promise<void> }> {
   const calls: string[] = [];
@@ -29,6 +32,18 @@ export async function startFakeWechat(): Promise<{ baseUrl: string; calls: strin
       return json({ openid: `o_${code}`, session_key: 'c2Vzc2lvbg==' });
     }
     if (url.pathname === '/cgi-bin/token') return json({ access_token: 'fake-access-token', expires_in: 7200 });
+    if (url.pathname === '/wxa/business/getuserphonenumber' && req.method === 'POST') {
+      if (url.searchParams.get('access_token') !== 'fake-access-token') return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      req.on('end', () => {
+        const code = String((JSON.parse(raw || '{}') as { code?: unknown }).code ?? '');
+        const digits = /^phone-(\d{11})$/.exec(code)?.[1];
+        if (!digits) return json({ errcode: 40029, errmsg: 'invalid code' });
+        json({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: digits, purePhoneNumber: digits, countryCode: '86', watermark: { timestamp: 1795459800, appid: 'wx-test-appid' } } });
+      });
+      return;
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -13,5 +13,10 @@ export class HouseholdBinding {
   @Column({ type: 'varchar', length: 16 }) status: BindingStatus;
   @Column({ type: 'int', nullable: true }) decidedById: number | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) decidedAt: Date | null;
+  /** Why the committee rejected or ended it. */
+  @Column({ type: 'varchar', length: 200, nullable: true }) reason: string | null;
+  /** When it ended (moving out, ended by the committee, 注销) or was withdrawn, and by whom. */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) endedAt: Date | null;
+  @Column({ type: 'int', nullable: true }) endedById: number | null;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

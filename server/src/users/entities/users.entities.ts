@@ -5,11 +5,23 @@ import type { Role } from '@linli/shared';
 export class User {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'varchar', length: 64 }) name: string;
+  /** Claiming by phone looks records up by it. */
+  @Index()
   @Column({ type: 'varchar', length: 20, nullable: true }) phone: string | null;
   /** WeChat openid of this mini-program; null for users created by hand. */
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 64, nullable: true }) openid: string | null;
+  /** When WeChat's phone button proved `phone`; null for a number staff typed. */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) phoneVerifiedAt: Date | null;
+  /** The WeChat nickname and avatar the user chose (the avatar is a file key). */
+  @Column({ type: 'varchar', length: 64, nullable: true }) nickname: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) avatarKey: string | null;
+  /** The privacy policy version (PRIVACY_POLICY_VERSION) the user agreed to at login, and when. */
+  @Column({ type: 'varchar', length: 32, nullable: true }) consentVersion: string | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) consentedAt: Date | null;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** 注销: the row stays so the user's tickets keep a reporter, with every personal field emptied. */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) deletedAt: Date | null;
 }
 
 /**

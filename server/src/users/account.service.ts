@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { In } from 'typeorm';
+import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from '@linli/shared';
+import { SessionsService } from '../auth/sessions.service.js';
+import { BindingsService } from '../bindings/bindings.service.js';
+import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
+import { Category } from '../categories/category.entity.js';
+import { AccountClaim } from '../claims/account-claim.entity.js';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { Db } from '../database/db.js';
+import { FILE_STORAGE, fileUrl, type FileStorage } from '../files/storage.js';
+import { StoredFile } from '../files/stored-file.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
+import { TicketFollower } from '../tickets/entities/ticket-follower.entity.js';
+import { Ticket } from '../tickets/entities/ticket.entity.js';
+import { RoleAssignment, User } from './entities/users.entities.js';
+import { PhoneRevealsService } from './phone-reveals.service.js';
+import { UsersService } from './users.service.js';
+
+/** The name a deleted account's tickets show as their reporter. */
+export const DELETED_USER_NAME = '已注销用户';
+
+/** The user's own data (PIPL arts. 44–47): a copy of everything held (export), and 注销 (delete). */
+@Injectable()
+export class AccountService {
+  private readonly logger = new Logger(AccountService.name);
+
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(BindingsService) private readonly bindings: BindingsService,
+    @Inject(PhoneRevealsService) private readonly reveals: PhoneRevealsService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+  ) {}
+
+  async export(userId: number): Promise<AccountExport> {
+    const em = this.db.manager;
+    const user = (await em.findOneBy(User, { id: userId }))!;
+    const roles = await em.find(RoleAssignment, { where: { userId }, order: { id: 'ASC' } });
+    const [roleViews] = await this.users.roleViews([roles]);
+    const bindings = await em.find(HouseholdBinding, { where: { userId }, order: { id: 'ASC' } });
+    const labels = await this.bindings.householdLabels(bindings.map((b) => b.householdId));
+    const tickets = await em.find(Ticket, { where: { reporterId: userId }, order: { id: 'ASC' } });
+    const categories = await em.find(Category, { where: { id: In(tickets.map((t) => t.categoryId).concat(0)) } });
+    const events = await em.find(TicketEvent, { where: { actorId: userId }, order: { id: 'ASC' } });
+    const follows = await em.find(TicketFollower, { where: { userId }, order: { id: 'ASC' } });
+    const notifications = await em.find(Notification, { where: { userId }, order: { id: 'ASC' } });
+    const files = await em.find(StoredFile, { where: { ownerId: userId }, order: { id: 'ASC' } });
+    const claims = await em.find(AccountClaim, { where: { claimantId: userId }, order: { id: 'ASC' } });
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      account: {
+        id: user.id,
+        name: user.name,
+        nickname: user.nickname,
+        phone: user.phone,
+        phoneVerifiedAt: user.phoneVerifiedAt?.toISOString() ?? null,
+        avatarUrl: user.avatarKey ? fileUrl(user.avatarKey) : null,
+        wechatLinked: user.openid !== null,
+        consentVersion: user.consentVersion,
+        consentedAt: user.consentedAt?.toISOString() ?? null,
+        createdAt: user.createdAt.toISOString(),
+      },
+      roles: roleViews,
+      bindings: bindings.map((b) => ({ ...this.bindings.view(b), householdLabel: labels.get(b.householdId) ?? '' })),
+      tickets: tickets.map((t) => ({
+        id: t.id,
+        code: t.code,
+        status: t.status,
+        category: categories.find((c) => c.id === t.categoryId)?.name ?? '',
+        description: t.description,
+        anonymous: t.anonymous,
+        photoUrls: t.photoKeys.map(fileUrl),
+        location: t.lat !== null && t.lng !== null ? { lat: t.lat, lng: t.lng } : null,
+        rating: t.rating,
+        ratingComment: t.ratingComment,
+        createdAt: t.createdAt.toISOString(),
+      })),
+      ticketActions: events.map((e) => ({ ticketId: e.ticketId, type: e.type, note: e.note, at: e.createdAt.toISOString() })),
+      following: follows.map((f) => ({ ticketId: f.ticketId, since: f.createdAt.toISOString() })),
+      notifications: notifications.map((n) => ({ type: n.type, title: n.title, body: n.body, ticketId: n.ticketId, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+      files: files.map((f) => ({ url: fileUrl(f.key), mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() })),
+      phoneReveals: await this.reveals.forSubject(userId),
+      claims: claims.map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt.toISOString() })),
+    };
+  }
+
+  /**
+   * 注销: at once, the name, phone, avatar, nickname, openid, roles, household bindings and pending
+   * notices go. The row stays, emptied, so the user's tickets keep a reporter (shown as 已注销用户) and the
+   * community's records and figures stay true; the household stays too. The openid is gone, so logging in
+   * again makes a new user. Staff must first hand their open tickets over.
+   */
+  async delete(userId: number): Promise<AccountDeleted> {
+    const now = this.clock.now();
+    const avatarKey = await this.db.transaction(async (em) => {
+      const open = await em.count(Ticket, { where: { handlerId: userId, status: In([...HANDLER_INBOX_STATUSES]) } });
+      if (open > 0) throw new AppError(409, 'STAFF_HAS_OPEN_TICKETS', `您还有${open}件报事在办理中，请先交接给同事或请社区转派后再注销`);
+      const user = (await em.findOneBy(User, { id: userId }))!;
+      await em.update(User, { id: userId }, { name: DELETED_USER_NAME, phone: null, openid: null, nickname: null, avatarKey: null, phoneVerifiedAt: null, deletedAt: now });
+      await em.delete(RoleAssignment, { userId });
+      await em.delete(HouseholdBinding, { userId });
+      await em.delete(Notification, { userId });
+      await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
+      if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });
+      return user.avatarKey;
+    });
+    await this.sessions.revokeAll(userId);
+    if (avatarKey) {
+      // The row is gone, so the photo can no longer be served; a leftover file on disk is only bytes nobody can name.
+      await this.storage.remove(avatarKey).catch((e: unknown) => this.logger.warn({ err: e, avatarKey }, 'avatar file not removed'));
+    }
+    return { deletedAt: now.toISOString() };
+  }
+}

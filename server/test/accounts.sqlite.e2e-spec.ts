@@ -1,0 +1,3 @@
+import { accountsSuite } from './support/accounts.suite.js';
+
+accountsSuite('sqlite');
