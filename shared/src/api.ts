@@ -7,6 +7,7 @@ import type { Role, PlaceLevel, BindingStatus } from './roles.js';
 import type { TicketStatus, TicketAction, TicketEventType, RejectReason } from './tickets.js';
 import type { FinalRating, Rating } from './ratings.js';
 import type { EscalationLevel } from './sla.js';
+import type { DeliveryStatus } from './notifications.js';
 import type { TrendBucket } from './time.js';
 
 /**
@@ -590,4 +591,21 @@ export interface PublicBoardQuery extends PageQuery {
 /** Up, and nothing about what runs behind it. */
 export interface HealthStatus {
   status: 'ok';
+}
+
+/** GET /api/notifications/subscriptions: the template ids the app asks the user to subscribe to (at most 3, from a tap). */
+export interface NotificationSubscriptions {
+  templateIds: string[];
+}
+
+/** Subscribe-message outcomes of one notification kind (DELIVERY_STATUSES). */
+export type DeliveryCounts = Record<DeliveryStatus, number>;
+
+/** GET /api/stats/notifications: what became of a community's notices as WeChat subscribe messages, over local days. */
+export interface NotificationDeliveryStats {
+  communityId: number;
+  from: string;
+  to: string;
+  byKind: ({ kind: string; label: string } & DeliveryCounts)[];
+  total: DeliveryCounts;
 }

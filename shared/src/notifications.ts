@@ -40,3 +40,16 @@ export const NOTIFICATION_KINDS = {
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+/**
+ * What became of an outbox row as a WeChat subscribe message (docs/architecture.md, "Subscribe messages").
+ * pending: waiting (also between retries); sending: claimed by a worker, WeChat being called;
+ * sent; skipped: never sendable (no subscription left, a field refused, no openid, no template, too old);
+ * failed: WeChat proved it was not sent, and the retries ran out;
+ * unknown: the request went out and no answer came (or its worker died): never sent again.
+ */
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'unknown'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Which page a notice opens: the ticket's detail as its recipient reads it. */
+export type NoticeAudience = 'resident' | 'handler' | 'overseer';

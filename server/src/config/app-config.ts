@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSubscribeTemplates, type SubscribeTemplates } from '../notifications/subscribe-templates.js';
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,7 +18,17 @@ export interface AppConfig {
   sqlitePath: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
-  wechat: { appId: string | null; secret: string | null; baseUrl: string };
+  wechat: {
+    appId: string | null;
+    secret: string | null;
+    baseUrl: string;
+    /** How long a call to WeChat may take before it is given up (a subscribe message then counts as `unknown`). */
+    timeoutMs: number;
+    /** Subscribe-message templates per notification kind (WECHAT_TEMPLATES; `*` for the rest). */
+    templates: SubscribeTemplates;
+    /** `formal` | `trial` | `developer`: which version of the mini-program a subscribe message opens. */
+    miniprogramState: 'formal' | 'trial' | 'developer';
+  };
   /**
    * DEV_LOGIN=true keeps the dev login (log in as any seeded user) even with a WeChat appid, so tests
    * and demos can mix dev users with a (fake) WeChat. Without a WeChat appid it is on anyway outside
@@ -30,6 +41,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** How often this process sweeps for due escalations and auto-closes; 0 turns it off. */
   sweepIntervalMs: number;
+  /** How often this process sends the outbox as WeChat subscribe messages; 0 turns it off. */
+  deliveryIntervalMs: number;
   rateLimits: { loginPerMinute: number; ticketsPerMinute: number; uploadsPerMinute: number; uploadsPerDay: number };
   /**
    * The reverse proxies whose X-Forwarded-For is believed (Express' `trust proxy`: addresses, CIDRs or
@@ -91,6 +104,12 @@ function jwtSecretOf(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['env'], sqlitePa
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+function miniprogramState(value: string | undefined): AppConfig['wechat']['miniprogramState'] {
+  if (value === undefined || value === '') return 'formal';
+  if (value === 'formal' || value === 'trial' || value === 'developer') return value;
+  throw new Error(`WECHAT_MINIPROGRAM_STATE: expected formal, trial or developer, got "${value}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const clockOffset = env.CLOCK_OFFSET_MS ?? '';
@@ -111,12 +130,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appId: env.WECHAT_APPID || null,
       secret: env.WECHAT_SECRET || null,
       baseUrl: (env.WECHAT_BASE_URL || 'https://api.weixin.qq.com').replace(/\/$/, ''),
+      timeoutMs: int(env.WECHAT_TIMEOUT_MS, 5000),
+      templates: parseSubscribeTemplates(env.WECHAT_TEMPLATES),
+      miniprogramState: miniprogramState(env.WECHAT_MINIPROGRAM_STATE),
     },
     devLogin,
     uploadDir: path.resolve(env.UPLOAD_DIR || path.join(serverRoot, 'data', 'uploads')),
     h5Dir: path.resolve(env.H5_DIR || path.join(serverRoot, '..', 'miniapp', 'dist', 'h5')),
     seedDemo: env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env.SWEEP_INTERVAL_MS, 30_000),
+    deliveryIntervalMs: int(env.DELIVERY_INTERVAL_MS, 5_000),
     rateLimits: {
       loginPerMinute: int(env.RATE_LIMIT_LOGIN_PER_MINUTE, 20),
       ticketsPerMinute: int(env.RATE_LIMIT_TICKETS_PER_MINUTE, 10),

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { NoticeAudience } from '@linli/shared';
 import { Notification } from './notification.entity.js';
 
 export interface NotificationDraft {
@@ -6,15 +7,28 @@ export interface NotificationDraft {
   title: string;
   body: string;
   ticketId: number | null;
+  communityId: number | null;
 }
 
-/** The outbox rows telling `userIds` (each once) of `draft`. */
-export function notificationRows(userIds: Iterable<number>, draft: NotificationDraft, at: Date): Partial<Notification>[] {
-  return [...new Set(userIds)].map((userId) => ({ userId, ...draft, body: draft.body.slice(0, 255), createdAt: at, readAt: null, deliveryStatus: 'pending' }));
+/** The outbox rows telling `userIds` (each once) of `draft`, waiting for delivery from `at`. */
+export function notificationRows(userIds: Iterable<number>, draft: NotificationDraft, at: Date, audience: NoticeAudience | null = null): Partial<Notification>[] {
+  return [...new Set(userIds)].map((userId) => ({
+    userId,
+    ...draft,
+    body: draft.body.slice(0, 255),
+    audience,
+    createdAt: at,
+    readAt: null,
+    deliveryStatus: 'pending',
+    deliverAfter: at,
+    deliveryClaimedAt: null,
+    deliveryAttempts: 0,
+    deliveryReason: null,
+  }));
 }
 
 /** Writes notifications into the outbox within the caller's transaction. */
-export async function enqueueNotifications(em: EntityManager, userIds: Iterable<number>, draft: NotificationDraft, at: Date): Promise<void> {
-  const rows = notificationRows(userIds, draft, at);
+export async function enqueueNotifications(em: EntityManager, userIds: Iterable<number>, draft: NotificationDraft, at: Date, audience: NoticeAudience | null = null): Promise<void> {
+  const rows = notificationRows(userIds, draft, at, audience);
   if (rows.length > 0) await em.insert(Notification, rows);
 }

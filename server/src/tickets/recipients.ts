@@ -20,14 +20,21 @@ export class RecipientDirectory {
 
   constructor(private readonly em: EntityManager) {}
 
-  /** The people of each recipient role of `kind`, staff and residents apart (residents read texts masked). */
-  async resolve(t: Place, kind: NotificationKind): Promise<{ staff: number[]; residents: number[] }> {
-    const staff: number[] = [];
-    const residents: number[] = [];
+  /**
+   * The people of each recipient role of `kind`, by how they read the ticket: residents (reporter,
+   * followers: texts masked, the resident's page), its handler, and overseers (committee, next level).
+   * Someone in two groups is told once, as staff, and as its handler before as an overseer.
+   */
+  async resolve(t: Place, kind: NotificationKind): Promise<{ residents: number[]; handlers: number[]; overseers: number[] }> {
+    const groups = { residents: [] as number[], handlers: [] as number[], overseers: [] as number[] };
     for (const role of NOTIFICATION_KINDS[kind].recipients as readonly NotificationRecipient[]) {
-      (role === 'reporter' || role === 'followers' ? residents : staff).push(...(await this.one(t, role)));
+      const group = role === 'reporter' || role === 'followers' ? 'residents' : role === 'handler' ? 'handlers' : 'overseers';
+      groups[group].push(...(await this.one(t, role)));
     }
-    return { staff, residents: residents.filter((id) => !staff.includes(id)) };
+    const handlers = [...new Set(groups.handlers)];
+    const overseers = [...new Set(groups.overseers)].filter((id) => !handlers.includes(id));
+    const residents = [...new Set(groups.residents)].filter((id) => !handlers.includes(id) && !overseers.includes(id));
+    return { residents, handlers, overseers };
   }
 
   /** Loads the watchers of every place these tickets may escalate to, in one query. */

@@ -59,10 +59,14 @@ export class TicketWrites {
       });
     }
     for (const n of effects.notifications) {
-      const draft = (body: string) => ({ type: n.kind, title: n.title, body: `${t.code} ${body}`, ticketId: t.id });
-      const { staff, residents } = await this.recipients.resolve(t, n.kind);
+      const draft = (body: string) => ({ type: n.kind, title: n.title, body: `${t.code} ${body}`, ticketId: t.id, communityId: t.communityId });
+      const { residents, handlers, overseers } = await this.recipients.resolve(t, n.kind);
       // Residents read staff's words (a result, a reason) through the one masking rule, as on the timeline.
-      this.notifications.push(...notificationRows(staff, draft(n.body), now), ...notificationRows(residents, draft(maskPersonalText(n.body)), now));
+      this.notifications.push(
+        ...notificationRows(handlers, draft(n.body), now, 'handler'),
+        ...notificationRows(overseers, draft(n.body), now, 'overseer'),
+        ...notificationRows(residents, draft(maskPersonalText(n.body)), now, 'resident'),
+      );
     }
   }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppError } from '../common/app-error.js';
+import { postJson } from './wechat-http.js';
 import { WechatToken } from './wechat-token.entity.js';
 
 const require = createRequire(import.meta.url);
@@ -21,13 +22,25 @@ interface CoWechatApi {
   request(url: string, opts: { method: string; dataType: 'json'; data: string; headers: Record<string, string> }): Promise<unknown>;
   setOpts(opts: { timeout: number }): void;
   code2Session(code: string): Promise<{ openid: string; session_key: string; unionid?: string }>;
-  sendSubscribeMessage(openid: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<unknown>;
+  saveToken(token: null): Promise<void>;
 }
 
 /** What the phone button proved: a mainland number as 11 digits, others with their country code. */
 export interface WechatPhone {
   phone: string;
 }
+
+/**
+ * What came of a call to WeChat, as far as we can know it.
+ * answered: WeChat replied (errcode 0 is success; any other code proves the call did nothing);
+ * unreachable: the request never reached WeChat (refused, no route, no token), so it did nothing;
+ * unknown: the request went out and no usable answer came back (timeout, reset): it may have worked.
+ */
+export type WechatCallResult =
+  | { kind: 'answered'; errcode: number; errmsg: string; body: Record<string, unknown> }
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'unknown'; reason: string };
+
 
 export interface WechatSession {
   openid: string;
@@ -42,12 +55,18 @@ export interface WechatSession {
 @Injectable()
 export class WechatGateway {
   private readonly api: CoWechatApi | null;
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly miniprogramState: AppConfig['wechat']['miniprogramState'];
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DataSource) private readonly ds: DataSource,
   ) {
     const { appId, secret, baseUrl } = config.wechat;
+    this.baseUrl = baseUrl;
+    this.timeoutMs = config.wechat.timeoutMs;
+    this.miniprogramState = config.wechat.miniprogramState;
     if (!appId || !secret) {
       this.api = null;
       return;
@@ -84,6 +103,54 @@ export class WechatGateway {
     } catch (e) {
       throw toAppError(e);
     }
+  }
+
+  /**
+   * subscribeMessage.send. Never retried here: WeChat has no idempotency key, so only the caller,
+   * knowing the outcome, may decide that a send that proved nothing happened can be tried again.
+   */
+  sendSubscribeMessage(message: { openid: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<WechatCallResult> {
+    return this.post('/cgi-bin/message/subscribe/send', {
+      touser: message.openid,
+      template_id: message.templateId,
+      page: message.page,
+      data: message.data,
+      miniprogram_state: this.miniprogramState,
+      lang: 'zh_CN',
+    });
+  }
+
+  /**
+   * POSTs JSON to a WeChat API with the shared access token, classifying what came of it.
+   * co-wechat-api lacks the /wxa/ calls and cannot tell a timeout after sending from a refused
+   * connection, which decides whether a subscribe message may be sent again (wechat-http.ts).
+   */
+  private async post(path: string, body: object, tokenRetry = true): Promise<WechatCallResult> {
+    if (!this.api) return { kind: 'unreachable', reason: 'not_configured' };
+    let accessToken: string;
+    try {
+      ({ accessToken } = await this.api.ensureAccessToken());
+    } catch (e) {
+      return { kind: 'unreachable', reason: `token: ${(e as Error).message}`.slice(0, 64) };
+    }
+    const sent = await postJson(`${this.baseUrl}${path}?access_token=${encodeURIComponent(accessToken)}`, body, this.timeoutMs);
+    if (sent.kind === 'notSent') return { kind: 'unreachable', reason: sent.reason };
+    if (sent.kind === 'lost') return { kind: 'unknown', reason: sent.reason };
+    // A proxy's error page or a body we cannot read proves nothing about what WeChat did.
+    if (sent.status !== 200) return { kind: 'unknown', reason: `http_${sent.status}` };
+    let answer: Record<string, unknown>;
+    try {
+      answer = JSON.parse(sent.text) as Record<string, unknown>;
+    } catch {
+      return { kind: 'unknown', reason: 'bad_answer' };
+    }
+    const errcode = Number(answer.errcode ?? 0);
+    // An expired or revoked token: the call did nothing; fetch a new token and try once more.
+    if ((errcode === 40001 || errcode === 42001) && tokenRetry) {
+      await this.api.saveToken(null);
+      return this.post(path, body, false);
+    }
+    return { kind: 'answered', errcode, errmsg: String(answer.errmsg ?? ''), body: answer };
   }
 
   /**

@@ -1,6 +1,30 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A subscribe message as the fake received it (subscribeMessage.send's body). */
+export interface ReceivedMessage {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state: string;
+  lang: string;
+}
+
+export interface FakeWechat {
+  baseUrl: string;
+  calls: string[];
+  /** Every subscribe message that reached the fake, in order of arrival (whatever it answered). */
+  messages: ReceivedMessage[];
+  /** Milliseconds every subscribe-message answer waits (lets two workers overlap). */
+  sendDelayMs: number;
+  /** Answers the sends to "o_hold…" openids that are still waiting. */
+  releaseHeld: () => void;
+  /** How many sends to "o_hold…" openids are waiting for an answer. */
+  heldCount: () => number;
+  close: () => Promise<void>;
+}
+
 /**
  * A fake WeChat on 127.0.0.1 answering as WeChat does (HTTP 200 with errcode in
  * the JSON body). Codes the tests send pick the answer:
@@ -11,16 +35,41 @@ import type { AddressInfo } from 'node:net';
  * The phone button's codes (getuserphonenumber, which needs the access token from /cgi-bin/token):
  *   "phone-<digits>" → that mainland number
  *   anything else    → 40029 invalid code
+ * Subscribe messages: the recipient's openid picks the answer:
+ *   o_43101…  → 43101 (no subscription left)      o_47003… → 47003 naming data.thing1
+ *   o_busy…   → -1 system busy                    o_slow…  → answers after 3 s
+ *   o_hold…   → no answer until releaseHeld()     any other → sent
  */
-export async function startFakeWechat(): Promise<{ baseUrl: string; calls: string[]; close: () => Promise<void> }> {
+export async function startFakeWechat(): Promise<FakeWechat> {
   const calls: string[] = [];
-  const server = http.createServer((req, res) => {
+  const messages: ReceivedMessage[] = [];
+  const held: (() => void)[] = [];
+  const fake = { sendDelayMs: 0 };
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     calls.push(url.pathname + url.search);
     const json = (body: unknown) => {
+      if (res.destroyed) return;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     };
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : null;
+    if (url.pathname.startsWith('/cgi-bin/message/') || url.pathname.startsWith('/wxa/')) {
+      if (url.searchParams.get('access_token') !== 'fake-access-token') return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      const m = body as ReceivedMessage;
+      messages.push(m);
+      if (fake.sendDelayMs) await new Promise((r) => setTimeout(r, fake.sendDelayMs));
+      if (m.touser.startsWith('o_43101')) return json({ errcode: 43101, errmsg: 'user refuse to accept the msg rid: 1' });
+      if (m.touser.startsWith('o_47003')) return json({ errcode: 47003, errmsg: 'argument invalid! data.thing1.value exceeds limit rid: 2' });
+      if (m.touser.startsWith('o_busy')) return json({ errcode: -1, errmsg: 'system error' });
+      if (m.touser.startsWith('o_slow')) return setTimeout(() => json({ errcode: 0, errmsg: 'ok', msgid: messages.length }), 3000);
+      if (m.touser.startsWith('o_hold')) return held.push(() => json({ errcode: 0, errmsg: 'ok', msgid: messages.length }));
+      return json({ errcode: 0, errmsg: 'ok', msgid: messages.length });
+    }
     if (url.pathname === '/sns/jscode2session') {
       if (url.searchParams.get('appid') !== 'wx-test-appid' || url.searchParams.get('secret') !== 'test-secret') {
         return json({ errcode: 40013, errmsg: 'invalid appid' });
@@ -48,5 +97,16 @@ export async function startFakeWechat(): Promise<{ baseUrl: string; calls: strin
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, calls, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return Object.assign(fake, {
+    baseUrl: `http://127.0.0.1:${port}`,
+    calls,
+    messages,
+    releaseHeld: () => held.splice(0).forEach((answer) => answer()),
+    heldCount: () => held.length,
+    close: () => {
+      held.splice(0).forEach((answer) => answer());
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
 }
