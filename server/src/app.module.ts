@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BindingsModule } from './bindings/bindings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { ContentSecurityModule } from './content-security/content-security.module.js';
 import { CoreModule } from './database/database.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { EscalationModule } from './escalation/escalation.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         CoreModule.forRoot(config, clock),
         UsersModule,
         WechatModule,
+        ContentSecurityModule,
         AuthModule,
         PlacesModule,
         BindingsModule,

@@ -609,3 +609,19 @@ export interface NotificationDeliveryStats {
   byKind: ({ kind: string; label: string } & DeliveryCounts)[];
   total: DeliveryCounts;
 }
+
+/** A text held off what others read until a committee member releases it (content security). */
+export interface ContentHoldView {
+  id: number;
+  communityId: number | null;
+  ticketId: number | null;
+  ticketCode: string | null;
+  /** description, ratingComment, nickname… */
+  field: string;
+  /** As written: only its committee reads it here. */
+  text: string;
+  /** review (WeChat asks a person to look), unavailable, no_recent_visit, not_configured. */
+  reason: string;
+  createdAt: string;
+  releasedAt: string | null;
+}

@@ -41,6 +41,11 @@ export interface AppConfig {
   seedDemo: boolean;
   /** How often this process sweeps for due escalations and auto-closes; 0 turns it off. */
   sweepIntervalMs: number;
+  /**
+   * Without a WeChat appid nothing can check what users write: `hold` keeps it off the public board until
+   * a committee member releases it; `publish` (dev, demo and tests only) shows it unchecked.
+   */
+  uncheckedText: 'hold' | 'publish';
   /** How often this process sends the outbox as WeChat subscribe messages; 0 turns it off. */
   deliveryIntervalMs: number;
   rateLimits: { loginPerMinute: number; ticketsPerMinute: number; uploadsPerMinute: number; uploadsPerDay: number };
@@ -119,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (devLogin && nodeEnv === 'production') throw new Error('DEV_LOGIN lets anyone log in as any user and is refused with NODE_ENV=production');
   const sqlitePath = path.resolve(env.SQLITE_PATH || path.join(serverRoot, 'data', 'linli.sqlite'));
   const jwtSecret = jwtSecretOf(env, nodeEnv, sqlitePath);
+  const uncheckedText = env.UNCHECKED_TEXT || 'hold';
+  if (uncheckedText !== 'hold' && uncheckedText !== 'publish') throw new Error(`UNCHECKED_TEXT: expected hold or publish, got "${uncheckedText}"`);
+  // Published unchecked text is never acceptable where real people read it.
+  if (uncheckedText === 'publish' && nodeEnv === 'production') throw new Error('UNCHECKED_TEXT=publish is refused with NODE_ENV=production');
   return {
     env: nodeEnv,
     port: int(env.PORT, 3000),
@@ -140,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env.SWEEP_INTERVAL_MS, 30_000),
     deliveryIntervalMs: int(env.DELIVERY_INTERVAL_MS, 5_000),
+    uncheckedText,
     rateLimits: {
       loginPerMinute: int(env.RATE_LIMIT_LOGIN_PER_MINUTE, 20),
       ticketsPerMinute: int(env.RATE_LIMIT_TICKETS_PER_MINUTE, 10),

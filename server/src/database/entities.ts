@@ -12,6 +12,8 @@ import { WechatToken } from '../wechat/wechat-token.entity.js';
 import { AuthSession } from '../auth/entities/auth-session.entity.js';
 import { AccountClaim } from '../claims/account-claim.entity.js';
 import { PhoneReveal } from '../users/phone-reveal.entity.js';
+import { WechatVisit } from '../wechat/wechat-visit.entity.js';
+import { ContentHold } from '../content-security/content-hold.entity.js';
 
 export const ENTITIES = [
   District,
@@ -35,4 +37,6 @@ export const ENTITIES = [
   AuthSession,
   AccountClaim,
   PhoneReveal,
+  WechatVisit,
+  ContentHold,
 ];

@@ -6,7 +6,7 @@ import { Db } from '../database/db.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { TicketViews } from '../tickets/ticket-views.js';
 
-/** 公示: closed matters of a community, newest first, through the public view only. */
+/** 公示: closed matters of a community, newest first, through the public view only; nothing with a held text. */
 @Injectable()
 export class PublicBoardService {
   constructor(
@@ -17,7 +17,8 @@ export class PublicBoardService {
   async closedTickets(communityId: number, q: PageQuery): Promise<Page<PublicTicket>> {
     const { page, pageSize, skip, take } = paging(q);
     const [rows, total] = await this.db.manager.findAndCount(Ticket, {
-      where: { communityId, status: In([...PUBLIC_BOARD_STATUSES]) },
+      // A text awaiting a committee member's release (content security) keeps its matter off the board.
+      where: { communityId, status: In([...PUBLIC_BOARD_STATUSES]), contentHeld: false },
       order: { closedAt: 'DESC', id: 'DESC' },
       skip,
       take,

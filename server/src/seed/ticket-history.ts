@@ -68,6 +68,8 @@ export function ticketWithHistory(s: HistorySpec): { ticket: TicketRow; events: 
     categoryId: s.category.id,
     description: s.description,
     anonymous: false,
+    // The demo's history was written by the seed, not by people: nothing of it awaits review.
+    contentHeld: false,
     photoKeys: [],
     lat: s.place.lat,
     lng: s.place.lng,

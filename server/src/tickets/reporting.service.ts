@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
+import { ContentSecurityService } from '../content-security/content-security.service.js';
 import { Db } from '../database/db.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
@@ -33,6 +34,7 @@ export class ReportingService {
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(TicketQueries) private readonly queries: TicketQueries,
     @Inject(PlacesService) private readonly places: PlacesService,
+    @Inject(ContentSecurityService) private readonly content: ContentSecurityService,
   ) {}
 
   async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey: string | undefined): Promise<TicketDetail> {
@@ -45,6 +47,8 @@ export class ReportingService {
     if (!category || !category.active) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
     const { utcOffsetMinutes, ...place } = await this.placeOf(user, dto);
     const photoKeys = await photoKeysOf(this.db.manager, user, dto.photoIds ?? []);
+    // 内容安全: risky → 422 here; review or unchecked → stored, held off the public board.
+    const verdict = await this.content.check(user, [{ field: 'description', label: '问题描述', text: dto.description, scene: 3 }], 'resident');
 
     try {
       const created = await this.db.transaction(async (em) => {
@@ -61,6 +65,7 @@ export class ReportingService {
           buildingId: dto.buildingId ?? null,
           ...place,
           followerCount: 0,
+          contentHeld: verdict.held,
           version: 1,
           createdAt: now,
           updatedAt: now,
@@ -70,6 +75,7 @@ export class ReportingService {
         // The id ends the code, so the code follows the INSERT (docs/architecture.md, "Local time"); version stays 1: this is still the creation.
         ticket.code = issueTicketCode(ticket.id, now, utcOffsetMinutes);
         await em.update(Ticket, { id: ticket.id }, { code: ticket.code, version: ticket.version });
+        await this.content.recordHold(em, verdict, user, ticket, now);
         const writes = new TicketWrites(em);
         await writes.record(ticket, report, { id: user.id, role: 'resident' }, now);
         await writes.flush();

@@ -24,6 +24,9 @@ import type { Clock } from '../common/clock.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { TicketEvent } from './entities/ticket-event.entity.js';
 
+/** What neighbours read instead of a text held for review (content security). */
+export const HELD_TEXT = '（内容审核中）';
+
 /** Who reads a ticket: staff, its reporter, or anyone else (the public view). */
 type Audience = 'staff' | 'reporter' | 'public';
 
@@ -53,7 +56,7 @@ export class TicketViews {
         code: t.code,
         status: t.status,
         category: { id: t.categoryId, name: c?.name ?? '', icon: c?.icon ?? '' },
-        description: publicView ? maskPersonalText(t.description) : t.description,
+        description: publicView ? (t.contentHeld ? HELD_TEXT : maskPersonalText(t.description)) : t.description,
         communityId: t.communityId,
         gridId: t.gridId,
         gridName: t.gridId !== null ? (grids.get(t.gridId) ?? null) : null,
@@ -86,9 +89,11 @@ export class TicketViews {
     // Every name the detail shows (actors, reporter, handler) in one query.
     const names = await this.userNames([...events.map((e) => e.actorId), t.reporterId, t.handlerId]);
     const [summary] = await this.summaries([t], clock.now(), names);
-    const staffText = (text: string | null) => (text === null || audience === 'staff' ? text : maskPersonalText(text));
-    const ownText = (text: string | null) => (text === null || audience !== 'public' ? text : maskPersonalText(text));
     const publicView = audience === 'public';
+    // Neighbours read none of a ticket's words while one of them awaits a committee member's release.
+    const held = publicView && t.contentHeld;
+    const staffText = (text: string | null) => (text === null || audience === 'staff' ? text : held ? HELD_TEXT : maskPersonalText(text));
+    const ownText = (text: string | null) => (text === null || audience !== 'public' ? text : held ? HELD_TEXT : maskPersonalText(text));
     const timeline: TicketEventView[] = events.map((e) => ({
       id: e.id,
       type: e.type,

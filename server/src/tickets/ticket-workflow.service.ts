@@ -18,6 +18,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
+import { ContentSecurityService, type PublishedText } from '../content-security/content-security.service.js';
 import { Db } from '../database/db.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
 import { FilesService } from '../files/files.service.js';
@@ -42,7 +43,13 @@ export class TicketWorkflow {
     @Inject(CategoriesService) private readonly categories: CategoriesService,
     @Inject(DispatchService) private readonly dispatcher: DispatchService,
     @Inject(TicketQueries) private readonly queries: TicketQueries,
+    @Inject(ContentSecurityService) private readonly content: ContentSecurityService,
   ) {}
+
+  /** Staff's words are checked (risky → 422) and published; a doubt is only logged. */
+  private async checkStaffText(user: AuthUser, field: PublishedText['field'], label: string, text: string | undefined): Promise<void> {
+    await this.content.check(user, [{ field, label, text, scene: 2 }], 'staff');
+  }
 
   accept(user: AuthUser, id: number) {
     return this.transition(user, id, { action: 'accept' });
@@ -50,14 +57,17 @@ export class TicketWorkflow {
 
   async resolve(user: AuthUser, id: number, note: string, photoIds: number[]) {
     const photoKeys = await photoKeysOf(this.db.manager, user, photoIds);
+    await this.checkStaffText(user, 'resolutionNote', '办结说明', note);
     return this.transition(user, id, { action: 'resolve', note, photoKeys }, (_t, em, _writes, now) => FilesService.attach(em, photoIds, now));
   }
 
-  returnToQueue(user: AuthUser, id: number, reason: string) {
+  async returnToQueue(user: AuthUser, id: number, reason: string) {
+    await this.checkStaffText(user, 'reason', '退回原因', reason);
     return this.transition(user, id, { action: 'return', reason });
   }
 
-  transfer(user: AuthUser, id: number, toUserId: number, reason: string) {
+  async transfer(user: AuthUser, id: number, toUserId: number, reason: string) {
+    await this.checkStaffText(user, 'reason', '转派原因', reason);
     return this.transition(user, id, { action: 'transfer', toUserId, reason }, this.validHandler(toUserId));
   }
 
@@ -65,7 +75,8 @@ export class TicketWorkflow {
     return this.transition(user, id, { action: 'dispatch', toUserId }, this.validHandler(toUserId));
   }
 
-  reject(user: AuthUser, id: number, reason: RejectReason, note: string | undefined) {
+  async reject(user: AuthUser, id: number, reason: RejectReason, note: string | undefined) {
+    await this.checkStaffText(user, 'reason', '不予受理说明', note);
     return this.transition(user, id, { action: 'reject', reason, note });
   }
 
@@ -73,8 +84,14 @@ export class TicketWorkflow {
     return this.transition(user, id, { action: 'cancel' });
   }
 
-  rate(user: AuthUser, id: number, rating: Rating, comment: string | undefined) {
-    return this.transition(user, id, { action: 'rate', rating, comment });
+  /** 评价: the comment is a resident's words others may read, so a doubtful one is held off the board. */
+  async rate(user: AuthUser, id: number, rating: Rating, comment: string | undefined) {
+    const verdict = await this.content.check(user, [{ field: 'ratingComment', label: '评价内容', text: comment, scene: 2 }], 'resident');
+    return this.transition(user, id, { action: 'rate', rating, comment }, async (t, em, _writes, now) => {
+      if (!verdict.held) return;
+      t.contentHeld = true;
+      await this.content.recordHold(em, verdict, user, t, now);
+    });
   }
 
   /** A committee member merges a duplicate into the original: rejected as duplicate-of, its residents follow the original. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module.js';
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { PlacesModule } from '../places/places.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -12,7 +13,7 @@ import { TicketsController } from './tickets.controller.js';
 
 /** 报事: reporting (reporting.service), reading (ticket-queries.service), handling (ticket-workflow.service), 附议 (followers.service). */
 @Module({
-  imports: [CategoriesModule, DispatchModule, PlacesModule, UsersModule],
+  imports: [CategoriesModule, ContentSecurityModule, DispatchModule, PlacesModule, UsersModule],
   controllers: [TicketsController],
   providers: [ReportingService, TicketQueries, TicketWorkflow, FollowersService, TicketViews],
   exports: [TicketQueries, TicketViews, TicketWorkflow],

@@ -3,8 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { postJson } from './wechat-http.js';
 import { WechatToken } from './wechat-token.entity.js';
+import { WechatVisit } from './wechat-visit.entity.js';
 
 const require = createRequire(import.meta.url);
 const WechatAPI = require('co-wechat-api') as new (
@@ -42,6 +44,15 @@ export type WechatCallResult =
   | { kind: 'unknown'; reason: string };
 
 
+/** msgSecCheck v2 scenes: 1 资料 (profile), 2 评论 (comment), 3 论坛 (a post others read), 4 社交日志. */
+export type SecScene = 1 | 2 | 3 | 4;
+
+/** What msgSecCheck said of a text, or that it could not say. */
+export type SecVerdict = { suggest: 'pass' | 'review' | 'risky'; traceId: string | null } | { suggest: 'unavailable'; reason: string };
+
+/** msgSecCheck only takes the openid of a user who opened the mini-program within this time. */
+export const VISIT_WINDOW_MS = 2 * 3600_000;
+
 export interface WechatSession {
   openid: string;
   unionid: string | null;
@@ -62,6 +73,7 @@ export class WechatGateway {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
     const { appId, secret, baseUrl } = config.wechat;
     this.baseUrl = baseUrl;
@@ -99,10 +111,36 @@ export class WechatGateway {
     try {
       const r = await this.api.code2Session(code);
       if (!r?.openid) throw new AppError(503, 'WECHAT_UNAVAILABLE', '微信登录暂时不可用，请稍后再试');
+      await this.recordVisit(r.openid);
       return { openid: r.openid, unionid: r.unionid ?? null };
     } catch (e) {
       throw toAppError(e);
     }
+  }
+
+  /** A login proves the user opened the mini-program now; visits older than msgSecCheck's window are forgotten. */
+  private async recordVisit(openid: string): Promise<void> {
+    const now = this.clock.now();
+    const repo = this.ds.getRepository(WechatVisit);
+    await repo.upsert({ openid, seenAt: now }, ['openid']);
+    await repo.createQueryBuilder().delete().where('seenAt < :cutoff', { cutoff: new Date(now.getTime() - VISIT_WINDOW_MS) }).execute();
+  }
+
+  /** Did this openid log in within msgSecCheck's two hours? */
+  async seenRecently(openid: string): Promise<boolean> {
+    const row = await this.ds.getRepository(WechatVisit).findOneBy({ openid });
+    return row !== null && this.clock.now().getTime() - row.seenAt.getTime() <= VISIT_WINDOW_MS;
+  }
+
+  /** msgSecCheck v2 (at most 2,500 characters; the openid of a user seen within two hours). */
+  async msgSecCheck(check: { openid: string; scene: SecScene; content: string }): Promise<SecVerdict> {
+    if ([...check.content].length > 2500) return { suggest: 'unavailable', reason: 'too_long' };
+    const r = await this.post('/wxa/msg_sec_check', { version: 2, openid: check.openid, scene: check.scene, content: check.content });
+    if (r.kind !== 'answered') return { suggest: 'unavailable', reason: r.reason };
+    if (r.errcode !== 0) return { suggest: 'unavailable', reason: String(r.errcode) };
+    const suggest = (r.body.result as { suggest?: string } | undefined)?.suggest;
+    if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') return { suggest: 'unavailable', reason: 'bad_answer' };
+    return { suggest, traceId: typeof r.body.trace_id === 'string' ? r.body.trace_id : null };
   }
 
   /**

@@ -11,9 +11,19 @@ export interface ReceivedMessage {
   lang: string;
 }
 
+/** A msgSecCheck request as the fake received it. */
+export interface ReceivedSecCheck {
+  version: number;
+  openid: string;
+  scene: number;
+  content: string;
+}
+
 export interface FakeWechat {
   baseUrl: string;
   calls: string[];
+  /** Every msgSecCheck request, in order. */
+  secChecks: ReceivedSecCheck[];
   /** Every subscribe message that reached the fake, in order of arrival (whatever it answered). */
   messages: ReceivedMessage[];
   /** Milliseconds every subscribe-message answer waits (lets two workers overlap). */
@@ -39,10 +49,13 @@ export interface FakeWechat {
  *   o_43101…  → 43101 (no subscription left)      o_47003… → 47003 naming data.thing1
  *   o_busy…   → -1 system busy                    o_slow…  → answers after 3 s
  *   o_hold…   → no answer until releaseHeld()     any other → sent
+ * msgSecCheck: the text picks the answer: containing 违规 → risky, 待审 → review,
+ *   故障 → -1 system busy (WeChat unavailable); anything else → pass.
  */
 export async function startFakeWechat(): Promise<FakeWechat> {
   const calls: string[] = [];
   const messages: ReceivedMessage[] = [];
+  const secChecks: ReceivedSecCheck[] = [];
   const held: (() => void)[] = [];
   const fake = { sendDelayMs: 0 };
   const server = http.createServer(async (req, res) => {
@@ -58,6 +71,13 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : null;
     if (url.pathname.startsWith('/cgi-bin/message/') || url.pathname.startsWith('/wxa/')) {
       if (url.searchParams.get('access_token') !== 'fake-access-token') return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+    }
+    if (url.pathname === '/wxa/msg_sec_check') {
+      const c = body as ReceivedSecCheck;
+      secChecks.push(c);
+      if (c.content.includes('故障')) return json({ errcode: -1, errmsg: 'system error' });
+      const suggest = c.content.includes('违规') ? 'risky' : c.content.includes('待审') ? 'review' : 'pass';
+      return json({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 }, detail: [], trace_id: `trace-${secChecks.length}` });
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       const m = body as ReceivedMessage;
@@ -101,6 +121,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
     messages,
+    secChecks,
     releaseHeld: () => held.splice(0).forEach((answer) => answer()),
     heldCount: () => held.length,
     close: () => {

@@ -64,6 +64,8 @@ export class Ticket {
   @Column({ type: 'varchar', length: 16, nullable: true }) rejectReason: RejectReason | null;
   @Column({ type: 'int', nullable: true }) duplicateOfId: number | null;
   @Column({ type: 'int' }) followerCount: number;
+  /** A text of it awaits a committee member's release (content security): off the public board, masked for neighbours. */
+  @Column({ type: 'boolean', default: false }) contentHeld: boolean;
 
   @VersionColumn({ type: 'int' }) version: number;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
