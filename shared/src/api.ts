@@ -7,7 +7,6 @@ import type { Role, PlaceLevel, BindingStatus } from './roles.js';
 import type { TicketStatus, TicketAction, TicketEventType, RejectReason } from './tickets.js';
 import type { FinalRating, Rating } from './ratings.js';
 import type { EscalationLevel } from './sla.js';
-import type { DeliveryStatus } from './notifications.js';
 import type { TrendBucket } from './time.js';
 
 /**
@@ -69,6 +68,8 @@ export const API_ERROR_STATUS = {
   MERGE_ACROSS_COMMUNITIES: 422,
   BINDING_PENDING: 422,
   CANNOT_REMOVE_SELF: 422,
+  /** WeChat's content check found the text unfit to publish; the message names the field. */
+  CONTENT_RISKY: 422,
   RATE_LIMITED: 429,
   WECHAT_RATE_LIMITED: 429,
   UPLOAD_QUOTA_EXCEEDED: 429,
@@ -598,15 +599,32 @@ export interface NotificationSubscriptions {
   templateIds: string[];
 }
 
-/** Subscribe-message outcomes of one notification kind (DELIVERY_STATUSES). */
-export type DeliveryCounts = Record<DeliveryStatus, number>;
+/** Subscribe-message outcomes (DELIVERY_STATUSES), counted. */
+export interface DeliveryCounts {
+  pending: number;
+  sending: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  unknown: number;
+}
+
+export interface DeliveryCountsOfKind extends DeliveryCounts {
+  kind: string;
+  label: string;
+}
+
+export interface NotificationSubscriptionsQuery {
+  /** report: a resident reporting; accept: a grid worker accepting. */
+  for: 'report' | 'accept';
+}
 
 /** GET /api/stats/notifications: what became of a community's notices as WeChat subscribe messages, over local days. */
 export interface NotificationDeliveryStats {
   communityId: number;
-  from: string;
-  to: string;
-  byKind: ({ kind: string; label: string } & DeliveryCounts)[];
+  from: IsoDate;
+  to: IsoDate;
+  byKind: DeliveryCountsOfKind[];
   total: DeliveryCounts;
 }
 
@@ -622,6 +640,14 @@ export interface ContentHoldView {
   text: string;
   /** review (WeChat asks a person to look), unavailable, no_recent_visit, not_configured. */
   reason: string;
-  createdAt: string;
-  releasedAt: string | null;
+  createdAt: IsoDateTime;
+  releasedAt: IsoDateTime | null;
+}
+
+export interface ContentHoldsQuery {
+  communityId: number;
+}
+
+export interface ContentHoldList {
+  items: ContentHoldView[];
 }

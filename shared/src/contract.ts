@@ -40,6 +40,9 @@ import type {
   BuildingsQuery,
   CategoryView,
   CommunityOption,
+  ContentHoldList,
+  ContentHoldsQuery,
+  ContentHoldView,
   CreateTicketRequest,
   DevLoginRequest,
   DevUser,
@@ -53,7 +56,10 @@ import type {
   MergeRequest,
   NearbyTicket,
   NearbyTicketsQuery,
+  NotificationDeliveryStats,
   NotificationPage,
+  NotificationSubscriptions,
+  NotificationSubscriptionsQuery,
   NotificationsQuery,
   NotificationView,
   PageOfPublicTicket,
@@ -165,7 +171,8 @@ export interface Endpoints {
       | 'UNKNOWN_PHOTO'
       | 'LOCATION_REQUIRED'
       | 'OUTSIDE_SERVICE_AREA'
-      | 'IDEMPOTENCY_KEY_REUSED';
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'CONTENT_RISKY';
   };
   /** A page of tickets in one scope, newest first (assigned: by deadline). */
   'GET /tickets': { query: TicketListQuery; response: PageOfTicketSummary; errors: 'FORBIDDEN' };
@@ -182,15 +189,15 @@ export interface Endpoints {
   /** 接单 */
   'POST /tickets/{id}/accept': { params: IdParams; response: TicketDetail; errors: TransitionErrors };
   /** 办结, with a note and photos. */
-  'POST /tickets/{id}/resolve': { params: IdParams; body: ResolveRequest; response: TicketDetail; errors: TransitionErrors | 'UNKNOWN_PHOTO' };
+  'POST /tickets/{id}/resolve': { params: IdParams; body: ResolveRequest; response: TicketDetail; errors: TransitionErrors | 'UNKNOWN_PHOTO' | 'CONTENT_RISKY' };
   /** 退单: not mine, back to the dispatch queue. */
-  'POST /tickets/{id}/return': { params: IdParams; body: ReturnRequest; response: TicketDetail; errors: TransitionErrors };
+  'POST /tickets/{id}/return': { params: IdParams; body: ReturnRequest; response: TicketDetail; errors: TransitionErrors | 'CONTENT_RISKY' };
   /** 转派 to another handler of the community. */
-  'POST /tickets/{id}/transfer': { params: IdParams; body: TransferRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' };
+  'POST /tickets/{id}/transfer': { params: IdParams; body: TransferRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' | 'CONTENT_RISKY' };
   /** 派单 by hand, from the dispatch queue. */
   'POST /tickets/{id}/dispatch': { params: IdParams; body: DispatchRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' };
   /** 不予受理, with a reason. */
-  'POST /tickets/{id}/reject': { params: IdParams; body: RejectRequest; response: TicketDetail; errors: TransitionErrors };
+  'POST /tickets/{id}/reject': { params: IdParams; body: RejectRequest; response: TicketDetail; errors: TransitionErrors | 'CONTENT_RISKY' };
   /** Merge a duplicate into the original: the duplicate is rejected and its reporter follows the original. Answers the duplicate. */
   'POST /tickets/{id}/merge': {
     params: IdParams;
@@ -201,16 +208,25 @@ export interface Endpoints {
   /** 撤回, before it is accepted. */
   'POST /tickets/{id}/cancel': { params: IdParams; response: TicketDetail; errors: TransitionErrors };
   /** 评价, once per resolution; 不满意 reopens it (重办). */
-  'POST /tickets/{id}/rate': { params: IdParams; body: RateRequest; response: TicketDetail; errors: TransitionErrors };
+  'POST /tickets/{id}/rate': { params: IdParams; body: RateRequest; response: TicketDetail; errors: TransitionErrors | 'CONTENT_RISKY' };
 
   /** The caller's inbox, newest first. */
   'GET /notifications': { query: NotificationsQuery; response: NotificationPage };
   'POST /notifications/{id}/read': { params: IdParams; response: NotificationView; errors: 'NOT_FOUND' };
+  /** The subscribe-message template ids to request on this tap (at most 3), from WECHAT_TEMPLATES. */
+  'GET /notifications/subscriptions': { query: NotificationSubscriptionsQuery; response: NotificationSubscriptions };
 
   /** 响应率, 解决率, 满意率, 按时办结率 and counts of a community over a range (docs/metrics.md). */
   'GET /stats/overview': { query: StatsQuery; response: StatsOverview; errors: 'NOT_FOUND' };
   /** The same rates bucket by bucket. */
   'GET /stats/trend': { query: StatsTrendQuery; response: StatsTrend; errors: 'NOT_FOUND' };
+  /** What became of the community's notices as WeChat subscribe messages, per kind (committee and officers above it). */
+  'GET /stats/notifications': { query: StatsQuery; response: NotificationDeliveryStats; errors: 'NOT_FOUND' };
+
+  /** 内容审核: a community's held texts, not yet released, oldest first (its committee). */
+  'GET /content-holds': { query: ContentHoldsQuery; response: ContentHoldList };
+  /** Release a held text: it shows where it belongs again. */
+  'POST /content-holds/{id}/release': { params: IdParams; response: ContentHoldView; errors: 'NOT_FOUND' };
 
   /** 公示: a community's closed matters with their result and rating, and no personal data. */
   'GET /public/tickets': { query: PublicBoardQuery; response: PageOfPublicTicket };

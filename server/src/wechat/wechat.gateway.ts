@@ -91,7 +91,8 @@ export class WechatGateway {
         return row ? { accessToken: row.accessToken, expireTime: Number(row.expireTime) } : null;
       },
       async (token) => {
-        if (token) await this.ds.getRepository(WechatToken).save({ appId, accessToken: token.accessToken, expireTime: String(token.expireTime) });
+        // Two processes may fetch a token at the same moment: the last write wins, neither fails on the key.
+        if (token) await this.ds.getRepository(WechatToken).upsert({ appId, accessToken: token.accessToken, expireTime: String(token.expireTime) }, ['appId']);
         else await this.ds.getRepository(WechatToken).delete({ appId });
       },
     );
