@@ -22,6 +22,7 @@ import { StaffModule } from './staff/staff.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { AccountModule } from './users/account.module.js';
+import { ProfileModule } from './users/profile.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, clock),
         UsersModule,
+        ProfileModule,
         WechatModule,
         ContentSecurityModule,
         AuthModule,

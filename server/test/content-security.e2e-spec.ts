@@ -126,6 +126,36 @@ describe('content security (msgSecCheck) through a fake WeChat', () => {
     expect(await holds(r.body.id)).toEqual([expect.objectContaining({ field: 'ratingComment', reason: 'review' })]);
     expect(await board()).not.toContain(r.body.id);
   });
+
+  it('checks a nickname as a profile text, and takes only the user’s own photo as avatar', async () => {
+    await login('李建国', 'li'); // seen again: the two hours above have passed for him
+    const ok = await as('李建国', 'PUT', '/me/profile', { nickname: ' 老李 ' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ nickname: '老李', avatarUrl: null });
+    expect(fake.secChecks.at(-1)).toEqual({ version: 2, openid: 'o_li', scene: 1, content: '老李' });
+    const risky = await as('李建国', 'PUT', '/me/profile', { nickname: '违规昵称' });
+    expect(risky).toMatchObject({ status: 422, body: { code: 'CONTENT_RISKY', message: expect.stringContaining('昵称') } });
+    expect((await as('李建国', 'GET', '/me')).body.nickname).toBe('老李');
+    // Held: stored (the owner sees it), listed for the committee of his community.
+    const doubtful = await as('李建国', 'PUT', '/me/profile', { nickname: '待审昵称' });
+    expect(doubtful.body.nickname).toBe('待审昵称');
+    const held = (await as('黄丽华', 'GET', '/content-holds?communityId=1')).body.items;
+    expect(held).toContainEqual(expect.objectContaining({ field: 'nickname', text: '待审昵称', reason: 'review', ticketId: null, ticketCode: null }));
+    expect((await as('李建国', 'PUT', '/me/profile', { nickname: '' })).status).toBe(400);
+
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], { type: 'image/png' }), 'a.png');
+      return f;
+    };
+    const upload = await api().request('POST', '/files', { raw: form(), headers: { authorization: `Bearer ${tokens.get('李建国')}` } });
+    expect(upload.status).toBe(201);
+    const avatar = await as('李建国', 'PUT', '/me/profile', { avatarFileId: upload.body.id });
+    expect(avatar.status).toBe(200);
+    expect(avatar.body).toMatchObject({ avatarUrl: upload.body.url, nickname: '待审昵称' });
+    // Someone else's photo is not an avatar of yours.
+    expect((await as('王秀英', 'PUT', '/me/profile', { avatarFileId: upload.body.id })).body.code).toBe('UNKNOWN_PHOTO');
+  });
 });
 
 describe('content security without WeChat', () => {

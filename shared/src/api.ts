@@ -644,6 +644,14 @@ export interface ContentHoldView {
   releasedAt: IsoDateTime | null;
 }
 
+/** PUT /api/me/profile: what WeChat's nickname input and chooseAvatar gave. */
+export interface ProfileRequest {
+  /** 1–20 characters; checked by content security (a risky one is refused, a doubtful one held). */
+  nickname?: string;
+  /** An uploaded photo of the caller (POST /api/files). */
+  avatarFileId?: number;
+}
+
 export interface ContentHoldsQuery {
   communityId: number;
 }

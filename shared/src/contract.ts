@@ -64,6 +64,7 @@ import type {
   NotificationView,
   PageOfPublicTicket,
   PageOfTicketSummary,
+  ProfileRequest,
   PublicBoardQuery,
   RateRequest,
   RejectRequest,
@@ -107,6 +108,8 @@ export interface Endpoints {
    * claimed: a resident's at once (`login` is then its token), one with a staff role after confirmation (`me.claim`).
    */
   'POST /me/phone': { body: PhoneCodeRequest; response: PhoneVerifiedResult; errors: 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_UNAVAILABLE' | 'WECHAT_NOT_CONFIGURED' };
+  /** The nickname (through content security: risky refused, doubtful held) and avatar the user chose. */
+  'PUT /me/profile': { body: ProfileRequest; response: MeView; errors: 'CONTENT_RISKY' | 'UNKNOWN_PHOTO' };
   /** Everything Linli holds about the caller (PIPL). */
   'GET /me/export': { response: AccountExport };
   /** 注销: the account's personal data goes at once; its tickets stay with the reporter anonymised. */

@@ -72,12 +72,12 @@ export class ContentSecurityService {
     return verdict;
   }
 
-  /** Records a held text of a ticket inside the caller's transaction (the ticket's contentHeld is the caller's to set). */
-  async recordHold(em: EntityManager, verdict: Verdict, author: { id: number }, ticket: Pick<Ticket, 'id' | 'communityId'> | null, now: Date): Promise<void> {
+  /** Records a held text (of a ticket, or a nickname) inside the caller's transaction; a ticket's contentHeld is the caller's to set. */
+  async recordHold(em: EntityManager, verdict: Verdict, author: { id: number }, place: { ticketId: number | null; communityId: number | null }, now: Date): Promise<void> {
     if (!verdict.held) return;
     await em.insert(ContentHold, {
-      communityId: ticket?.communityId ?? null,
-      ticketId: ticket?.id ?? null,
+      communityId: place.communityId,
+      ticketId: place.ticketId,
       userId: author.id,
       field: verdict.field,
       text: verdict.text.slice(0, 500),

@@ -75,7 +75,7 @@ export class ReportingService {
         // The id ends the code, so the code follows the INSERT (docs/architecture.md, "Local time"); version stays 1: this is still the creation.
         ticket.code = issueTicketCode(ticket.id, now, utcOffsetMinutes);
         await em.update(Ticket, { id: ticket.id }, { code: ticket.code, version: ticket.version });
-        await this.content.recordHold(em, verdict, user, ticket, now);
+        await this.content.recordHold(em, verdict, user, { ticketId: ticket.id, communityId: ticket.communityId }, now);
         const writes = new TicketWrites(em);
         await writes.record(ticket, report, { id: user.id, role: 'resident' }, now);
         await writes.flush();

@@ -90,7 +90,7 @@ export class TicketWorkflow {
     return this.transition(user, id, { action: 'rate', rating, comment }, async (t, em, _writes, now) => {
       if (!verdict.held) return;
       t.contentHeld = true;
-      await this.content.recordHold(em, verdict, user, t, now);
+      await this.content.recordHold(em, verdict, user, { ticketId: t.id, communityId: t.communityId }, now);
     });
   }
 
