@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { DEFAULT_UTC_OFFSET_MINUTES, NOTIFICATION_KINDS, type DeliveryStatus, type NotificationKind } from '@linli/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
+import { PeriodicTask } from '../common/periodic.js';
 import { Db } from '../database/db.js';
 import { isDeadlock } from '../database/errors.js';
 import { Community } from '../places/entities/places.entities.js';
@@ -39,8 +40,10 @@ type Outcome = { status: Exclude<DeliveryStatus, 'pending' | 'sending'>; reason:
 @Injectable()
 export class DeliveryService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Delivery');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task = new PeriodicTask('delivery', this.logger, async () => {
+    const r = await this.deliverDue();
+    if (Object.values(r).some((n) => n > 0)) this.logger.log(r, 'delivered');
+  });
   /** Longer than any live worker holds a claim: a batch sent one by one, each call at most the WeChat timeout. */
   readonly claimTimeoutMs: number;
 
@@ -56,23 +59,11 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     // Without WeChat there is nobody to send to: the rows stay pending and the inbox shows them.
-    if (this.config.deliveryIntervalMs <= 0 || !this.wechat.configured) return;
-    this.timer = setInterval(() => void this.tick(), this.config.deliveryIntervalMs);
-    this.timer.unref();
+    if (this.wechat.configured) this.task.start(this.config.deliveryIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.deliverDue()
-      .then((r) => Object.values(r).some((n) => n > 0) && this.logger.log(r, 'delivered'))
-      .catch((e) => this.logger.error(e, 'delivery failed'))
-      .finally(() => (this.running = null));
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass: declares dead claims unknown, then sends every row due now. */
