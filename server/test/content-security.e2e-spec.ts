@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PRIVACY_POLICY_VERSION } from '@linli/shared';
 import { loadConfig } from '../src/config/app-config.js';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed.js';
 import { startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
@@ -17,7 +18,7 @@ describe('content security (msgSecCheck) through a fake WeChat', () => {
   const tokens = new Map<string, string>();
   const as = (name: string, method: string, path: string, body?: unknown) => api().request(method, path, { body, headers: { authorization: `Bearer ${tokens.get(name)}` } });
   const login = async (name: string, code: string) => {
-    const r = await api().request('POST', '/auth/wechat-login', { body: { code } });
+    const r = await api().request('POST', '/auth/wechat-login', { body: { code, consentVersion: PRIVACY_POLICY_VERSION } });
     expect(r.status).toBe(200);
     tokens.set(name, r.body.token);
   };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PRIVACY_POLICY_VERSION } from '@linli/shared';
 import { FakeClock } from '../src/common/clock.js';
 import { DeliveryService } from '../src/notifications/delivery.service.js';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed.js';
@@ -210,7 +211,7 @@ describe('template ids the app requests', () => {
   it('answers from WECHAT_TEMPLATES: each template once, in the order of the kinds', async () => {
     // A token for a seeded user, through the only login a WeChat-configured server has.
     await sender.ds.query(`UPDATE users SET openid = 'o_wang' WHERE name = '王秀英'`);
-    const login = await new Api(sender.url).request('POST', '/auth/wechat-login', { body: { code: 'wang' } });
+    const login = await new Api(sender.url).request('POST', '/auth/wechat-login', { body: { code: 'wang', consentVersion: PRIVACY_POLICY_VERSION } });
     const auth = { authorization: `Bearer ${login.body.token}` };
     const api = new Api(sender.url);
     // A reporter hears of accepted (*), resolved (its own), rejected and merged (*).

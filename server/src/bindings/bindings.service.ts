@@ -61,7 +61,7 @@ export class BindingsService {
       await enqueueNotifications(
         em,
         committee.map((r) => r.userId),
-        { type: 'binding_requested', title: '绑定申请', body: `有居民申请绑定${building.name}${household.label}，请审核`, ticketId: null },
+        { type: 'binding_requested', title: '绑定申请', body: `有居民申请绑定${building.name}${household.label}，请审核`, ticketId: null, communityId: building.communityId },
         now,
       );
       return this.view(binding);
@@ -110,8 +110,8 @@ export class BindingsService {
         em,
         [binding.userId],
         status === 'approved'
-          ? { type: 'binding_approved', title: '绑定通过', body: `您已绑定${label}`, ticketId: null }
-          : { type: 'binding_rejected', title: '绑定未通过', body: `绑定${label}未通过：${reason}`, ticketId: null },
+          ? { type: 'binding_approved', title: '绑定通过', body: `您已绑定${label}`, ticketId: null, communityId: binding.communityId }
+          : { type: 'binding_rejected', title: '绑定未通过', body: `绑定${label}未通过：${reason}`, ticketId: null, communityId: binding.communityId },
         now,
       );
       return this.view({ ...binding, status, reason, decidedAt: now });
@@ -141,7 +141,7 @@ export class BindingsService {
       const result = await em.update(HouseholdBinding, { id, status: 'approved' }, { status: 'ended', reason, endedAt: now, endedById: user.id });
       if (result.affected !== 1) throw Errors.conflict('该绑定刚被他人处理');
       const [label] = (await this.householdLabels([binding.householdId])).values();
-      await enqueueNotifications(em, [binding.userId], { type: 'binding_ended', title: '绑定解除', body: `社区已解除您与${label}的绑定：${reason}`, ticketId: null }, now);
+      await enqueueNotifications(em, [binding.userId], { type: 'binding_ended', title: '绑定解除', body: `社区已解除您与${label}的绑定：${reason}`, ticketId: null, communityId: binding.communityId }, now);
       return this.view({ ...binding, status: 'ended', reason });
     });
   }

@@ -7,7 +7,8 @@ export interface NotificationDraft {
   title: string;
   body: string;
   ticketId: number | null;
-  communityId: number | null;
+  /** The community the notice is about, for its delivery figures; null when it concerns none in particular. */
+  communityId?: number | null;
 }
 
 /** The outbox rows telling `userIds` (each once) of `draft`, waiting for delivery from `at`. */
@@ -15,6 +16,7 @@ export function notificationRows(userIds: Iterable<number>, draft: NotificationD
   return [...new Set(userIds)].map((userId) => ({
     userId,
     ...draft,
+    communityId: draft.communityId ?? null,
     body: draft.body.slice(0, 255),
     audience,
     createdAt: at,

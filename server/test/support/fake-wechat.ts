@@ -103,15 +103,11 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     if (url.pathname === '/cgi-bin/token') return json({ access_token: 'fake-access-token', expires_in: 7200 });
     if (url.pathname === '/wxa/business/getuserphonenumber' && req.method === 'POST') {
       if (url.searchParams.get('access_token') !== 'fake-access-token') return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
-      let raw = '';
-      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      req.on('end', () => {
-        const code = String((JSON.parse(raw || '{}') as { code?: unknown }).code ?? '');
-        const digits = /^phone-(\d{11})$/.exec(code)?.[1];
-        if (!digits) return json({ errcode: 40029, errmsg: 'invalid code' });
-        json({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: digits, purePhoneNumber: digits, countryCode: '86', watermark: { timestamp: 1795459800, appid: 'wx-test-appid' } } });
-      });
-      return;
+      // The body was read above, once for every handler.
+      const code = String((body as { code?: unknown } | null)?.code ?? '');
+      const digits = /^phone-(\d{11})$/.exec(code)?.[1];
+      if (!digits) return json({ errcode: 40029, errmsg: 'invalid code' });
+      return json({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: digits, purePhoneNumber: digits, countryCode: '86', watermark: { timestamp: 1795459800, appid: 'wx-test-appid' } } });
     }
     res.writeHead(404).end();
   });
