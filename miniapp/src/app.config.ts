@@ -8,6 +8,10 @@ export default defineAppConfig({
     'pages/ticket/index',
     'pages/board/index',
     'pages/messages/index',
+    'pages/legal/index',
+    'pages/profile/index',
+    'pages/bind/index',
+    'pages/mydata/index',
   ],
   // Role pages are subpackages: residents never download them and the main package stays small.
   subPackages: [
@@ -17,7 +21,7 @@ export default defineAppConfig({
     },
     {
       root: 'committee',
-      pages: ['tickets/index', 'ticket/index', 'dashboard/index'],
+      pages: ['tickets/index', 'ticket/index', 'dashboard/index', 'bindings/index', 'claims/index'],
     },
   ],
   window: {

@@ -13,7 +13,7 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string;
     /** The API origin for the H5 build; empty = same origin. */
     TARO_APP_H5_API_BASE: string;
-    /** Subscribe-message template ids, comma separated (at most 3 are used). */
-    TARO_APP_SUBSCRIBE_TEMPLATES: string;
+    /** 'true' only in .env.test: H5 makes its WeChat codes in the fake WeChat's format. */
+    TARO_APP_WECHAT_TEST_MODE?: string;
   }
 }

@@ -5,15 +5,11 @@ export const IS_H5 = process.env.TARO_ENV === 'h5'
 /** Origin of the API. On H5 it defaults to '' (same origin: the server serves the H5 build). */
 export const API_BASE: string = (IS_WEAPP ? process.env.TARO_APP_API_BASE : process.env.TARO_APP_H5_API_BASE) || ''
 
-/** Subscribe-message templates asked for after a report: 受理 / 办结 / 关闭. WeChat takes at most 3 per call. */
-export const SUBSCRIBE_TEMPLATE_IDS: string[] = parseTemplateIds(process.env.TARO_APP_SUBSCRIBE_TEMPLATES)
-
-export function parseTemplateIds(raw: string | undefined): string[] {
-  return (raw || '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
-    .slice(0, 3)
-}
+/**
+ * H5 test builds only (`--mode test` reads .env.test): no wx.login and no phone button in a browser, so the
+ * app makes its codes in the fake WeChat's format (services/wechat.ts). Production builds never set it, and
+ * real WeChat refuses such codes.
+ */
+export const WECHAT_TEST_MODE: boolean = IS_H5 && process.env.TARO_APP_WECHAT_TEST_MODE === 'true'
 
 export const LOGIN_PAGE = '/pages/login/index'

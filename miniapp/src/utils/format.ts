@@ -1,4 +1,4 @@
-import { DEFAULT_UTC_OFFSET_MINUTES, currentDeadline, formatLocalDateTime, isUtcOffsetMinutes, type LocalDate, type TicketSummary } from '@linli/shared'
+import { DEFAULT_UTC_OFFSET_MINUTES, currentDeadline, formatLocalDateTime, isUtcOffsetMinutes, maskPersonalText, type LocalDate, type TicketSummary } from '@linli/shared'
 
 /**
  * The community's offset from UTC: times are shown as its residents live them, whatever
@@ -56,4 +56,17 @@ export function formatRate(rate: number | null | undefined): string {
 
 export function formatDistance(meters: number): string {
   return meters < 1000 ? `${Math.round(meters)}米` : `${(meters / 1000).toFixed(1)}公里`
+}
+
+/**
+ * A phone as people may see it: 13812348000 → "138****8000". The server already masks other people's;
+ * the user's own arrives whole and is masked on screen too. Anything else goes through the shared rule.
+ */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/[\s-]/g, '')
+  if (/^(\+?86)?1\d{10}$/.test(digits)) {
+    const local = digits.slice(-11)
+    return `${local.slice(0, 3)}****${local.slice(-4)}`
+  }
+  return maskPersonalText(phone)
 }

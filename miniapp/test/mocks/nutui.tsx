@@ -90,3 +90,15 @@ export const Table = ({ data, columns }: Any) => (
 )
 export const InfiniteLoading = ({ children }: Any) => <div data-testid='infinite'>{children}</div>
 export const PullToRefresh = ({ children }: Any) => <div>{children}</div>
+export const Checkbox = ({ checked, onChange, label, className }: Any) => (
+  <label className={className}>
+    <input type='checkbox' checked={checked} onChange={(e) => onChange(e.target.checked)} />
+    {label}
+  </label>
+)
+export const Input = ({ value, onChange, placeholder, className, type, maxLength }: Any) => (
+  <input className={className} value={value} placeholder={placeholder} aria-label={placeholder} data-type={type} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
+)
+export const SearchBar = ({ value, onChange, placeholder }: Any) => (
+  <input role='searchbox' value={value} placeholder={placeholder} aria-label={placeholder} onChange={(e) => onChange(e.target.value)} />
+)

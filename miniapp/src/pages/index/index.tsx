@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Badge, Grid } from '@nutui/nutui-react-taro'
+import { Badge, Button, Grid } from '@nutui/nutui-react-taro'
 import { isOpen, RATING_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
@@ -45,6 +45,16 @@ export function serviceEntries(roles: { resident: boolean; worker: boolean; comm
   return entries
 }
 
+/** The step a resident still has to take before the community's services are theirs; null when bound. */
+export function missingStep(me: { household: { bindingStatus: string; label: string } | null } | null, resident: boolean): { title: string; text: string; action: string } | null {
+  if (!resident || !me) return null
+  const status = me.household?.bindingStatus
+  if (status === 'approved') return null
+  if (status === 'pending')
+    return { title: '住址审核中', text: `${me.household!.label}：居委会审核通过后会通知您。现在也可以报事。`, action: '查看状态' }
+  return { title: '第一步：绑定住址', text: '选择您住的社区、楼栋和房屋，居委会审核后即可查看本社区公示、附议邻居的报事。现在也可以报事。', action: '去绑定' }
+}
+
 export default function HomePage() {
   const session = useSession()
   const user = session?.user
@@ -69,6 +79,7 @@ export default function HomePage() {
     if (!unread.loading) void unread.reload()
   })
 
+  const step = missingStep(me.data, resident)
   const open = mine.items.filter((t) => isOpen(t.status) || t.status === 'resolved').slice(0, 3)
   const entries = serviceEntries({ resident, worker, committee }, worker ? inbox.total : 0, unread.data ?? 0)
 
@@ -78,6 +89,20 @@ export default function HomePage() {
         <Text className='home__hello'>{user ? `${user.name}，您好` : '您好'}</Text>
         <Text className='home__place'>{me.data?.community ? `${me.data.community.name}${me.data.building ? ' · ' + me.data.building.name : ''}` : '邻里 · 社区报事'}</Text>
       </View>
+
+      {step && (
+        <View className='card home__step'>
+          <Text className='card__title'>{step.title}</Text>
+          <Text className='hint'>{step.text}</Text>
+          <Button
+            size='small'
+            type='primary'
+            onClick={() => (me.data?.household ? Taro.switchTab({ url: '/pages/mine/index' }) : Taro.navigateTo({ url: '/pages/bind/index' }))}
+          >
+            {step.action}
+          </Button>
+        </View>
+      )}
 
       <View className='card home__entries'>
         <Grid columns={entries.length > 4 ? 4 : entries.length} gap={0}>
@@ -107,7 +132,13 @@ export default function HomePage() {
       )}
 
       <Text className='section-title'>最新公示</Text>
-      <LoadState loading={board.loading} error={board.error} empty={board.items.length === 0} emptyText='暂无公示的办结结果' onRetry={board.refresh}>
+      <LoadState
+        loading={board.loading}
+        error={board.error}
+        empty={board.items.length === 0}
+        emptyText={communityId === null ? '绑定住址后可以看到本社区的公示' : '暂无公示的办结结果'}
+        onRetry={board.refresh}
+      >
         {board.items.map((p) => (
           <View key={p.id} className='card home__public' onClick={go('/pages/board/index')}>
             <Text className='home__public-title'>

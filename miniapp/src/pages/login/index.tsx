@@ -6,8 +6,12 @@ import { ROLE_LABELS, type DevUser, type LoginResult } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { useResource } from '../../hooks/useResource'
-import { IS_WEAPP } from '../../services/config'
-import { api } from '../../services/request'
+import { LEGAL_PAGE, PrivacySheet } from '../../components/PrivacySheet'
+import { wechatLogin } from '../../hooks/useAccount'
+import { IS_WEAPP, WECHAT_TEST_MODE } from '../../services/config'
+import { forgetConsent, requestConsent } from '../../services/privacy'
+import { ApiRequestError, api } from '../../services/request'
+import { wechatLoginCode } from '../../services/wechat'
 import { saveSession } from '../../services/session'
 import './index.scss'
 
@@ -16,28 +20,50 @@ function enter(login: LoginResult) {
   void Taro.reLaunch({ url: '/pages/index/index' })
 }
 
-/** On WeChat: Taro.login → our server swaps the code for a session. */
-function WechatLogin() {
+/**
+ * On WeChat (and in the H5 test build): consent first (the privacy sheet, box unticked), then a wx.login code,
+ * which our server swaps for a session together with the version of the policy agreed to.
+ */
+export function WechatLogin() {
   const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
   const login = async () => {
+    if (busy) return
+    setFailure(null)
+    if (!(await requestConsent())) return setFailure('需要您同意《用户协议》和《隐私政策》后才能登录。')
     setBusy(true)
     try {
-      const { code } = await Taro.login()
-      enter(await api('POST /auth/wechat-login', { body: { code }, anonymous: true }))
-    } catch {
-      // request() has already shown the API's message
+      enter(await wechatLogin(await wechatLoginCode()))
+    } catch (err) {
+      if (err instanceof ApiRequestError && (err.code as string) === 'CONSENT_REQUIRED') forgetConsent() // the policy changed: ask again on the next tap
+      setFailure(err instanceof Error && err.message ? err.message : '登录没有成功，请重试')
     } finally {
       setBusy(false)
     }
   }
   return (
     <View className='login'>
+      <PrivacySheet />
       <Text className='login__title'>邻里</Text>
       <Text className='login__subtitle'>有困难，上邻里报事：受理、处理、办结全程可见</Text>
+      {failure && (
+        <View className='card login__failure' role='alert'>
+          <Text>{failure}</Text>
+        </View>
+      )}
       <View className='actions'>
         <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={login}>
-          微信一键登录
+          {failure ? '重试' : '微信一键登录'}
         </Button>
+      </View>
+      <View className='login__legal'>
+        <Text className='hint'>登录前请阅读</Text>
+        <Text className='login__link' onClick={() => Taro.navigateTo({ url: `${LEGAL_PAGE}?doc=agreement` })}>
+          《用户协议》
+        </Text>
+        <Text className='login__link' onClick={() => Taro.navigateTo({ url: `${LEGAL_PAGE}?doc=policy` })}>
+          《隐私政策》
+        </Text>
       </View>
     </View>
   )
@@ -86,5 +112,5 @@ function DevLogin() {
 }
 
 export default function LoginPage() {
-  return <Page className='login-page'>{IS_WEAPP ? <WechatLogin /> : <DevLogin />}</Page>
+  return <Page className='login-page'>{IS_WEAPP || WECHAT_TEST_MODE ? <WechatLogin /> : <DevLogin />}</Page>
 }

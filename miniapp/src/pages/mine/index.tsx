@@ -1,17 +1,37 @@
+import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Badge, Button, Cell, Switch } from '@nutui/nutui-react-taro'
+import { Image, Text, View } from '@tarojs/components'
+import { Badge, Button, Cell, Dialog, Switch } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
+import { deleteAccount, leaveHousehold, type AccountView } from '../../hooks/useAccount'
 import { useMe } from '../../hooks/useMe'
 import { useUnreadCount } from '../../hooks/useNotifications'
 import { useElderMode, useSession } from '../../hooks/useSession'
 import { IS_WEAPP, LOGIN_PAGE } from '../../services/config'
+import { forgetConsent } from '../../services/privacy'
+import { fileUrl, showError } from '../../services/request'
 import { clearSession, hasRole } from '../../services/session'
+import { maskPhone } from '../../utils/format'
 import './index.scss'
 
-const BINDING_LABELS = { pending: '审核中', approved: '已认证', rejected: '未通过' } as const
+const BINDING_LABELS: Record<string, string> = { pending: '审核中', approved: '已认证', rejected: '未通过', ended: '已解除', withdrawn: '已撤回' }
+
+/** What 我的 says about the home: the step that is missing, or where the request stands. */
+export function homeStatus(me: Pick<AccountView, 'household' | 'community'>): { text: string; action: 'bind' | 'rebind' | 'leave' | 'withdraw' | null } {
+  const h = me.household
+  // 'ended' and 'withdrawn' arrive once the server keeps them (issue 9); a string keeps this ready for both.
+  const status: string | undefined = h?.bindingStatus
+  if (!h || status === 'withdrawn') return { text: '未绑定住址：选择社区、楼栋和房屋，居委会审核后即可', action: 'bind' }
+  const reason = h.reason ? `，原因：${h.reason}` : ''
+  if (status === 'pending') return { text: `${h.label}：审核中，居委会通过后会通知您`, action: 'withdraw' }
+  if (status === 'approved') return { text: `${h.label}（已认证）`, action: 'leave' }
+  if (status === 'ended') return { text: `${h.label}：绑定已解除${reason}`, action: 'rebind' }
+  return { text: `${h.label}：未通过${reason}`, action: 'rebind' }
+}
+
+type Confirm = 'leave' | 'delete1' | 'delete2' | null
 
 export default function MinePage() {
   const session = useSession()
@@ -26,15 +46,50 @@ export default function MinePage() {
   const worker = hasRole(user, 'grid_worker') || hasRole(user, 'partner')
   const committee = hasRole(user, 'committee_member')
 
+  const account = me.data as AccountView | null
+  const [confirm, setConfirm] = useState<Confirm>(null)
+  const [busy, setBusy] = useState(false)
+  const go = (url: string) => () => void Taro.navigateTo({ url })
+
   const logout = () => {
     clearSession()
     void Taro.reLaunch({ url: LOGIN_PAGE })
   }
 
+  const leave = async () => {
+    setConfirm(null)
+    try {
+      await leaveHousehold()
+      Taro.showToast({ title: '已解除住址绑定', icon: 'none' })
+      await me.reload()
+    } catch {
+      // request() showed why
+    }
+  }
+
+  /** 注销, after the second confirmation: the server removes the account's personal data; then logged out. */
+  const removeAccount = async () => {
+    setConfirm(null)
+    setBusy(true)
+    try {
+      await deleteAccount()
+      forgetConsent()
+      clearSession()
+      Taro.showToast({ title: '账号已注销', icon: 'none' })
+      void Taro.reLaunch({ url: LOGIN_PAGE })
+    } catch (err) {
+      showError(err) // e.g. STAFF_HAS_OPEN_TICKETS: hand the open matters over first
+    } finally {
+      setBusy(false)
+    }
+  }
+  const home = account ? homeStatus(account) : null
+
   return (
     <Page className='mine'>
-      <View className='mine__profile'>
-        <Text className='mine__name'>{user?.name ?? ''}</Text>
+      <View className='mine__profile' onClick={go('/pages/profile/index')} aria-label='个人资料'>
+        {account?.avatarUrl && <Image className='mine__avatar' src={fileUrl(account.avatarUrl)} />}
+        <Text className='mine__name'>{account?.nickname || user?.name || ''}</Text>
         <Text className='mine__roles'>
           {(user?.roles ?? []).map((r) => `${ROLE_LABELS[r.role]}${r.placeName ? `·${r.placeName}` : ''}`).join('  ')}
         </Text>
@@ -45,9 +100,14 @@ export default function MinePage() {
           <Cell.Group title='我的住址'>
             <Cell title='社区' extra={me.data.community?.name ?? '未绑定'} />
             <Cell title='楼栋' extra={me.data.building?.name ?? '未绑定'} />
-            <Cell title='住户' extra={me.data.household ? `${me.data.household.label}（${BINDING_LABELS[me.data.household.bindingStatus]}）` : '未绑定'} />
+            <Cell title='住户' extra={me.data.household ? `${me.data.household.label}（${BINDING_LABELS[me.data.household.bindingStatus] ?? ''}）` : '未绑定'} />
             {me.data.grid && <Cell title='网格' extra={me.data.grid.name} />}
-            {me.data.phone && <Cell title='手机' extra={me.data.phone} />}
+            {me.data.phone && <Cell title='手机' extra={maskPhone(me.data.phone)} />}
+            {home && resident && <Cell className='mine__home-status' title='住址状态' description={home.text} />}
+            {home?.action === 'bind' && resident && <Cell className='mine__bind' title='绑定住址' extra='去绑定 ›' clickable onClick={go('/pages/bind/index')} />}
+            {home?.action === 'rebind' && resident && <Cell className='mine__bind' title='重新申请绑定' extra='›' clickable onClick={go('/pages/bind/index')} />}
+            {home?.action === 'leave' && <Cell className='mine__leave' title='搬离（解除住址绑定）' extra='›' clickable onClick={() => setConfirm('leave')} />}
+            {home?.action === 'withdraw' && <Cell className='mine__leave' title='撤回绑定申请' extra='›' clickable onClick={() => setConfirm('leave')} />}
           </Cell.Group>
         )}
       </LoadState>
@@ -65,6 +125,16 @@ export default function MinePage() {
         {worker && <Cell title='网格工单' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/worker/inbox/index' })} />}
         {committee && <Cell title='社区报事' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })} />}
         {committee && <Cell title='数据看板' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/committee/dashboard/index' })} />}
+        {committee && <Cell title='住户审核' description='待审核的住址绑定申请' clickable extra='›' onClick={go('/committee/bindings/index')} />}
+        {committee && <Cell title='身份确认' description='凭手机号认领的工作人员账号' clickable extra='›' onClick={go('/committee/claims/index')} />}
+      </Cell.Group>
+
+      <Cell.Group title='账号与隐私'>
+        <Cell title='个人资料' description='头像、昵称、手机号' clickable extra='›' onClick={go('/pages/profile/index')} />
+        <Cell title='我的数据' description='查看邻里保存的关于您的全部信息' clickable extra='›' onClick={go('/pages/mydata/index')} />
+        <Cell title='用户协议' clickable extra='›' onClick={go('/pages/legal/index?doc=agreement')} />
+        <Cell title='隐私政策' clickable extra='›' onClick={go('/pages/legal/index?doc=policy')} />
+        {account && <Cell className='mine__delete' title='注销账号' clickable extra={busy ? '注销中…' : '›'} onClick={() => !busy && setConfirm('delete1')} />}
       </Cell.Group>
 
       <Cell.Group title='设置'>
@@ -81,6 +151,34 @@ export default function MinePage() {
           {IS_WEAPP ? '退出登录' : '切换身份'}
         </Button>
       </View>
+
+      <Dialog
+        visible={confirm === 'leave'}
+        title={account?.household?.bindingStatus === 'pending' ? '撤回绑定申请？' : '确认搬离？'}
+        content={account?.household?.bindingStatus === 'pending' ? '撤回后可以重新选择房屋申请。' : `解除与 ${account?.household?.label ?? ''} 的绑定后，您不再是该户的住户，附议和本社区的公示需重新绑定后使用。您的报事记录不受影响。`}
+        confirmText={account?.household?.bindingStatus === 'pending' ? '撤回申请' : '确认搬离'}
+        cancelText='取消'
+        onConfirm={leave}
+        onCancel={() => setConfirm(null)}
+      />
+      <Dialog
+        visible={confirm === 'delete1'}
+        title='注销账号'
+        content='注销后将立即删除您的姓名、手机号、头像、昵称、微信身份标识、住址绑定和消息订阅，且无法恢复。您的报事作为社区记录保留，但不再显示您的身份。再次登录将是一个新用户。'
+        confirmText='继续注销'
+        cancelText='不注销了'
+        onConfirm={() => setConfirm('delete2')}
+        onCancel={() => setConfirm(null)}
+      />
+      <Dialog
+        visible={confirm === 'delete2'}
+        title='再次确认'
+        content='确定要注销账号吗？此操作不可撤销。'
+        confirmText='确定注销'
+        cancelText='取消'
+        onConfirm={removeAccount}
+        onCancel={() => setConfirm(null)}
+      />
     </Page>
   )
 }

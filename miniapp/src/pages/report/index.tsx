@@ -9,10 +9,12 @@ import { PhotoPicker } from '../../components/PhotoPicker'
 import { PrivacySheet } from '../../components/PrivacySheet'
 import { useMe } from '../../hooks/useMe'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
-import { useBuildings, useCategories } from '../../hooks/usePlaces'
+import { useCommunityBuildings } from '../../hooks/useHomeBinding'
+import { useCategories } from '../../hooks/usePlaces'
 import { useSession } from '../../hooks/useSession'
+import { askForSubscriptions, useSubscriptionTemplates } from '../../hooks/useSubscriptions'
 import { createTicket, fetchNearby, followTicket } from '../../hooks/useTickets'
-import { IS_WEAPP, SUBSCRIBE_TEMPLATE_IDS } from '../../services/config'
+import { IS_WEAPP } from '../../services/config'
 import { createSubmissionKeys } from '../../services/idempotency'
 import { ApiRequestError, showError } from '../../services/request'
 import { hasRole } from '../../services/session'
@@ -35,22 +37,14 @@ export function missingForReport(form: { categoryId: number | null; description:
   return null
 }
 
-/** After a report: ask (from the tap) to be told when it is accepted, resolved and closed. A refusal changes nothing. */
-async function askForUpdates() {
-  if (!IS_WEAPP || SUBSCRIBE_TEMPLATE_IDS.length === 0) return
-  try {
-    // Taro's type also demands the device-message fields (sn, snTicket, modelId); WeChat needs only tmplIds here.
-    await Taro.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS } as Taro.requestSubscribeMessage.Option)
-  } catch {
-    // refused or unsupported: the matter is reported all the same
-  }
-}
-
 export default function ReportPage() {
   const session = useSession()
   const categories = useCategories()
   const me = useMe()
-  const buildings = useBuildings(me.data?.community?.id ?? null)
+  // A new user has no community yet: no buildings to offer, the map still works (routing by grid polygon).
+  const communityId = me.data?.community?.id ?? null
+  const buildings = useCommunityBuildings(communityId)
+  const templates = useSubscriptionTemplates('report')
   const uploads = usePhotoUploads()
 
   const [categoryId, setCategoryId] = useState<number | null>(null)
@@ -153,6 +147,15 @@ export default function ReportPage() {
   return (
     <Page className='report'>
       <PrivacySheet />
+      {me.data && !me.data.household && (
+        <View className='card report__missing-home'>
+          <Text className='card__title'>还没有绑定住址</Text>
+          <Text className='hint'>{IS_WEAPP ? '绑定后可以直接选楼栋报事、附议邻居的报事。现在也可以在下方“地图选点”报事。' : '绑定后可以选楼栋报事、附议邻居的报事。'}</Text>
+          <Button size='small' type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+            去绑定住址
+          </Button>
+        </View>
+      )}
       <Text className='section-title'>1. 反映什么问题</Text>
       <LoadState loading={categories.loading} error={categories.error} onRetry={categories.reload} empty={categories.data?.length === 0} emptyText='暂无可报事的类别'>
         <View className='card report__categories'>
@@ -192,7 +195,11 @@ export default function ReportPage() {
       <Text className='section-title'>4. 在哪里</Text>
       <Cell.Group className='report__place'>
         {IS_WEAPP && <Cell title='地图选点' extra={location ? location.name : '点击选择'} clickable onClick={chooseLocation} />}
-        <Cell className='report__building' title='楼栋' extra={building ? building.name : buildings.loading ? '加载中…' : '点击选择'} clickable onClick={() => setBuildingPickerOpen(true)} />
+        {communityId !== null ? (
+          <Cell className='report__building' title='楼栋' extra={building ? building.name : buildings.loading ? '加载中…' : '点击选择'} clickable onClick={() => setBuildingPickerOpen(true)} />
+        ) : (
+          <Cell className='report__building' title='楼栋' extra='绑定住址后可选 ›' clickable onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} />
+        )}
         <Cell title='匿名公示' description='公示栏不显示您的姓名，经办人仍可联系您' extra={<Switch checked={anonymous} onChange={setAnonymous} />} />
       </Cell.Group>
       <Picker
@@ -234,12 +241,12 @@ export default function ReportPage() {
         visible={created !== null}
         title='报事成功'
         content={created ? `编号 ${created.code}。${created.handler ? `已派给${created.handler.name}处理。` : '社区正在派单。'}办理进展可在“我的报事”查看。` : ''}
-        confirmText={IS_WEAPP && SUBSCRIBE_TEMPLATE_IDS.length ? '接收进度提醒' : '查看报事'}
+        confirmText={templates.data?.length ? '接收进度提醒' : '查看报事'}
         cancelText='继续报事'
         onConfirm={async () => {
           const id = created?.id
           setCreated(null)
-          await askForUpdates()
+          await askForSubscriptions(templates.data)
           if (id) void Taro.navigateTo({ url: `/pages/ticket/index?id=${id}` })
         }}
         onCancel={() => setCreated(null)}

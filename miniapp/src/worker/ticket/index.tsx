@@ -12,6 +12,7 @@ import { TicketHeader } from '../../components/TicketHeader'
 import { TicketTimeline } from '../../components/TicketTimeline'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useSession } from '../../hooks/useSession'
+import { askForSubscriptions, useSubscriptionTemplates } from '../../hooks/useSubscriptions'
 import { useTicket } from '../../hooks/useTickets'
 import { IS_WEAPP } from '../../services/config'
 import { showError } from '../../services/request'
@@ -59,6 +60,7 @@ export default function WorkerTicketPage() {
   const { ticket, loading, error, reload, act } = useTicket(id)
   const [sheet, setSheet] = useState<'return' | 'transfer' | null>(null)
   const [busy, setBusy] = useState(false)
+  const templates = useSubscriptionTemplates('accept', ticket?.allowedActions.includes('accept') ?? false)
 
   usePullDownRefresh(async () => {
     await reload()
@@ -66,9 +68,12 @@ export default function WorkerTicketPage() {
   })
 
   const accept = async () => {
+    // From this tap: ask to be told of new dispatches and reopened matters (WeChat shows its own sheet).
+    const asked = askForSubscriptions(templates.data)
     setBusy(true)
     try {
       await act('accept')
+      await asked
       Taro.showToast({ title: '已接单', icon: 'success' })
     } catch {
       // shown by request()

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '身份确认',
+  enablePullDownRefresh: true,
+})

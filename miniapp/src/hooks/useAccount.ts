@@ -1,0 +1,40 @@
+/** The account: login with consent, profile, phone, my data, 注销, moving out. */
+import { PRIVACY_POLICY_VERSION, type LoginResult } from '@linli/shared'
+import type { AccountView } from '../services/pending-contract'
+import { api } from '../services/request'
+import { saveSession } from '../services/session'
+import { useResource } from './useResource'
+
+export type { AccountView }
+
+export function wechatLogin(code: string): Promise<LoginResult> {
+  return api('POST /auth/wechat-login', { body: { code, consentVersion: PRIVACY_POLICY_VERSION }, anonymous: true, quiet: true })
+}
+
+export function updateProfile(change: { nickname?: string; avatarFileId?: number }): Promise<AccountView> {
+  return api('PUT /me/profile', { body: change, quiet: true })
+}
+
+/**
+ * The phone proven through WeChat. When it claims a staff-created account at once (a resident's), that
+ * record is now this login: the answer carries its session, which replaces ours.
+ */
+export async function verifyPhone(code: string): Promise<AccountView> {
+  const answer = await api('POST /me/phone', { body: { code }, quiet: true })
+  if (answer.login) saveSession(answer.login)
+  return answer.me
+}
+
+/** Everything Linli holds about me (PIPL art. 45), as the server sends it. */
+export function useMyData() {
+  return useResource(() => api('GET /me/export'), [])
+}
+
+export function deleteAccount(): Promise<void> {
+  return api('DELETE /me', { quiet: true })
+}
+
+/** 搬离: end my own household binding (or withdraw a pending request). */
+export function leaveHousehold(): Promise<unknown> {
+  return api('DELETE /bindings/mine')
+}
