@@ -1,0 +1,106 @@
+/** What only the WeChat build does: subscribe requests from a tap, the phone and avatar buttons. */
+import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { router } from './mocks/taro'
+import { wechatButton } from './mocks/components'
+import { fakeApi, loginAs, ticket } from './fakeApi'
+
+vi.mock('../src/services/config', async (original) => ({ ...(await original<typeof import('../src/services/config')>()), IS_WEAPP: true, IS_H5: false }))
+
+const { default: ReportPage } = await import('../src/pages/report/index')
+const { default: WorkerTicketPage } = await import('../src/worker/ticket/index')
+const { default: ProfilePage } = await import('../src/pages/profile/index')
+
+const subscribe = vi.mocked(Taro.requestSubscribeMessage)
+const me = { id: 1, name: '王秀英', phone: null, roles: [], community: { id: 1, name: '青和居社区', utcOffsetMinutes: 480 }, building: { id: 1, name: '青和居1栋' }, grid: null, household: { id: 5, label: '1栋502', bindingStatus: 'approved' } }
+
+describe('subscribe messages: the ids come from the API, asked for from the tap', () => {
+  it('after a report, 接收进度提醒 asks WeChat for the ids the server names for "report" (at most 3)', async () => {
+    loginAs([{ role: 'resident' }])
+    const api = fakeApi({
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/me': me,
+      'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
+      'GET /api/notifications/subscriptions': { templateIds: ['t-accepted', 't-resolved', 't-closed', 't-extra'] },
+      'POST /api/tickets': ticket(),
+    })
+    render(<ReportPage />)
+    fireEvent.click(await screen.findByText('环境卫生'))
+    fireEvent.change(screen.getByPlaceholderText(/路灯坏了/), { target: { value: '1栋东侧垃圾桶满溢三天' } })
+    await screen.findByText('青和居1栋')
+    fireEvent.click(screen.getByText('提交报事'))
+    fireEvent.click(await screen.findByText('接收进度提醒'))
+    await waitFor(() => expect(subscribe).toHaveBeenCalledWith({ tmplIds: ['t-accepted', 't-resolved', 't-closed'] }))
+    expect(api.mock.calls.find((c) => c[0].url.startsWith('/api/notifications/subscriptions'))![0].url).toBe('/api/notifications/subscriptions?for=report')
+  })
+
+  it('without ids from the server the dialog just opens the matter, and nothing is asked', async () => {
+    loginAs([{ role: 'resident' }])
+    fakeApi({
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/me': me,
+      'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
+      'GET /api/notifications/subscriptions': { templateIds: [] },
+      'POST /api/tickets': ticket(),
+    })
+    render(<ReportPage />)
+    fireEvent.click(await screen.findByText('环境卫生'))
+    fireEvent.change(screen.getByPlaceholderText(/路灯坏了/), { target: { value: '1栋东侧垃圾桶满溢三天' } })
+    await screen.findByText('青和居1栋')
+    fireEvent.click(screen.getByText('提交报事'))
+    fireEvent.click(await screen.findByText('查看报事'))
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=7' }))
+    expect(subscribe).not.toHaveBeenCalled()
+  })
+
+  it('a grid worker\'s 接单 asks for the "accept" ids from the same tap', async () => {
+    loginAs([{ role: 'grid_worker' }])
+    router.params = { id: '7' }
+    const api = fakeApi({
+      'GET /api/tickets/7': ticket({ allowedActions: ['accept'] }),
+      'GET /api/notifications/subscriptions': { templateIds: ['t-dispatched'] },
+      'POST /api/tickets/7/accept': ticket({ status: 'accepted', allowedActions: ['resolve'] }),
+    })
+    render(<WorkerTicketPage />)
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].url === '/api/notifications/subscriptions?for=accept')).toBe(true))
+    fireEvent.click(await screen.findByText('接单'))
+    await waitFor(() => expect(subscribe).toHaveBeenCalledWith({ tmplIds: ['t-dispatched'] }))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].url === '/api/tickets/7/accept')).toBe(true))
+  })
+})
+
+describe('profile buttons', () => {
+  it('getPhoneNumber sends the code to POST /api/me/phone; a refusal sends nothing and says why', async () => {
+    loginAs([{ role: 'resident' }])
+    const api = fakeApi({
+      'GET /api/me': { ...me, phone: null, nickname: null },
+      'POST /api/me/phone': { me: { ...me, phone: '13812348000', phoneVerified: true }, login: null },
+    })
+    render(<ProfilePage />)
+    const button = await screen.findByText('授权手机号')
+    expect(button.getAttribute('data-open-type')).toBe('getPhoneNumber')
+    wechatButton.detail = { errMsg: 'getPhoneNumber:fail user deny' }
+    fireEvent.click(button)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '您没有授权手机号。授权后才能与社区登记的信息核对。' }))
+    wechatButton.detail = { code: 'phone-code-1', errMsg: 'getPhoneNumber:ok' }
+    fireEvent.click(button)
+    expect(await screen.findByText('138****8000（已验证）')).toBeTruthy()
+    expect(api.mock.calls.filter((c) => c[0].method === 'POST').map((c) => c[0].data)).toEqual([{ code: 'phone-code-1' }])
+  })
+
+  it('chooseAvatar uploads the picture through /api/files and saves its id on the profile', async () => {
+    loginAs([{ role: 'resident' }])
+    vi.mocked(Taro.uploadFile).mockImplementation((opts: any) => {
+      opts.success({ statusCode: 201, data: JSON.stringify({ id: 42, url: '/api/files/k42', mimeType: 'image/jpeg', size: 1000 }) })
+      return { onProgressUpdate: () => undefined } as never
+    })
+    const api = fakeApi({ 'GET /api/me': { ...me, avatarUrl: null }, 'PUT /api/me/profile': { ...me, avatarUrl: '/api/files/k42' } })
+    render(<ProfilePage />)
+    wechatButton.detail = { avatarUrl: 'wxfile://tmp/avatar.jpg' }
+    fireEvent.click(await screen.findByText('选择头像'))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'PUT')).toBe(true))
+    expect(vi.mocked(Taro.uploadFile).mock.calls[0][0]).toMatchObject({ filePath: 'wxfile://tmp/avatar.jpg', name: 'file' })
+    expect(api.mock.calls.find((c) => c[0].method === 'PUT')![0].data).toEqual({ avatarFileId: 42 })
+  })
+})
