@@ -49,3 +49,16 @@ test(`the main package stays under ${kb(MAIN_BUDGET_BYTES)}, each subpackage und
   assert.ok(sizes.main < MAIN_BUDGET_BYTES, `main package is ${kb(sizes.main)}`)
   for (const p of subPackages) assert.ok(sizes[p.root] < SUBPACKAGE_BUDGET_BYTES, `${p.root} is ${kb(sizes[p.root])}`)
 })
+
+test('onboarding: the legal, profile, binding and data pages are in the main package, committee review in its subpackage', () => {
+  for (const page of ['pages/legal/index', 'pages/profile/index', 'pages/bind/index', 'pages/mydata/index']) assert.ok(app.pages.includes(page), page)
+  const committee = subPackages.find((p) => p.root.replace(/\/$/, '') === 'committee')
+  assert.ok(committee.pages.includes('bindings/index') && committee.pages.includes('claims/index'))
+})
+
+test("WeChat's own phone and avatar buttons and nickname input are compiled in", () => {
+  const code = ['base.wxml', 'app.js', 'common.js', 'vendors.js', 'pages/profile/index.js'].filter((f) => existsSync(join(WEAPP_DIR, f))).map((f) => readFileSync(join(WEAPP_DIR, f), 'utf8')).join('\n')
+  assert.match(code, /getPhoneNumber/)
+  assert.match(code, /chooseAvatar/)
+  assert.match(code, /nickname/)
+})
