@@ -99,7 +99,7 @@ describe('finding one\'s home', () => {
 
   it('the step is the first thing not chosen yet', () => {
     const c = communities[0]
-    const b = { id: 3, name: '3栋', gridId: 1, communityId: 1 }
+    const b = { id: 3, name: '3栋', gridId: 1, communityId: 1, lat: null, lng: null }
     expect(bindingStep({ community: null, building: null, household: null })).toBe(0)
     expect(bindingStep({ community: c, building: null, household: null })).toBe(1)
     expect(bindingStep({ community: c, building: b, household: null })).toBe(2)
