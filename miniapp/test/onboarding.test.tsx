@@ -11,7 +11,7 @@ import MinePage, { homeStatus } from '../src/pages/mine/index'
 import ProfilePage, { phoneCodeFrom } from '../src/pages/profile/index'
 import { describeExport } from '../src/pages/mydata/index'
 import { filterCommunities } from '../src/hooks/useHomeBinding'
-import { verifyPhone, type AccountView } from '../src/hooks/useAccount'
+import { newestBinding, verifyPhone, type AccountView } from '../src/hooks/useAccount'
 import { currentConsent } from '../src/services/privacy'
 import { getSession, saveSession } from '../src/services/session'
 import { explainLoginFailure, testPhoneCode } from '../src/services/wechat'
@@ -166,11 +166,31 @@ describe('a new user without a community: the missing step, never an error', () 
 describe('我的: home status, leaving, my data, 注销', () => {
   const me = (household: unknown) => ({ ...newUser, community: { id: 1, name: '青和居社区', utcOffsetMinutes: 480 }, household }) as never as AccountView
 
-  it('says where the binding stands, with the reason of a rejection', () => {
+  it('says where the binding stands; a rejection or an ending comes from my data, with its reason', () => {
+    const past = (status: string, reason: string | null, createdAt: string) => ({ householdLabel: '3栋502', status, reason, createdAt })
     expect(homeStatus(me(null))).toEqual({ text: '未绑定住址：选择社区、楼栋和房屋，居委会审核后即可', action: 'bind' })
     expect(homeStatus(me({ id: 5, label: '3栋502', bindingStatus: 'pending' }))).toEqual({ text: '3栋502：审核中，居委会通过后会通知您', action: 'withdraw' })
     expect(homeStatus(me({ id: 5, label: '3栋502', bindingStatus: 'approved' }))).toEqual({ text: '3栋502（已认证）', action: 'leave' })
-    expect(homeStatus(me({ id: 5, label: '3栋502', bindingStatus: 'rejected', reason: '经核实不是该户住户' }))).toEqual({ text: '3栋502：未通过，原因：经核实不是该户住户', action: 'rebind' })
+    expect(homeStatus(me(null), past('rejected', '经核实不是该户住户', '2026-11-23T01:00:00Z'))).toEqual({ text: '3栋502：未通过，原因：经核实不是该户住户', action: 'rebind' })
+    expect(homeStatus(me(null), past('ended', '已搬离', '2026-11-23T01:00:00Z'))).toEqual({ text: '3栋502：绑定已解除，原因：已搬离', action: 'rebind' })
+    expect(homeStatus(me(null), past('withdrawn', null, '2026-11-23T01:00:00Z')).action).toBe('bind')
+    const older = past('rejected', '信息不符', '2026-11-20T01:00:00Z')
+    const newer = past('ended', null, '2026-11-22T01:00:00Z')
+    expect(newestBinding({ bindings: [older, newer] })).toBe(newer)
+    expect(newestBinding({ bindings: [] })).toBeNull()
+  })
+
+  it('我的 shows a rejection with its reason, read from my data when /api/me names no household', async () => {
+    loginAs([{ role: 'resident' }])
+    fakeApi({
+      'GET /api/me': me(null),
+      'GET /api/notifications/unread-count': { count: 0 },
+      'GET /api/me/export': { bindings: [{ id: 11, householdLabel: '3栋502', status: 'rejected', reason: '经核实不是该户住户', createdAt: '2026-11-23T01:00:00Z' }] },
+    })
+    render(<MinePage />)
+    expect(await screen.findByText('3栋502：未通过，原因：经核实不是该户住户')).toBeTruthy()
+    fireEvent.click(screen.getByText('重新申请绑定'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })
   })
 
   it('搬离 asks first, then ends the binding', async () => {

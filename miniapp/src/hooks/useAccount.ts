@@ -38,3 +38,25 @@ export function deleteAccount(): Promise<void> {
 export function leaveHousehold(): Promise<unknown> {
   return api('DELETE /bindings/mine')
 }
+
+/** A binding as the export lists it: the household's label, and why it was rejected or ended. */
+export interface PastBinding {
+  householdLabel: string
+  status: string
+  reason: string | null
+  createdAt: string
+}
+
+/** The newest of my bindings, whatever its state; null when there is none. */
+export function newestBinding(data: Record<string, unknown> | null): PastBinding | null {
+  const rows = Array.isArray(data?.bindings) ? (data!.bindings as PastBinding[]) : []
+  return rows.reduce<PastBinding | null>((newest, b) => (!newest || b.createdAt > newest.createdAt ? b : newest), null)
+}
+
+/**
+ * /api/me names only a pending or approved household, so a rejection (or a binding that ended) is read from
+ * my data, where every binding is kept with its reason. Only asked when /api/me names no household.
+ */
+export function useLastBinding(enabled: boolean) {
+  return useResource(async () => newestBinding(await api('GET /me/export', { quiet: true })), [], enabled)
+}

@@ -8,8 +8,6 @@ import type { LoginResult, MeView, Role, RoleAssignmentView } from '@linli/share
 
 /** What /api/me adds for a WeChat user (issue 9). */
 export interface AccountView extends MeView {
-  /** reason: why a binding was rejected or ended, when the server says (asked of the accounts work). */
-  household: (MeView['household'] & { reason?: string | null }) | null
   phoneVerified?: boolean
   nickname?: string | null
   avatarUrl?: string | null

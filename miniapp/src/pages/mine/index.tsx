@@ -5,7 +5,7 @@ import { Badge, Button, Cell, Dialog, Switch } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
-import { deleteAccount, leaveHousehold, type AccountView } from '../../hooks/useAccount'
+import { deleteAccount, leaveHousehold, useLastBinding, type AccountView, type PastBinding } from '../../hooks/useAccount'
 import { useMe } from '../../hooks/useMe'
 import { useUnreadCount } from '../../hooks/useNotifications'
 import { useElderMode, useSession } from '../../hooks/useSession'
@@ -18,17 +18,15 @@ import './index.scss'
 
 const BINDING_LABELS: Record<string, string> = { pending: '审核中', approved: '已认证', rejected: '未通过', ended: '已解除', withdrawn: '已撤回' }
 
-/** What 我的 says about the home: the step that is missing, or where the request stands. */
-export function homeStatus(me: Pick<AccountView, 'household' | 'community'>): { text: string; action: 'bind' | 'rebind' | 'leave' | 'withdraw' | null } {
+/** What 我的 says about the home: the step that is missing, or where the request stands (with the reason of a refusal). */
+export function homeStatus(me: Pick<AccountView, 'household'>, last: PastBinding | null = null): { text: string; action: 'bind' | 'rebind' | 'leave' | 'withdraw' | null } {
   const h = me.household
-  // 'ended' and 'withdrawn' arrive once the server keeps them (issue 9); a string keeps this ready for both.
-  const status: string | undefined = h?.bindingStatus
-  if (!h || status === 'withdrawn') return { text: '未绑定住址：选择社区、楼栋和房屋，居委会审核后即可', action: 'bind' }
-  const reason = h.reason ? `，原因：${h.reason}` : ''
-  if (status === 'pending') return { text: `${h.label}：审核中，居委会通过后会通知您`, action: 'withdraw' }
-  if (status === 'approved') return { text: `${h.label}（已认证）`, action: 'leave' }
-  if (status === 'ended') return { text: `${h.label}：绑定已解除${reason}`, action: 'rebind' }
-  return { text: `${h.label}：未通过${reason}`, action: 'rebind' }
+  if (h?.bindingStatus === 'pending') return { text: `${h.label}：审核中，居委会通过后会通知您`, action: 'withdraw' }
+  if (h?.bindingStatus === 'approved') return { text: `${h.label}（已认证）`, action: 'leave' }
+  const reason = last?.reason ? `，原因：${last.reason}` : ''
+  if (last?.status === 'rejected') return { text: `${last.householdLabel}：未通过${reason}`, action: 'rebind' }
+  if (last?.status === 'ended') return { text: `${last.householdLabel}：绑定已解除${reason}`, action: 'rebind' }
+  return { text: '未绑定住址：选择社区、楼栋和房屋，居委会审核后即可', action: 'bind' }
 }
 
 type Confirm = 'leave' | 'delete1' | 'delete2' | null
@@ -83,7 +81,8 @@ export default function MinePage() {
       setBusy(false)
     }
   }
-  const home = account ? homeStatus(account) : null
+  const last = useLastBinding(resident && !!account && !account.household)
+  const home = account ? homeStatus(account, last.data) : null
 
   return (
     <Page className='mine'>
