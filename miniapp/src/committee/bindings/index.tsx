@@ -49,10 +49,10 @@ export default function CommitteeBindingsPage() {
             </Text>
             <Text className='hint'>{formatDateTime(b.createdAt)}申请</Text>
             <View className='review__actions'>
-              <Button type='default' disabled={busyId === b.id} onClick={() => setRejecting(b)}>
+              <Button className='review__reject' type='default' disabled={busyId === b.id} onClick={() => setRejecting(b)}>
                 拒绝
               </Button>
-              <Button type='primary' loading={busyId === b.id} disabled={busyId === b.id} onClick={() => approve(b)}>
+              <Button className='review__approve' type='primary' loading={busyId === b.id} disabled={busyId === b.id} onClick={() => approve(b)}>
                 通过
               </Button>
             </View>

@@ -54,10 +54,10 @@ export default function CommitteeClaimsPage() {
               微信用户{c.claimant.nickname ? `“${c.claimant.nickname}”` : ''}于{formatDateTime(c.createdAt)}认领
             </Text>
             <View className='review__actions'>
-              <Button type='default' disabled={busyId === c.id} onClick={() => setRejecting(c)}>
+              <Button className='review__reject' type='default' disabled={busyId === c.id} onClick={() => setRejecting(c)}>
                 拒绝
               </Button>
-              <Button type='primary' loading={busyId === c.id} disabled={busyId === c.id} onClick={() => confirm(c)}>
+              <Button className='review__approve' type='primary' loading={busyId === c.id} disabled={busyId === c.id} onClick={() => confirm(c)}>
                 确认是本人
               </Button>
             </View>
