@@ -240,15 +240,16 @@ describe('我的: home status, leaving, my data, 注销', () => {
   it('the export reads as sections with Chinese names and local times', () => {
     const sections = describeExport({
       exportedAt: '2026-11-23T02:00:00.000Z',
-      account: { name: '王秀英', phone: '13812348000', wechatLinked: true, consentVersion: '2026-11-23' },
+      account: { name: '王秀英', phone: '13812348000', wechatLinked: true, consentVersion: '2026-11-23', laterField: false },
       bindings: [{ householdLabel: '3栋502', status: 'approved' }],
       tickets: [],
     })
     expect(sections.map((s) => s.title)).toEqual(['概况', '账号', '住址绑定（1）', '我的报事（0）'])
     expect(sections[0].rows).toEqual([{ label: '导出时间', value: '11月23日 10:00' }])
     expect(sections[1].rows).toContainEqual({ label: '手机号', value: '13812348000' })
-    expect(sections[1].rows).toContainEqual({ label: 'wechatLinked', value: '是' })
-    expect(sections[2].rows).toEqual([{ label: '1', value: 'householdLabel：3栋502；状态：approved' }])
+    expect(sections[1].rows).toContainEqual({ label: '已关联微信', value: '是' })
+    expect(sections[1].rows).toContainEqual({ label: 'laterField', value: '否' }) // a field the app does not know yet, as it is
+    expect(sections[2].rows).toEqual([{ label: '1', value: '房屋：3栋502；状态：已认证' }])
   })
 })
 

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { ROLE_LABELS, TICKET_STATUS_LABELS } from '@linli/shared'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { LoadState } from '../../components/LoadState'
@@ -20,6 +21,24 @@ const LABELS: Record<string, string> = {
   avatarUrl: '头像',
   phone: '手机号',
   phoneVerified: '手机号已验证',
+  phoneVerifiedAt: '手机号验证时间',
+  wechatLinked: '已关联微信',
+  householdLabel: '房屋',
+  ticketActions: '我在报事中的操作',
+  ticketId: '报事编号',
+  type: '类型',
+  note: '说明',
+  following: '我附议的报事',
+  since: '开始时间',
+  anonymous: '匿名',
+  location: '位置',
+  url: '地址',
+  mimeType: '文件类型',
+  size: '大小（字节）',
+  subject: '被查看人',
+  placeName: '地点',
+  placeLevel: '层级',
+  placeId: '地点编号',
   openid: '微信身份标识',
   createdAt: '创建时间',
   consentVersion: '同意的政策版本',
@@ -69,18 +88,31 @@ export interface ExportSection {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
+/** States as the app names them elsewhere: matters, bindings, claims. */
+const STATUS_WORDS: Record<string, string> = {
+  ...TICKET_STATUS_LABELS,
+  pending: '待审核',
+  approved: '已认证',
+  rejected: '未通过',
+  ended: '已解除',
+  withdrawn: '已撤回',
+  confirmed: '已确认',
+}
+
 function label(key: string): string {
   return LABELS[key] ?? key
 }
 
-function show(value: unknown): string {
+function show(value: unknown, key?: string): string {
+  if (key === 'status' && typeof value === 'string') return STATUS_WORDS[value] ?? value
+  if (key === 'role' && typeof value === 'string') return ROLE_LABELS[value as keyof typeof ROLE_LABELS] ?? value
   if (value === null || value === undefined || value === '') return '无'
   if (typeof value === 'boolean') return value ? '是' : '否'
   if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value)
-  if (Array.isArray(value)) return value.length ? value.map(show).join('、') : '无'
+  if (Array.isArray(value)) return value.length ? value.map((v) => show(v)).join('、') : '无'
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${label(k)}：${show(v)}`)
+      .map(([k, v]) => `${label(k)}：${show(v, k)}`)
       .join('；')
   }
   return String(value)
@@ -94,9 +126,9 @@ export function describeExport(data: Record<string, unknown>): ExportSection[] {
     if (Array.isArray(value)) {
       sections.push({ title: `${label(key)}（${value.length}）`, rows: value.map((item, i) => ({ label: `${i + 1}`, value: show(item) })) })
     } else if (value && typeof value === 'object') {
-      sections.push({ title: label(key), rows: Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ label: label(k), value: show(v) })) })
+      sections.push({ title: label(key), rows: Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ label: label(k), value: show(v, k) })) })
     } else {
-      general.push({ label: label(key), value: show(value) })
+      general.push({ label: label(key), value: show(value, key) })
     }
   }
   return general.length ? [{ title: '概况', rows: general }, ...sections] : sections
