@@ -41,15 +41,17 @@ async function waitForHealth(base, child, ms = 60_000) {
   throw new Error('server did not become healthy in time')
 }
 
-export async function startServer() {
-  for (const [what, path] of [['server build', SERVER_MAIN], ['H5 build', join(H5_DIR, 'index.html')]]) {
-    if (!existsSync(path)) throw new Error(`${what} missing at ${path}: run "npm run build" and "npm run build:h5 -w miniapp" first`)
+/** `h5Dir` and `env` for a server in another set-up (e.g. the H5 test build and a fake WeChat). */
+export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
+  for (const [what, path] of [['server build', SERVER_MAIN], ['H5 build', join(h5Dir, 'index.html')]]) {
+    if (!existsSync(path)) throw new Error(`${what} missing at ${path}: run "npm run build" and "npm run build:h5 -w miniapp" (or build:h5:test) first`)
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'))
   const port = await freePort()
-  const env = { ...process.env, PORT: String(port), SQLITE_PATH: join(dataDir, 'linli.sqlite'), UPLOAD_DIR: join(dataDir, 'uploads'), H5_DIR, NODE_ENV: 'development', LOG_LEVEL: 'warn' }
+  const env = { ...process.env, PORT: String(port), SQLITE_PATH: join(dataDir, 'linli.sqlite'), UPLOAD_DIR: join(dataDir, 'uploads'), H5_DIR: h5Dir, NODE_ENV: 'development', LOG_LEVEL: 'warn' }
   delete env.DATABASE_URL
   delete env.WECHAT_APPID
+  Object.assign(env, extraEnv)
   const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout.on('data', (d) => (log += d))

@@ -74,6 +74,8 @@ export default function HomePage() {
   }
   usePullDownRefresh(refreshAll)
   useDidShow(() => {
+    // Back from 绑定住址 (or a decision meanwhile): the missing step follows the binding.
+    if (!me.loading) void me.reload()
     if (!mine.loading) void mine.refresh()
     if (!inbox.loading) void inbox.refresh()
     if (!unread.loading) void unread.reload()

@@ -38,6 +38,7 @@ export default function MinePage() {
   const unread = useUnreadCount()
   useDidShow(() => {
     if (!unread.loading) void unread.reload()
+    if (!me.loading) void me.reload() // back from 绑定住址 or 个人资料
   })
   const user = me.data ?? session?.user ?? null
   const resident = hasRole(user, 'resident')
