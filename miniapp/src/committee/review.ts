@@ -1,13 +1,12 @@
 /** The committee's review of accounts: binding requests (住户审核) and staff claims by phone (身份确认). */
-import type { BindingListItem } from '@linli/shared'
+import type { BindingListItem, ClaimView } from '@linli/shared'
 import { useResource } from '../hooks/useResource'
-import type { PendingClaim } from '../services/pending-contract'
 import { api } from '../services/request'
 
-export type { PendingClaim }
+export type PendingClaim = ClaimView
 
-/** A binding request as the committee lists it; issue 9 adds the phone (masked by the server), the household and a reason. */
-export type PendingBinding = BindingListItem & { phone?: string | null; householdLabel?: string; reason?: string | null }
+/** A binding request as the committee lists it: who asked (phone masked by the server) and for which household. */
+export type PendingBinding = BindingListItem
 
 /** Newest first, whatever order the answer came in. */
 export function newestFirst<T extends { createdAt: string; id: number }>(rows: T[]): T[] {
@@ -15,7 +14,7 @@ export function newestFirst<T extends { createdAt: string; id: number }>(rows: T
 }
 
 export function usePendingBindings() {
-  return useResource(async () => newestFirst((await api('GET /bindings', { query: { status: 'pending' } })) as PendingBinding[]), [])
+  return useResource(async () => newestFirst(await api('GET /bindings', { query: { status: 'pending' } })), [])
 }
 
 export function approveBinding(id: number) {
@@ -23,8 +22,7 @@ export function approveBinding(id: number) {
 }
 
 export function rejectBinding(id: number, reason: string) {
-  // The reason is required by issue 9; the shared contract on this branch does not list the body yet.
-  return api('POST /bindings/{id}/reject', { params: { id }, body: { reason } } as never)
+  return api('POST /bindings/{id}/reject', { params: { id }, body: { reason } })
 }
 
 export function usePendingClaims() {

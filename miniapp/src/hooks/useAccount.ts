@@ -1,11 +1,11 @@
 /** The account: login with consent, profile, phone, my data, 注销, moving out. */
-import { PRIVACY_POLICY_VERSION, type LoginResult } from '@linli/shared'
-import type { AccountView } from '../services/pending-contract'
+import { PRIVACY_POLICY_VERSION, type AccountExport, type LoginResult, type MeView } from '@linli/shared'
 import { api } from '../services/request'
 import { saveSession } from '../services/session'
 import { useResource } from './useResource'
 
-export type { AccountView }
+/** /api/me of a WeChat user: nickname, avatar, the own phone whole, a pending staff claim. */
+export type AccountView = MeView
 
 export function wechatLogin(code: string): Promise<LoginResult> {
   return api('POST /auth/wechat-login', { body: { code, consentVersion: PRIVACY_POLICY_VERSION }, anonymous: true, quiet: true })
@@ -30,7 +30,7 @@ export function useMyData() {
   return useResource(() => api('GET /me/export'), [])
 }
 
-export function deleteAccount(): Promise<void> {
+export function deleteAccount(): Promise<unknown> {
   return api('DELETE /me', { quiet: true })
 }
 
@@ -48,8 +48,8 @@ export interface PastBinding {
 }
 
 /** The newest of my bindings, whatever its state; null when there is none. */
-export function newestBinding(data: Record<string, unknown> | null): PastBinding | null {
-  const rows = Array.isArray(data?.bindings) ? (data!.bindings as PastBinding[]) : []
+export function newestBinding(data: Pick<AccountExport, 'bindings'> | { bindings?: PastBinding[] } | null): PastBinding | null {
+  const rows: PastBinding[] = data?.bindings ?? []
   return rows.reduce<PastBinding | null>((newest, b) => (!newest || b.createdAt > newest.createdAt ? b : newest), null)
 }
 

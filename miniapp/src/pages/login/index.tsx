@@ -35,7 +35,7 @@ export function WechatLogin() {
     try {
       enter(await wechatLogin(await wechatLoginCode()))
     } catch (err) {
-      if (err instanceof ApiRequestError && (err.code as string) === 'CONSENT_REQUIRED') forgetConsent() // the policy changed: ask again on the next tap
+      if (err instanceof ApiRequestError && err.code === 'CONSENT_REQUIRED') forgetConsent() // the policy changed: ask again on the next tap
       setFailure(err instanceof Error && err.message ? err.message : '登录没有成功，请重试')
     } finally {
       setBusy(false)

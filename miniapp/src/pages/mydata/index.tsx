@@ -119,7 +119,7 @@ function show(value: unknown, key?: string): string {
 }
 
 /** The export as sections a person can read: one per top-level part, one row per field or item. */
-export function describeExport(data: Record<string, unknown>): ExportSection[] {
+export function describeExport(data: object): ExportSection[] {
   const general: ExportRow[] = []
   const sections: ExportSection[] = []
   for (const [key, value] of Object.entries(data)) {
