@@ -72,3 +72,13 @@ describe('DEV_LOGIN', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN .* refused with NODE_ENV=production/);
   });
 });
+
+describe('UNCHECKED_TEXT', () => {
+  it('the npm start demo shows unchecked text; tests and production hold it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-unchecked-'));
+    expect(loadConfig({ SQLITE_PATH: path.join(dir, 'db.sqlite') }).uncheckedText).toBe('publish');
+    expect(loadConfig({ NODE_ENV: 'test' }).uncheckedText).toBe('hold');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).uncheckedText).toBe('hold');
+    fs.rmSync(dir, { recursive: true });
+  });
+});
