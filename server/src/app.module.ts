@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { Clock } from './common/clock.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { RateLimitGuard } from './common/throttle.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BindingsModule } from './bindings/bindings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
@@ -11,6 +12,7 @@ import { ClaimsModule } from './claims/claims.module.js';
 import { ContentSecurityModule } from './content-security/content-security.module.js';
 import { CoreModule } from './database/database.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { EscalationModule } from './escalation/escalation.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { FilesModule } from './files/files.module.js';
@@ -51,6 +53,8 @@ export class AppModule {
         HousekeepingModule,
         NotificationsModule,
         StatsModule,
+        AuditModule,
+        ExportsModule,
         PublicBoardModule,
         HealthModule,
       ],

@@ -659,3 +659,37 @@ export interface ContentHoldsQuery {
 export interface ContentHoldList {
   items: ContentHoldView[];
 }
+
+/** 操作留痕: what the audit log records. */
+export const AUDIT_ACTIONS = ['dispatch', 'transfer', 'merge', 'reject', 'export', 'phone_reveal', 'special_care_list', 'import', 'edit'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditQuery extends PageQuery {
+  /** A community the caller oversees; default every community they oversee. */
+  communityId?: number;
+  action?: AuditAction;
+  /** At or after (ISO 8601). */
+  from?: IsoDateTime;
+  /** Before (ISO 8601). */
+  to?: IsoDateTime;
+}
+
+/** One audit entry: who did what, when, on which records; never the personal data itself. */
+export interface AuditEntryView {
+  id: number;
+  actor: { id: number; name: string; role: string };
+  action: AuditAction;
+  communityId: number | null;
+  targetType: string;
+  targetIds: number[];
+  details: Record<string, unknown> | null;
+  createdAt: IsoDateTime;
+}
+
+export interface PageOfAuditEntry extends Page<AuditEntryView> {}
+
+/** The ticket list's filters (scope=community), and whether phones come whole (recorded in the audit log). */
+export interface TicketExportQuery extends Omit<TicketListQuery, 'scope' | 'page' | 'pageSize'> {
+  /** `whole`: reporters' phones unmasked; the export is logged either way. */
+  phones?: 'masked' | 'whole';
+}

@@ -71,6 +71,9 @@ import type {
   ResolveRequest,
   ReturnRequest,
   StatsOverview,
+  PageOfAuditEntry,
+  AuditQuery,
+  TicketExportQuery,
   StatsQuery,
   StatsTrend,
   StatsTrendQuery,
@@ -225,6 +228,16 @@ export interface Endpoints {
   'GET /stats/trend': { query: StatsTrendQuery; response: StatsTrend; errors: 'NOT_FOUND' };
   /** What became of the community's notices as WeChat subscribe messages, per kind (committee and officers above it). */
   'GET /stats/notifications': { query: StatsQuery; response: NotificationDeliveryStats; errors: 'NOT_FOUND' };
+  /** 操作留痕: the audit log of the communities the caller oversees (committee: their own; street and district officers: theirs), newest first. */
+  'GET /audit': { query: AuditQuery; response: PageOfAuditEntry; errors: 'FORBIDDEN' };
+  /** The ticket list (scope=community) as a spreadsheet: Chinese headers, local times, phones masked unless `phones=whole`; every export is logged. */
+  'GET /exports/tickets.xlsx': { query: TicketExportQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' };
+  /** As above, as UTF-8 CSV with a byte-order mark (Excel on Chinese Windows). */
+  'GET /exports/tickets.csv': { query: TicketExportQuery; binary: 'text/csv'; errors: 'FORBIDDEN' };
+  /** The four rates (docs/metrics.md) by grid and by month over local days, as a spreadsheet; logged. */
+  'GET /exports/rates.xlsx': { query: StatsQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** As above, as UTF-8 CSV with a byte-order mark. */
+  'GET /exports/rates.csv': { query: StatsQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
 
   /** 内容审核: a community's held texts, not yet released, oldest first (its committee). */
   'GET /content-holds': { query: ContentHoldsQuery; response: ContentHoldList };

@@ -12,6 +12,7 @@ import { WechatToken } from '../wechat/wechat-token.entity.js';
 import { AuthSession } from '../auth/entities/auth-session.entity.js';
 import { AccountClaim } from '../claims/account-claim.entity.js';
 import { PhoneReveal } from '../users/phone-reveal.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { ContentHold } from '../content-security/content-hold.entity.js';
 
@@ -39,4 +40,5 @@ export const ENTITIES = [
   PhoneReveal,
   WechatVisit,
   ContentHold,
+  AuditEntry,
 ];

@@ -4,5 +4,5 @@ import { PlacesModule } from '../places/places.module.js';
 import { StatsController } from './stats.controller.js';
 import { StatsService } from './stats.service.js';
 
-@Module({ imports: [CategoriesModule, PlacesModule], controllers: [StatsController], providers: [StatsService] })
+@Module({ imports: [CategoriesModule, PlacesModule], controllers: [StatsController], providers: [StatsService], exports: [StatsService] })
 export class StatsModule {}

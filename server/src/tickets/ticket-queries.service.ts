@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets } from 'typeorm';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { FOLLOW_RADIUS_METERS, HANDLER_INBOX_STATUSES, OPEN_TICKET_STATUSES, maskPersonalText, type NearbyTicket, type Page, type TicketDetail, type TicketSummary } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
@@ -18,6 +18,9 @@ import { currentDeadlineSql, overdueSql } from './status-sql.js';
 import { approvedHome } from './resident-home.js';
 import { isStaffFor, relationsTo, watches } from './ticket-access.js';
 import { TicketViews } from './ticket-views.js';
+
+/** A list's scope and filters, without its page. */
+export type TicketFilter = Omit<ListTicketsQuery, 'page' | 'pageSize'>;
 
 /** Reading tickets: one as the caller may see it, the lists each role works from, 附议 candidates. */
 @Injectable()
@@ -54,6 +57,17 @@ export class TicketQueries {
   async list(user: AuthUser, q: ListTicketsQuery): Promise<Page<TicketSummary>> {
     const { page, pageSize, skip, take } = paging(q);
     const now = this.clock.now();
+    const qb = await this.filtered(user, q, now);
+    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
+    // A follower reads neighbours' matters in the public view.
+    return { items: await this.views.summaries(items, now, undefined, q.scope === 'following'), total, page, pageSize };
+  }
+
+  /**
+   * The tickets of a list (its scope and filters) in the list's order, as a query to page through:
+   * the one place that says which tickets a list, and an export of it, holds.
+   */
+  async filtered(user: AuthUser, q: TicketFilter, now: Date): Promise<SelectQueryBuilder<Ticket>> {
     const qb = this.db.manager.createQueryBuilder(Ticket, 't');
     switch (q.scope) {
       case 'mine':
@@ -94,9 +108,7 @@ export class TicketQueries {
     if (q.from) qb.andWhere('t.createdAt >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('t.createdAt < :to', { to: new Date(q.to) });
     if (q.overdue !== undefined) qb.andWhere(q.overdue ? overdueSql('t') : `NOT ${overdueSql('t')}`, { now });
-    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
-    // A follower reads neighbours' matters in the public view.
-    return { items: await this.views.summaries(items, now, undefined, q.scope === 'following'), total, page, pageSize };
+    return qb;
   }
 
   /** The communities whose tickets the user watches: ids, every one (admin), or none. */

@@ -6,6 +6,7 @@ import {
   TICKET_STATUS_LABELS,
   NOT_COUNTED_TICKET_STATUSES,
   applyTransition,
+  type AuditAction,
   type Rating,
   type RejectReason,
   type TicketAction,
@@ -14,6 +15,7 @@ import {
   type TicketRelation,
   type TicketStatus,
 } from '@linli/shared';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Errors } from '../common/app-error.js';
@@ -32,7 +34,7 @@ import { TicketWrites, VersionConflict } from './ticket-writes.js';
 const MAX_ATTEMPTS = 3;
 
 /** What a transition may check or write besides what the rules return, inside its transaction. */
-type Alongside = (t: Ticket, em: EntityManager, writes: TicketWrites, now: Date) => Promise<void>;
+type Alongside = (t: Ticket, em: EntityManager, writes: TicketWrites, now: Date, actorRole: string) => Promise<void>;
 
 /** 办理: every action people take on a ticket, each through the shared rules (applyTransition). */
 @Injectable()
@@ -68,16 +70,16 @@ export class TicketWorkflow {
 
   async transfer(user: AuthUser, id: number, toUserId: number, reason: string) {
     await this.checkStaffText(user, 'reason', '转派原因', reason);
-    return this.transition(user, id, { action: 'transfer', toUserId, reason }, this.validHandler(toUserId));
+    return this.transition(user, id, { action: 'transfer', toUserId, reason }, both(this.validHandler(toUserId), audited(user, 'transfer', (t) => ({ fromUserId: t.handlerId, toUserId }))));
   }
 
   dispatch(user: AuthUser, id: number, toUserId: number) {
-    return this.transition(user, id, { action: 'dispatch', toUserId }, this.validHandler(toUserId));
+    return this.transition(user, id, { action: 'dispatch', toUserId }, both(this.validHandler(toUserId), audited(user, 'dispatch', (t) => ({ fromUserId: t.handlerId, toUserId }))));
   }
 
   async reject(user: AuthUser, id: number, reason: RejectReason, note: string | undefined) {
     await this.checkStaffText(user, 'reason', '不予受理说明', note);
-    return this.transition(user, id, { action: 'reject', reason, note });
+    return this.transition(user, id, { action: 'reject', reason, note }, audited(user, 'reject', () => ({ reason })));
   }
 
   cancel(user: AuthUser, id: number) {
@@ -101,7 +103,8 @@ export class TicketWorkflow {
     if (!original || !(await relationsTo(this.db.manager, user, original)).includes('committee')) throw Errors.notFound('原报事');
     if ((NOT_COUNTED_TICKET_STATUSES as readonly TicketStatus[]).includes(original.status)) throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它');
     const duplicateOf = { id: original.id, code: original.code };
-    return this.transition(user, id, { action: 'reject', reason: 'duplicate', duplicateOf }, async (t, em, writes, now) => {
+    const record = audited(user, 'merge', () => ({ intoTicketId: original.id }), [original.id]);
+    return this.transition(user, id, { action: 'reject', reason: 'duplicate', duplicateOf }, async (t, em, writes, now, actorRole) => {
       if (t.communityId !== original.communityId) throw Errors.unprocessable('MERGE_ACROSS_COMMUNITIES', '只能合并同一社区的报事');
       const residents = [t.reporterId, ...(await em.find(TicketFollower, { where: { ticketId: t.id } })).map((f) => f.userId)];
       let added = 0;
@@ -112,6 +115,7 @@ export class TicketWorkflow {
       }
       if (added) await em.increment(Ticket, { id: original.id }, 'followerCount', added);
       writes.note({ ticketId: original.id, type: 'merged', actorId: user.id, actorRole: 'committee_member', note: null, photoKeys: null, data: { ticketId: t.id }, createdAt: now });
+      await record(t, em, writes, now, actorRole);
     });
   }
 
@@ -147,10 +151,11 @@ export class TicketWorkflow {
             throw Errors.invalidState(`报事当前状态为“${TICKET_STATUS_LABELS[t.status]}”，不能${TICKET_ACTION_LABELS[action]}`);
           }
           const writes = new TicketWrites(em);
-          await alongside?.(t, em, writes, now);
+          const actorRole = actorRoleFor(user, relations, action);
+          await alongside?.(t, em, writes, now, actorRole);
           Object.assign(t, result.changes);
           await writes.save(t, now);
-          await writes.record(t, result, { id: user.id, role: actorRoleFor(user, relations, action) }, now);
+          await writes.record(t, result, { id: user.id, role: actorRole }, now);
           await writes.flush();
           return t;
         });
@@ -162,6 +167,20 @@ export class TicketWorkflow {
       }
     }
   }
+}
+
+/** Both checks or writes, in order. */
+function both(first: Alongside, second: Alongside): Alongside {
+  return async (...args) => {
+    await first(...args);
+    await second(...args);
+  };
+}
+
+/** 操作留痕 of a staff action, in its transaction; `details` read before the change (the handler it had). */
+function audited(user: AuthUser, action: AuditAction, details: (t: Ticket) => Record<string, unknown>, alsoIds: number[] = []): Alongside {
+  return (t, em, _writes, now, actorRole) =>
+    AuditService.record(em, { actor: { id: user.id, role: actorRole }, action, communityId: t.communityId, districtId: t.districtId, targetType: 'ticket', targetIds: [t.id, ...alsoIds], details: details(t), at: now });
 }
 
 /** The role the actor acted in, for the timeline. */
