@@ -80,20 +80,20 @@ export class ExportsService {
             const phone = reporters.get(t.reporterId) ?? null;
             await sheet.row([
               t.code,
-              c?.name ?? '',
-              categories.get(t.categoryId)?.name ?? '',
+              c?.name ?? null,
+              categories.get(t.categoryId)?.name ?? null,
               TICKET_STATUS_LABELS[t.status],
               // Staff read residents' words as written.
               t.description,
-              t.gridId !== null ? (grids.get(t.gridId) ?? '') : '',
-              t.handlerId !== null ? (handlers.get(t.handlerId) ?? '') : '',
+              t.gridId !== null ? (grids.get(t.gridId) ?? null) : null,
+              t.handlerId !== null ? (handlers.get(t.handlerId) ?? null) : null,
               whole ? phone : maskPhone(phone),
               at(t.createdAt),
               at(t.respondDueAt),
               at(t.resolveDueAt),
               at(t.resolvedAt),
-              t.rating ? RATING_LABELS[t.rating] : '',
-              t.ratingComment ?? '',
+              t.rating ? RATING_LABELS[t.rating] : null,
+              t.ratingComment,
             ]);
           }
           after = batch[batch.length - 1].id;
@@ -154,12 +154,12 @@ function staffRole(user: AuthUser): string | null {
 }
 
 /** 2026-11-23 07:30, the community's wall clock. */
-export function localDateTime(at: Date | null, offsetMinutes: number): string {
-  if (!at) return '';
+export function localDateTime(at: Date | null, offsetMinutes: number): string | null {
+  if (!at) return null;
   return new Date(at.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** A rate as Excel shows it, "87.5%"; empty when nothing was due. */
+/** A rate as Excel shows it, "87.5%"; empty when nothing was due (never a fake 100%). */
 function percentages(r: { responseRate: number | null; resolutionRate: number | null; satisfactionRate: number | null; onTimeRate: number | null }): Cell[] {
-  return [r.responseRate, r.resolutionRate, r.satisfactionRate, r.onTimeRate].map((x) => (x === null ? '' : `${(x * 100).toFixed(1)}%`));
+  return [r.responseRate, r.resolutionRate, r.satisfactionRate, r.onTimeRate].map((x) => (x === null ? null : `${(x * 100).toFixed(1)}%`));
 }

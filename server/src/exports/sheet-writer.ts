@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -61,7 +62,9 @@ function csvWriter(out: Writable): SheetWriter {
     },
     row: line,
     async end() {
-      await new Promise<void>((resolve) => out.end(resolve));
+      const done = once(out, 'finish');
+      out.end();
+      await done;
     },
   };
 }

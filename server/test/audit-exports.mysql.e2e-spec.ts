@@ -1,0 +1,3 @@
+import { auditExportsSuite } from './support/audit-exports.suite.js';
+
+auditExportsSuite('mysql');
