@@ -85,6 +85,15 @@ describe('access matrix', () => {
   matrix('GET /stats/overview?communityId=1', () => ['GET', '/stats/overview?communityId=1'], {
     王秀英: 403, 赵敏: 403, 马师傅: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 高明: 200, 系统管理员: 200, anonymous: 401,
   });
+  matrix('GET /audit?communityId=1 (its committee, its street and district)', () => ['GET', '/audit?communityId=1'], {
+    王秀英: 403, 赵敏: 403, 马师傅: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 高明: 200, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /exports/tickets.csv?communityId=1', () => ['GET', '/exports/tickets.csv?communityId=1'], {
+    王秀英: 403, 赵敏: 403, 马师傅: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 高明: 200, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /exports/rates.xlsx?communityId=1', () => ['GET', '/exports/rates.xlsx?communityId=1'], {
+    王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 403, 高明: 200, anonymous: 401,
+  });
   matrix('GET /public/tickets (the public board)', () => ['GET', '/public/tickets?communityId=1'], { 王秀英: 200, 赵敏: 200, anonymous: 200 });
   matrix('GET /me', () => ['GET', '/me'], { 王秀英: 200, 赵敏: 200, anonymous: 401 });
   matrix('GET /bindings (committee)', () => ['GET', '/bindings'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200 });
