@@ -60,7 +60,7 @@ function assertBenchDb(db: string): void {
 export async function seedDatabase(db: string, tickets: number): Promise<number> {
   await createDatabase(db);
   const started = Date.now();
-  await run('node', ['dist/seed/seed-cli.js', '--scale', 'futian', '--tickets', String(tickets)], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: dbUrl(db) } }, 60 * 60_000);
+  await run('node', ['dist/seed/seed-cli.js', '--scale', 'futian', '--tickets', String(tickets)], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: dbUrl(db), JWT_SECRET } }, 60 * 60_000);
   return (Date.now() - started) / 1000;
 }
 

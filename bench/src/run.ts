@@ -2,7 +2,7 @@
  * npm run bench: Linli measured against its own floors (docs/performance.md).
  *
  *   BENCH_SIZES=10000,100000,1000000   ticket counts of the seeded databases (seeded once, then reused)
- *   BENCH_ONLY=api,grid,escalation,durability,miniapp
+ *   BENCH_ONLY=api,grid,escalation,durability,miniapp,export   (export: the largest size only)
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306
  *
  * Prints the table and writes it, with every raw figure, to bench/results/.
@@ -13,12 +13,13 @@ import path from 'node:path';
 import { runApiScenarios, type ApiRow } from './api.js';
 import { runDurability, type DurabilityResult } from './durability.js';
 import { runEscalation, type EscalationResult } from './escalation.js';
+import { runExport, type ExportResult } from './export.js';
 import { runGridLookup, type GridResult } from './grid.js';
 import { label, log, RESULTS_DIR, seededDatabase } from './lib.js';
 import { h5FirstScreen, weappPackages } from './miniapp.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
-const only = new Set((process.env.BENCH_ONLY ?? 'api,grid,escalation,durability,miniapp').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'api,grid,escalation,durability,miniapp,export').split(','));
 const amounts = { create: Number(process.env.BENCH_CREATES ?? 3000), read: Number(process.env.BENCH_READS ?? 5000), stats: Number(process.env.BENCH_STATS ?? 30) };
 const largest = Math.max(...sizes);
 const smallest = Math.min(...sizes);
@@ -31,6 +32,7 @@ const seeds: { size: number; seconds: number }[] = [];
 let grid: GridResult | null = null;
 let escalation: EscalationResult | null = null;
 let durability: DurabilityResult | null = null;
+let exported: ExportResult | null = null;
 let packages: Awaited<ReturnType<typeof weappPackages>> = null;
 let h5: Awaited<ReturnType<typeof h5FirstScreen>> = null;
 
@@ -47,7 +49,7 @@ async function attempt<T>(what: string, work: () => Promise<T>): Promise<T | nul
 }
 
 for (const size of sizes) {
-  if (!only.has('api') && !(only.has('grid') && size === smallest) && !(only.has('miniapp') && size === smallest)) continue;
+  if (!only.has('api') && !(only.has('grid') && size === smallest) && !(only.has('miniapp') && size === smallest) && !(only.has('export') && size === largest)) continue;
   const seeded = await attempt(`seeding ${label(size)}`, () => seededDatabase(size));
   if (!seeded) continue;
   const { db, seedSeconds } = seeded;
@@ -64,6 +66,7 @@ for (const size of sizes) {
       rss.push({ size, idleMb: r.idleRssMb, peakMb: r.peakRssMb });
     }
   }
+  if (only.has('export') && size === largest) exported = await attempt(`export at ${label(size)}`, () => runExport(db));
 }
 if (only.has('escalation')) escalation = await attempt('escalation', () => runEscalation());
 if (only.has('durability')) durability = await attempt('durability', () => runDurability());
@@ -189,6 +192,23 @@ if (only.has('miniapp')) {
 for (const m of rss) {
   row(`server memory`, label(m.size), '', `idle ${f0(m.idleMb)} MB, peak ${f0(m.peakMb)} MB under the load above`, '', '', '', 'peak < 400 MB', m.peakMb < 400 ? 'yes' : 'NO');
 }
+if (exported) {
+  const e = exported;
+  for (const f of e.formats) {
+    row(
+      `export tickets.${f.format} (district officer, every ticket)`,
+      label(e.tickets),
+      '1',
+      `${f1(f.seconds)} s, ${mb(f.bytes)}${f.rows !== null ? `, ${f.rows.toLocaleString('en')} rows` : ''}`,
+      `one streamed SELECT: ${f1(e.floorSeconds)} s`,
+      `${f1(f.seconds / e.floorSeconds)}× the floor`,
+      '',
+      'streams: peak < 400 MB',
+      e.peakRssMb < 400 ? 'yes' : 'NO',
+    );
+  }
+  row('server memory (exports)', label(e.tickets), '', `idle ${f0(e.idleRssMb)} MB, peak ${f0(e.peakRssMb)} MB over both exports`, '', '', '', 'peak < 400 MB', e.peakRssMb < 400 ? 'yes' : 'NO');
+}
 if (escalation) row('server memory (sweeper)', '', '', `peak ${f0(escalation.peakRssMb)} MB`, '', '', '', 'peak < 400 MB', escalation.peakRssMb < 400 ? 'yes' : 'NO');
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
@@ -203,6 +223,6 @@ const table = [...header, ...lines, ...(failures.length ? ['', 'FAILED:', ...fai
 console.log(table);
 const stamp = started.toISOString().replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.md`), table + '\n');
-fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ started, machine, sizes, amounts, seeds, apiRows, rss, grid, escalation, durability, packages, h5 }, null, 2));
+fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ started, machine, sizes, amounts, seeds, apiRows, rss, grid, escalation, durability, exported, packages, h5 }, null, 2));
 log(`written to ${path.relative(process.cwd(), RESULTS_DIR)}/bench-${stamp}.{md,json}`);
 process.exit(failures.length ? 1 : 0);
