@@ -53,7 +53,10 @@ export class ExportsService {
     const filter: TicketFilter = { ...filters, scope: 'community' };
     const now = this.clock.now();
     const query = await this.queries.filtered(user, filter, now);
-    await this.record(user, 'tickets', format, filter.communityId ?? null, { filter: filters, phones: phones ?? 'masked' }, now);
+    // An export over every community the caller oversees is filed under that community when there is one, so its committee reads it.
+    const overseen = await this.queries.overseenCommunities(user);
+    const communityId = filter.communityId ?? (Array.isArray(overseen) && overseen.length === 1 ? overseen[0] : null);
+    await this.record(user, 'tickets', format, communityId, { filter: filters, phones: phones ?? 'masked' }, now);
     const whole = phones === 'whole';
     return {
       filename: `报事导出-${now.toISOString().slice(0, 10)}.${format}`,
@@ -126,7 +129,7 @@ export class ExportsService {
     const role = staffRole(user);
     if (!role) throw Errors.forbidden();
     await this.db.transaction((em) =>
-      AuditService.record(em, { actor: { id: user.id, role }, action: 'export', communityId, districtId: communityId === null ? (user.districtIds('district_officer')[0] ?? null) : undefined, targetType: what, targetIds: [], details: { format, ...details }, at: now }),
+      AuditService.record(em, { actor: { id: user.id, role }, action: 'export', communityId, districtId: communityId === null ? (user.districtIds('district_officer')[0] ?? user.districtIds('street_officer')[0] ?? null) : undefined, targetType: what, targetIds: [], details: { format, ...details }, at: now }),
     );
   }
 

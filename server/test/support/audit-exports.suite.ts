@@ -143,6 +143,10 @@ export function auditExportsSuite(dialect: Dialect): void {
       expect((await ctx.api.as('何志刚', 'GET', '/exports/tickets.xlsx?communityId=1')).status).toBe(403);
       expect((await ctx.api.as('何志刚', 'GET', '/exports/rates.csv?communityId=1')).status).toBe(403);
       expect((await ctx.api.as('黄丽华', 'GET', '/exports/tickets.csv?phones=all')).status).toBe(400);
+      // Without a community, the export covers the caller's own and is filed under it for the committee to read.
+      expect((await ctx.api.as('黄丽华', 'GET', '/exports/tickets.csv?categoryId=14')).status).toBe(200);
+      const [latest] = await audit('黄丽华', '?communityId=1&action=export');
+      expect(latest).toMatchObject({ communityId: 1, targetType: 'tickets', details: { format: 'csv', filter: { categoryId: 14 } } });
     });
 
     it('records dispatch, transfer, reject and merge in the log of their community', async () => {
