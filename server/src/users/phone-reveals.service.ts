@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In, Not } from 'typeorm';
 import { FINAL_TICKET_STATUSES, type PhoneRevealLogEntry, type PhoneRevealView } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
+import { AuditService } from '../audit/audit.service.js';
 import { BindingsService } from '../bindings/bindings.service.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -30,7 +31,13 @@ export class PhoneRevealsService {
     if (subject.id !== viewer.id && !(await this.serves(viewer, subject.id, home))) throw Errors.notFound('用户');
     if (!subject.phone) throw Errors.notFound('号码');
     if (subject.id !== viewer.id) {
-      await this.db.manager.insert(PhoneReveal, { viewerId: viewer.id, subjectId: subject.id, communityId: home.communityId, createdAt: this.clock.now() });
+      // The reveal log the person and the committee read, and the staff audit trail, in one transaction.
+      const now = this.clock.now();
+      await this.db.transaction(async (em) => {
+        await em.insert(PhoneReveal, { viewerId: viewer.id, subjectId: subject.id, communityId: home.communityId, createdAt: now });
+        const role = viewer.roles.find((r) => r.role !== 'resident')?.role ?? 'resident';
+        await AuditService.record(em, { actor: { id: viewer.id, role }, action: 'phone_reveal', communityId: home.communityId, targetType: 'user', targetIds: [subject.id], at: now });
+      });
     }
     return { phone: subject.phone };
   }

@@ -188,6 +188,11 @@ export function accountsSuite(dialect: Dialect): void {
       expect(log).toEqual([{ id: expect.any(Number), viewer: { id: ctx.api.userId('赵敏'), name: '赵敏' }, subject: { id: wang, name: '王秀英' }, communityId: 1, at: ctx.clock.now().toISOString() }]);
       expect((await ctx.api.as('何志刚', 'GET', '/phone-reveals?communityId=1')).status).toBe(404);
       expect((await ctx.api.as('王秀英', 'GET', '/me/phone-reveals')).body.map((e: { viewer: { name: string } }) => e.viewer.name)).toEqual(['赵敏']);
+      // The staff audit trail has it too: who, whose, when; never the number itself.
+      const audit = (await ctx.api.as('黄丽华', 'GET', '/audit?communityId=1&action=phone_reveal')).body.items;
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ action: 'phone_reveal', targetType: 'user', targetIds: [wang] });
+      expect(JSON.stringify(audit)).not.toContain('13871000001');
     });
 
     it('removes a staff member only after their open matter is handed over', async () => {
