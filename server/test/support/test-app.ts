@@ -59,6 +59,8 @@ export async function startApp(env: Record<string, string>, clock = new FakeCloc
     // Tokens expire by the same clock the tests move by weeks; token expiry has its own test (auth-token.e2e-spec.ts).
     JWT_TTL_SECONDS: String(365 * 86_400),
     H5_DIR: '/nonexistent',
+    // Apps a test starts in production mode would log every request into the test output.
+    LOG_LEVEL: 'silent',
     ...env,
   });
   const app = await createApp(config, { clock });
