@@ -73,6 +73,8 @@ export const API_ERROR_STATUS = {
   RATE_LIMITED: 429,
   WECHAT_RATE_LIMITED: 429,
   UPLOAD_QUOTA_EXCEEDED: 429,
+  /** A WeChat push whose signature, time, nonce or content does not check out. */
+  WECHAT_PUSH_REFUSED: 401,
   INTERNAL: 500,
   WECHAT_UNAVAILABLE: 503,
   /** The server cannot reach its database (health check). */

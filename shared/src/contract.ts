@@ -91,6 +91,30 @@ export type IdParams = { id: number };
 /** The codes every ticket transition may answer with: not yours (403), not visible (404), not now (409). */
 export type TransitionErrors = 'FORBIDDEN' | 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT';
 
+/** The URL check WeChat's console sends to the push URL. */
+export interface WechatUrlCheckQuery {
+  signature?: string;
+  timestamp?: string;
+  nonce?: string;
+  echostr?: string;
+}
+
+/** A safe-mode push's query: msg_signature = sha1 of the sorted token, timestamp, nonce and Encrypt. */
+export interface WechatPushQuery {
+  msg_signature?: string;
+  timestamp?: string;
+  nonce?: string;
+  signature?: string;
+  encrypt_type?: string;
+  openid?: string;
+}
+
+/** A safe-mode push's JSON body: the message, encrypted with the EncodingAESKey. */
+export interface WechatPushBody {
+  ToUserName?: string;
+  Encrypt: string;
+}
+
 export interface Endpoints {
   /** Log in with the code of wx.login (code2Session), having ticked the current privacy policy; a first login creates a resident. */
   'POST /auth/wechat-login': {
@@ -163,6 +187,11 @@ export interface Endpoints {
   'POST /files': { multipart: 'file'; response: UploadedFile; errors: 'FILE_MISSING' | 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' | 'RATE_LIMITED' | 'UPLOAD_QUOTA_EXCEEDED' };
   /** A stored photo, by the unguessable key in its url (no token needed, so an <image> can show it). */
   'GET /files/{key}': { params: { key: string }; binary: 'image/jpeg' | 'image/png' | 'image/webp'; errors: 'NOT_FOUND' };
+
+  /** WeChat's console checks the push URL: `echostr` comes back when the signature is ours. */
+  'GET /wechat/events': { query: WechatUrlCheckQuery; binary: 'text/plain'; errors: 'WECHAT_PUSH_REFUSED' | 'WECHAT_NOT_CONFIGURED' | 'RATE_LIMITED' };
+  /** A WeChat push in safe mode (mediaCheckAsync's verdicts on photos); answers "success". */
+  'POST /wechat/events': { query: WechatPushQuery; body: WechatPushBody; binary: 'text/plain'; errors: 'WECHAT_PUSH_REFUSED' | 'WECHAT_NOT_CONFIGURED' | 'RATE_LIMITED' };
 
   /** 报事; dispatched at once when its category and place say to whom. */
   'POST /tickets': {

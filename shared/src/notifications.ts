@@ -36,6 +36,8 @@ export const NOTIFICATION_KINDS = {
   claim_confirmed: { label: '认领已确认', recipients: ['account_holder'] },
   claim_rejected: { label: '认领未通过', recipients: ['account_holder'] },
   staff_removed: { label: '岗位解除', recipients: ['account_holder'] },
+  // WeChat's photo check found an uploaded photo risky: its uploader, and the committee of the reports showing it.
+  photo_removed: { label: '照片已隐藏', recipients: ['account_holder', 'committee'] },
 } as const satisfies Record<string, { label: string; recipients: readonly NotificationRecipient[] }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -4,10 +4,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from './clock.js';
 import { AppError } from './app-error.js';
 
-export type RateLimitName = 'login' | 'tickets';
+export type RateLimitName = 'login' | 'tickets' | 'push';
 export const RATE_LIMIT_KEY = 'linli:rate-limit';
 
-/** Limit this route: login per client address, ticket creation per user. */
+/** Limit this route: login and WeChat pushes per client address (pushes at login's rate), ticket creation per user. */
 export const RateLimit = (name: RateLimitName) => SetMetadata(RATE_LIMIT_KEY, name);
 
 /**
@@ -30,7 +30,7 @@ export class RateLimitGuard implements CanActivate {
     const name = this.reflector.get<RateLimitName | undefined>(RATE_LIMIT_KEY, ctx.getHandler());
     if (!name) return true;
     const req = ctx.switchToHttp().getRequest();
-    const limit = name === 'login' ? this.config.rateLimits.loginPerMinute : this.config.rateLimits.ticketsPerMinute;
+    const limit = name !== 'tickets' ? this.config.rateLimits.loginPerMinute : this.config.rateLimits.ticketsPerMinute;
     const who = name === 'tickets' && req.user ? `user:${req.user.id}` : `ip:${req.ip}`;
     const now = this.clock.now().getTime();
     this.prune(now);

@@ -28,7 +28,12 @@ export interface AppConfig {
     templates: SubscribeTemplates;
     /** `formal` | `trial` | `developer`: which version of the mini-program a subscribe message opens. */
     miniprogramState: 'formal' | 'trial' | 'developer';
+    /** 消息推送 (safe mode): the Token and the 43-character EncodingAESKey set in WeChat's console. */
+    pushToken: string | null;
+    pushAesKey: string | null;
   };
+  /** Where the public reaches this API (https://host, no trailing slash): WeChat fetches photos to check from here. */
+  publicBaseUrl: string | null;
   /**
    * DEV_LOGIN=true keeps the dev login (log in as any seeded user) even with a WeChat appid, so tests
    * and demos can mix dev users with a (fake) WeChat. Without a WeChat appid it is on anyway outside
@@ -109,6 +114,12 @@ function jwtSecretOf(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['env'], sqlitePa
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+function pushAesKey(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[A-Za-z0-9+/]{43}$/.test(value)) throw new Error('WECHAT_PUSH_AES_KEY must be the 43-character EncodingAESKey from WeChat\'s console');
+  return value;
+}
+
 function miniprogramState(value: string | undefined): AppConfig['wechat']['miniprogramState'] {
   if (value === undefined || value === '') return 'formal';
   if (value === 'formal' || value === 'trial' || value === 'developer') return value;
@@ -143,7 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: int(env.WECHAT_TIMEOUT_MS, 5000),
       templates: parseSubscribeTemplates(env.WECHAT_TEMPLATES),
       miniprogramState: miniprogramState(env.WECHAT_MINIPROGRAM_STATE),
+      pushToken: env.WECHAT_PUSH_TOKEN || null,
+      pushAesKey: pushAesKey(env.WECHAT_PUSH_AES_KEY),
     },
+    publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/$/, '') : null,
     devLogin,
     uploadDir: path.resolve(env.UPLOAD_DIR || path.join(serverRoot, 'data', 'uploads')),
     h5Dir: path.resolve(env.H5_DIR || path.join(serverRoot, '..', 'miniapp', 'dist', 'h5')),

@@ -8,6 +8,7 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
 import { TicketFollower } from '../tickets/entities/ticket-follower.entity.js';
 import { IdempotencyRecord } from '../tickets/entities/idempotency-record.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { WechatPushNonce } from '../wechat/wechat-push-nonce.entity.js';
 import { WechatToken } from '../wechat/wechat-token.entity.js';
 import { AuthSession } from '../auth/entities/auth-session.entity.js';
 import { AccountClaim } from '../claims/account-claim.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   TicketFollower,
   IdempotencyRecord,
   Notification,
+  WechatPushNonce,
   WechatToken,
   AuthSession,
   AccountClaim,

@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { In, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, Like, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppError, Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
-import { StoredFile } from './stored-file.entity.js';
+import { enqueueNotifications } from '../notifications/outbox.js';
+import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
+import { Ticket } from '../tickets/entities/ticket.entity.js';
+import { RoleAssignment, User } from '../users/entities/users.entities.js';
+import { WechatGateway } from '../wechat/wechat.gateway.js';
+import { StoredFile, type PhotoCheckStatus } from './stored-file.entity.js';
 import { FILE_STORAGE, fileUrl, sniffImageType, type FileStorage } from './storage.js';
 
 const KEY = /^[a-f0-9]{32}\.(jpg|png|webp)$/;
@@ -19,6 +24,7 @@ export class FilesService {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WechatGateway) private readonly wechat: WechatGateway,
   ) {}
 
   /**
@@ -59,14 +65,60 @@ export class FilesService {
     if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', '只能上传 JPG、PNG 或 WebP 格式的照片');
     const key = `${randomBytes(16).toString('hex')}.${type.ext}`;
     await this.storage.put(key, file.buffer, type.mimeType);
-    const saved = await this.db.manager.save(StoredFile, { key, ownerId, mimeType: type.mimeType, size: file.size, createdAt: this.clock.now() });
+    const saved = await this.db.manager.save(StoredFile, { key, ownerId, mimeType: type.mimeType, size: file.size, createdAt: this.clock.now(), checkTraceId: null, checkStatus: null });
+    const check = await this.askMediaCheck(ownerId, key);
+    await this.db.manager.update(StoredFile, { id: saved.id }, check);
     return { id: saved.id, url: fileUrl(key), mimeType: type.mimeType, size: file.size };
   }
 
-  /** The bytes and type of a stored photo; 404 for a key that is malformed, unknown or whose bytes are gone. */
+  /**
+   * Asks WeChat to check the photo (mediaCheckAsync: it fetches the photo from PUBLIC_BASE_URL and
+   * pushes its verdict later). WeChat only takes the openid of a user seen within two hours: without
+   * one, or without WeChat, the photo is `unchecked` and stays visible (docs/security.md).
+   */
+  private async askMediaCheck(ownerId: number, key: string): Promise<{ checkTraceId: string | null; checkStatus: PhotoCheckStatus }> {
+    const unchecked = { checkTraceId: null, checkStatus: 'unchecked' as const };
+    if (!this.wechat.configured || !this.config.publicBaseUrl) return unchecked;
+    const owner = await this.db.manager.findOne(User, { where: { id: ownerId }, select: { id: true, openid: true } });
+    if (!owner?.openid || !(await this.wechat.seenRecently(owner.openid))) return unchecked;
+    // Scene 3 (论坛): report photos are read by others, as report texts are.
+    const r = await this.wechat.mediaCheckAsync({ openid: owner.openid, scene: 3, mediaUrl: `${this.config.publicBaseUrl}${fileUrl(key)}` });
+    return 'traceId' in r ? { checkTraceId: r.traceId.slice(0, 64), checkStatus: 'pending' } : unchecked;
+  }
+
+  /**
+   * WeChat's verdict on a photo (wxa_media_check push). A risky photo is hidden everywhere from now on,
+   * and its uploader and the committees of the communities whose reports show it are told. An unknown
+   * trace id or a verdict already recorded changes nothing.
+   */
+  async recordMediaCheck(traceId: string, suggest: string): Promise<void> {
+    const status: PhotoCheckStatus | null = suggest === 'risky' ? 'risky' : suggest === 'pass' ? 'pass' : suggest === 'review' ? 'review' : null;
+    if (!status) return;
+    await this.db.transaction(async (em) => {
+      const file = await em.findOneBy(StoredFile, { checkTraceId: traceId });
+      if (!file || file.checkStatus !== 'pending') return;
+      await em.update(StoredFile, { id: file.id, checkStatus: 'pending' }, { checkStatus: status });
+      if (status !== 'risky') return;
+      const now = this.clock.now();
+      const pattern = Like(`%${file.key}%`);
+      const events = await em.find(TicketEvent, { where: { photoKeys: pattern }, select: { id: true, ticketId: true } });
+      const tickets = await em.find(Ticket, {
+        where: [{ photoKeys: pattern }, { resolutionPhotoKeys: pattern }, ...(events.length ? [{ id: In(events.map((e) => e.ticketId)) }] : [])],
+        select: { id: true, communityId: true },
+      });
+      const communityIds = [...new Set(tickets.map((t) => t.communityId))];
+      const committee = communityIds.length ? await em.find(RoleAssignment, { where: { role: 'committee_member', communityId: In(communityIds) }, select: { userId: true } }) : [];
+      const draft = { type: 'photo_removed', title: '照片已隐藏', body: '一张照片未通过微信内容安全检测，已隐藏', ticketId: tickets.length === 1 ? tickets[0].id : null, communityId: communityIds.length === 1 ? communityIds[0] : null };
+      await enqueueNotifications(em, [file.ownerId], draft, now, draft.ticketId ? 'resident' : null);
+      await enqueueNotifications(em, committee.map((r) => r.userId).filter((id) => id !== file.ownerId), draft, now, draft.ticketId ? 'overseer' : null);
+    });
+  }
+
+  /** The bytes and type of a stored photo; 404 for a key that is malformed, unknown, found risky, or whose bytes are gone. */
   async open(key: string): Promise<{ mimeType: string; stream: Readable }> {
     if (!KEY.test(key)) throw Errors.notFound('文件');
     const meta = await this.db.manager.findOneBy(StoredFile, { key });
+    if (meta?.checkStatus === 'risky') throw Errors.notFound('文件');
     const stream = meta ? await this.storage.open(key) : null;
     if (!meta || !stream) throw Errors.notFound('文件');
     return { mimeType: meta.mimeType, stream };

@@ -1,5 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export type PhotoCheckStatus = 'pending' | 'pass' | 'review' | 'risky' | 'unchecked';
+
 @Entity('files')
 // A user's uploads in time order: the per-user rate and daily quota count them.
 @Index(['ownerId', 'createdAt'])
@@ -16,4 +18,9 @@ export class StoredFile {
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
   /** When a report or a result first used it; null until then. */
   @Column({ type: 'datetime', precision: 3, nullable: true }) attachedAt: Date | null;
+  /** mediaCheckAsync's trace id, which its verdict push names; null when it was not checked. */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true }) checkTraceId: string | null;
+  /** pending (WeChat asked), pass, review (WeChat unsure: stays visible), risky (hidden everywhere), unchecked (WeChat could not be asked). */
+  @Column({ type: 'varchar', length: 16, nullable: true }) checkStatus: PhotoCheckStatus | null;
 }

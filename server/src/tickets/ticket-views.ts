@@ -18,6 +18,7 @@ import {
 } from '@linli/shared';
 import { CategoriesService } from '../categories/categories.service.js';
 import { fileUrl } from '../files/storage.js';
+import { StoredFile } from '../files/stored-file.entity.js';
 import { PlacesService } from '../places/places.service.js';
 import { User } from '../users/entities/users.entities.js';
 import type { Clock } from '../common/clock.js';
@@ -90,6 +91,7 @@ export class TicketViews {
     const names = await this.userNames([...events.map((e) => e.actorId), t.reporterId, t.handlerId]);
     const [summary] = await this.summaries([t], clock.now(), names);
     const publicView = audience === 'public';
+    const photos = await this.photoUrlsOf([...t.photoKeys, ...(t.resolutionPhotoKeys ?? []), ...events.flatMap((e) => e.photoKeys ?? [])]);
     // Neighbours read none of a ticket's words while one of them awaits a committee member's release.
     const held = publicView && t.contentHeld;
     const staffText = (text: string | null) => (text === null || audience === 'staff' ? text : held ? HELD_TEXT : maskPersonalText(text));
@@ -99,7 +101,7 @@ export class TicketViews {
       type: e.type,
       actor: this.actorOf(e, viewer, audience, names),
       note: this.noteOf(e, audience, staffText, ownText),
-      photoUrls: publicView ? [] : (e.photoKeys ?? []).map(fileUrl),
+      photoUrls: publicView ? [] : photos(e.photoKeys),
       at: e.createdAt.toISOString(),
     }));
     return {
@@ -110,9 +112,9 @@ export class TicketViews {
       reporter: audience !== 'public' ? { id: t.reporterId, name: names.get(t.reporterId) ?? '' } : null,
       location: !publicView && t.lat !== null && t.lng !== null ? { lat: t.lat, lng: t.lng } : null,
       building: building ? { id: building.id, name: building.name } : null,
-      photoUrls: publicView ? [] : t.photoKeys.map(fileUrl),
+      photoUrls: publicView ? [] : photos(t.photoKeys),
       resolutionNote: staffText(t.resolutionNote),
-      resolutionPhotoUrls: publicView ? [] : (t.resolutionPhotoKeys ?? []).map(fileUrl),
+      resolutionPhotoUrls: publicView ? [] : photos(t.resolutionPhotoKeys),
       rating: t.rating,
       ratingComment: ownText(t.ratingComment),
       rejectReason: t.rejectReason,
@@ -121,6 +123,14 @@ export class TicketViews {
       allowedActions: allowedActions(t.status, viewer.relations),
       timeline,
     };
+  }
+
+  /** Turns photo keys into URLs, leaving out the photos WeChat's check found risky (one query for all of them). */
+  private async photoUrlsOf(keys: string[]): Promise<(keys: string[] | null) => string[]> {
+    const risky = keys.length
+      ? new Set((await this.ds.getRepository(StoredFile).find({ where: { key: In([...new Set(keys)]), checkStatus: 'risky' }, select: { key: true } })).map((f) => f.key))
+      : new Set<string>();
+    return (some) => (some ?? []).filter((k) => !risky.has(k)).map(fileUrl);
   }
 
   /** Residents other than the viewer are never named to non-staff; the public view names staff by role only. */

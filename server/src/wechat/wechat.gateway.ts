@@ -145,6 +145,17 @@ export class WechatGateway {
   }
 
   /**
+   * mediaCheckAsync v2 for an image WeChat fetches from `mediaUrl`: the verdict comes later as a push
+   * (wxa_media_check) naming the trace id returned here.
+   */
+  async mediaCheckAsync(check: { openid: string; scene: SecScene; mediaUrl: string }): Promise<{ traceId: string } | { unavailable: string }> {
+    const r = await this.post('/wxa/media_check_async', { media_url: check.mediaUrl, media_type: 2, version: 2, scene: check.scene, openid: check.openid });
+    if (r.kind !== 'answered') return { unavailable: r.reason };
+    if (r.errcode !== 0) return { unavailable: String(r.errcode) };
+    return typeof r.body.trace_id === 'string' && r.body.trace_id ? { traceId: r.body.trace_id } : { unavailable: 'bad_answer' };
+  }
+
+  /**
    * subscribeMessage.send. Never retried here: WeChat has no idempotency key, so only the caller,
    * knowing the outcome, may decide that a send that proved nothing happened can be tried again.
    */

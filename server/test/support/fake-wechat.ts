@@ -19,9 +19,20 @@ export interface ReceivedSecCheck {
   content: string;
 }
 
+/** A mediaCheckAsync request as the fake received it. */
+export interface ReceivedMediaCheck {
+  media_url: string;
+  media_type: number;
+  version: number;
+  scene: number;
+  openid: string;
+}
+
 export interface FakeWechat {
   baseUrl: string;
   calls: string[];
+  /** Every mediaCheckAsync request, in order; the n-th (from 1) is answered with trace id "media-trace-<n>". */
+  mediaChecks: ReceivedMediaCheck[];
   /** Every msgSecCheck request, in order. */
   secChecks: ReceivedSecCheck[];
   /** Every subscribe message that reached the fake, in order of arrival (whatever it answered). */
@@ -49,6 +60,7 @@ export interface FakeWechat {
  *   o_43101…  → 43101 (no subscription left)      o_47003… → 47003 naming data.thing1
  *   o_busy…   → -1 system busy                    o_slow…  → answers after 3 s
  *   o_hold…   → no answer until releaseHeld()     any other → sent
+ * mediaCheckAsync: always accepted, with trace id "media-trace-<n>" (the verdict is a push the test sends).
  * msgSecCheck: the text picks the answer: containing 违规 → risky, 待审 → review,
  *   故障 → -1 system busy (WeChat unavailable); anything else → pass.
  */
@@ -56,6 +68,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   const calls: string[] = [];
   const messages: ReceivedMessage[] = [];
   const secChecks: ReceivedSecCheck[] = [];
+  const mediaChecks: ReceivedMediaCheck[] = [];
   const held: (() => void)[] = [];
   const fake = { sendDelayMs: 0 };
   const server = http.createServer(async (req, res) => {
@@ -78,6 +91,10 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       if (c.content.includes('故障')) return json({ errcode: -1, errmsg: 'system error' });
       const suggest = c.content.includes('违规') ? 'risky' : c.content.includes('待审') ? 'review' : 'pass';
       return json({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 }, detail: [], trace_id: `trace-${secChecks.length}` });
+    }
+    if (url.pathname === '/wxa/media_check_async') {
+      mediaChecks.push(body as ReceivedMediaCheck);
+      return json({ errcode: 0, errmsg: 'ok', trace_id: `media-trace-${mediaChecks.length}` });
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       const m = body as ReceivedMessage;
@@ -118,6 +135,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     calls,
     messages,
     secChecks,
+    mediaChecks,
     releaseHeld: () => held.splice(0).forEach((answer) => answer()),
     heldCount: () => held.length,
     close: () => {
