@@ -14,7 +14,8 @@ const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
  * Photo checks (mediaCheckAsync) against the fake WeChat: an upload asks WeChat with the uploader's
  * openid, and the verdict arrives as a safe-mode push built here the way WeChat builds it.
  */
-describe('photo checks: mediaCheckAsync and its pushes', () => {
+// Both dialects: finding the reports that show a photo searches their JSON photo lists with LIKE.
+describe.each(['mysql', 'sqlite'] as const)('photo checks: mediaCheckAsync and its pushes (%s)', (dialect) => {
   let fake: FakeWechat;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let app: TestApp;
@@ -45,7 +46,7 @@ describe('photo checks: mediaCheckAsync and its pushes', () => {
 
   beforeAll(async () => {
     fake = await startFakeWechat();
-    db = await createTestDatabase('mysql');
+    db = await createTestDatabase(dialect);
     const seeding = await startApp(db.env);
     await seedDemoIfEmpty(seeding.ds, seeding.clock.now());
     for (const [name, openid] of [['王秀英', 'o_wang'], ['李建国', 'o_li'], ['黄丽华', 'o_huang']]) await seeding.ds.query(`UPDATE users SET openid = '${openid}' WHERE name = '${name}'`);
