@@ -1,3 +1,4 @@
+import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
 import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from '@linli/shared';
@@ -107,6 +108,8 @@ export class AccountService {
       await em.delete(Notification, { userId });
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });
+      // The record of when this WeChat account last logged in (for content security) names the openid too.
+      if (user.openid) await em.delete(WechatVisit, { openid: user.openid });
       return user.avatarKey;
     });
     await this.sessions.revokeAll(userId);

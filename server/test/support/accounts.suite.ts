@@ -226,7 +226,10 @@ export function accountsSuite(dialect: Dialect): void {
       await call(leaver.token, 'POST', '/me/phone', { code: 'phone-13912345678' });
       const report = await call(leaver.token, 'POST', '/tickets', { categoryId: 1, description: '楼道灯坏了很久', lat: 30.642, lng: 114.382 });
       await call(leaver.token, 'POST', '/bindings', { householdId: 3 });
+      const visits = async () => Number((await ctx.ds.query("SELECT COUNT(*) AS n FROM wechat_visits WHERE openid = 'o_leaver'"))[0].n);
+      expect(await visits()).toBe(1); // content security's record of a recent login names the openid
       expect((await call(leaver.token, 'DELETE', '/me')).body).toEqual({ deletedAt: ctx.clock.now().toISOString() });
+      expect(await visits()).toBe(0);
       expect((await call(leaver.token, 'GET', '/me')).status).toBe(401);
 
       const ticket = (await ctx.api.as('黄丽华', 'GET', `/tickets/${report.body.id}`)).body;
