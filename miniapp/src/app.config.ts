@@ -21,7 +21,7 @@ export default defineAppConfig({
     },
     {
       root: 'committee',
-      pages: ['tickets/index', 'ticket/index', 'dashboard/index', 'bindings/index', 'claims/index'],
+      pages: ['tickets/index', 'ticket/index', 'dashboard/index', 'bindings/index', 'claims/index', 'holds/index'],
     },
   ],
   window: {

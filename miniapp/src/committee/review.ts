@@ -1,5 +1,5 @@
-/** The committee's review of accounts: binding requests (住户审核) and staff claims by phone (身份确认). */
-import type { BindingListItem, ClaimView } from '@linli/shared'
+/** The committee's reviews: binding requests (住户审核), staff claims by phone (身份确认) and held texts (内容审核). */
+import type { BindingListItem, ClaimView, ContentHoldView } from '@linli/shared'
 import { useResource } from '../hooks/useResource'
 import { api } from '../services/request'
 
@@ -35,4 +35,41 @@ export function confirmClaim(id: number) {
 
 export function rejectClaim(id: number, reason: string) {
   return api('POST /claims/{id}/reject', { params: { id }, body: { reason } })
+}
+
+/** 内容审核: which text of a matter or profile is held, as staff read it. */
+const HELD_FIELD_LABELS: Record<string, string> = {
+  description: '问题描述',
+  ratingComment: '评价内容',
+  nickname: '昵称',
+  resolutionNote: '办结说明',
+  reason: '理由',
+}
+
+/** Why the server held it (ContentHoldView.reason). */
+const HOLD_REASON_LABELS: Record<string, string> = {
+  review: '微信内容安全建议人工复核',
+  unavailable: '提交时内容安全检查不可用',
+  no_recent_visit: '作者近期未在微信中打开小程序，无法检查',
+  not_configured: '未接入内容安全检查',
+}
+
+/** "报事 20261123-000007 的问题描述", or "住户的昵称" for a text outside any matter. */
+export function heldTextTitle(hold: Pick<ContentHoldView, 'field' | 'ticketCode' | 'ticketId'>): string {
+  const field = HELD_FIELD_LABELS[hold.field] ?? hold.field
+  if (hold.ticketId === null) return `住户的${field}`
+  return `报事 ${hold.ticketCode ?? `#${hold.ticketId}`} 的${field}`
+}
+
+export function holdReasonLabel(reason: string): string {
+  return HOLD_REASON_LABELS[reason] ?? reason
+}
+
+/** The server answers oldest first (at most 200); the committee reads the newest first, like the other reviews. */
+export function useHeldTexts(communityId: number | null) {
+  return useResource(async () => newestFirst((await api('GET /content-holds', { query: { communityId: communityId! } })).items), [communityId], communityId !== null)
+}
+
+export function releaseHeldText(id: number) {
+  return api('POST /content-holds/{id}/release', { params: { id } })
 }

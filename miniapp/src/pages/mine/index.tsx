@@ -6,13 +6,14 @@ import { ROLE_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { deleteAccount, leaveHousehold, useLastBinding, type AccountView, type PastBinding } from '../../hooks/useAccount'
+import { useHeldTextCount } from '../../hooks/useContentHolds'
 import { useMe } from '../../hooks/useMe'
 import { useUnreadCount } from '../../hooks/useNotifications'
 import { useElderMode, useSession } from '../../hooks/useSession'
 import { IS_WEAPP, LOGIN_PAGE } from '../../services/config'
 import { forgetConsent } from '../../services/privacy'
 import { fileUrl, showError } from '../../services/request'
-import { clearSession, hasRole } from '../../services/session'
+import { clearSession, communityIdOf, hasRole } from '../../services/session'
 import { maskPhone } from '../../utils/format'
 import './index.scss'
 
@@ -36,9 +37,12 @@ export default function MinePage() {
   const me = useMe()
   const [elder, setElder] = useElderMode()
   const unread = useUnreadCount()
+  const reviewsTexts = hasRole(session?.user, 'committee_member')
+  const held = useHeldTextCount(communityIdOf(session?.user), reviewsTexts)
   useDidShow(() => {
     if (!unread.loading) void unread.reload()
     if (!me.loading) void me.reload() // back from 绑定住址 or 个人资料
+    if (reviewsTexts && !held.loading) void held.reload() // back from 内容审核
   })
   const user = me.data ?? session?.user ?? null
   const resident = hasRole(user, 'resident')
@@ -127,6 +131,16 @@ export default function MinePage() {
         {committee && <Cell title='数据看板' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/committee/dashboard/index' })} />}
         {committee && <Cell title='住户审核' description='待审核的住址绑定申请' clickable extra='›' onClick={go('/committee/bindings/index')} />}
         {committee && <Cell title='身份确认' description='凭手机号认领的工作人员账号' clickable extra='›' onClick={go('/committee/claims/index')} />}
+        {committee && (
+          <Cell
+            className='mine__holds'
+            title='内容审核'
+            description='暂未公开的住户文字，核对后放行'
+            clickable
+            extra={held.data ? <Badge value={held.data} max={99} /> : '›'}
+            onClick={go('/committee/holds/index')}
+          />
+        )}
       </Cell.Group>
 
       <Cell.Group title='账号与隐私'>
