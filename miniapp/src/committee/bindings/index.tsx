@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import { ReasonSheet } from '../../components/HandlerPicker'
 import { LoadState } from '../../components/LoadState'
+import { RejectSheet, ReviewActions } from '../../components/ReviewControls'
 import { Page } from '../../components/Page'
 import { useSession } from '../../hooks/useSession'
 import { maskPhone, formatDateTime } from '../../utils/format'
@@ -48,33 +47,11 @@ export default function CommitteeBindingsPage() {
               {b.phone ? ` · ${maskPhone(b.phone)}` : ' · 未授权手机号'}
             </Text>
             <Text className='hint'>{formatDateTime(b.createdAt)}申请</Text>
-            <View className='review__actions'>
-              <Button className='review__reject' type='default' disabled={busyId === b.id} onClick={() => setRejecting(b)}>
-                拒绝
-              </Button>
-              <Button className='review__approve' type='primary' loading={busyId === b.id} disabled={busyId === b.id} onClick={() => approve(b)}>
-                通过
-              </Button>
-            </View>
+            <ReviewActions busy={busyId === b.id} approveLabel='通过' onReject={() => setRejecting(b)} onApprove={() => approve(b)} />
           </View>
         ))}
       </LoadState>
-      <ReasonSheet
-        visible={rejecting !== null}
-        title='拒绝'
-        placeholder='请写明原因，申请人会看到（例如：经核实不是该户住户）'
-        onClose={() => setRejecting(null)}
-        onSubmit={async ({ text }) => {
-          if (!rejecting) return
-          try {
-            await rejectBinding(rejecting.id, text)
-            drop(rejecting.id)
-            setRejecting(null)
-          } catch {
-            // request() showed why; the sheet stays open with the reason typed
-          }
-        }}
-      />
+      <RejectSheet item={rejecting} placeholder='请写明原因，申请人会看到（例如：经核实不是该户住户）' reject={rejectBinding} onRejected={drop} onClose={() => setRejecting(null)} />
     </Page>
   )
 }

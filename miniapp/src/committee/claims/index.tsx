@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@linli/shared'
-import { ReasonSheet } from '../../components/HandlerPicker'
 import { LoadState } from '../../components/LoadState'
+import { RejectSheet, ReviewActions } from '../../components/ReviewControls'
 import { Page } from '../../components/Page'
 import { useSession } from '../../hooks/useSession'
 import { formatDateTime, maskPhone } from '../../utils/format'
@@ -53,33 +52,11 @@ export default function CommitteeClaimsPage() {
             <Text className='hint'>
               微信用户{c.claimant.nickname ? `“${c.claimant.nickname}”` : ''}于{formatDateTime(c.createdAt)}认领
             </Text>
-            <View className='review__actions'>
-              <Button className='review__reject' type='default' disabled={busyId === c.id} onClick={() => setRejecting(c)}>
-                拒绝
-              </Button>
-              <Button className='review__approve' type='primary' loading={busyId === c.id} disabled={busyId === c.id} onClick={() => confirm(c)}>
-                确认是本人
-              </Button>
-            </View>
+            <ReviewActions busy={busyId === c.id} approveLabel='确认是本人' onReject={() => setRejecting(c)} onApprove={() => confirm(c)} />
           </View>
         ))}
       </LoadState>
-      <ReasonSheet
-        visible={rejecting !== null}
-        title='拒绝'
-        placeholder='请写明原因（例如：号码已换人使用）'
-        onClose={() => setRejecting(null)}
-        onSubmit={async ({ text }) => {
-          if (!rejecting) return
-          try {
-            await rejectClaim(rejecting.id, text)
-            drop(rejecting.id)
-            setRejecting(null)
-          } catch {
-            // request() showed why
-          }
-        }}
-      />
+      <RejectSheet item={rejecting} placeholder='请写明原因（例如：号码已换人使用）' reject={rejectClaim} onRejected={drop} onClose={() => setRejecting(null)} />
     </Page>
   )
 }
