@@ -86,6 +86,7 @@ export type TicketRelation =
   | 'handler' // the user it is dispatched to
   | 'grid_colleague' // another grid worker of the ticket's grid
   | 'committee' // a committee member of the ticket's community
+  | 'overseer' // a street or district officer above the ticket's community, or an admin
   | 'system';
 
 /** The roles that may ever fire an action; anyone else gets 403 whatever the state. */
@@ -105,7 +106,8 @@ export const TICKET_TRANSITIONS: Record<TicketAction, TransitionRule> = {
   accept: { from: ['dispatched'], to: 'accepted', by: ['handler', 'grid_colleague'] },
   resolve: { from: ['accepted'], to: 'resolved', by: ['handler'] },
   return: { from: ['dispatched', 'accepted'], to: 'submitted', by: ['handler'] },
-  transfer: { from: ['dispatched', 'accepted'], to: 'dispatched', by: ['handler', 'committee'] },
+  // Officers above the community move a matter too: an escalated one, or a departing worker's (staff removal).
+  transfer: { from: ['dispatched', 'accepted'], to: 'dispatched', by: ['handler', 'committee', 'overseer'] },
   reject: { from: ['submitted', 'dispatched', 'accepted'], to: 'rejected', by: ['committee'] },
   cancel: { from: ['submitted', 'dispatched'], to: 'cancelled', by: ['reporter'] },
   rate: { from: ['resolved'], to: 'by_rating', by: ['reporter'] },
@@ -114,12 +116,12 @@ export const TICKET_TRANSITIONS: Record<TicketAction, TransitionRule> = {
 };
 
 /** The role a user must hold to ever fire an action (403 otherwise). */
-export const ACTION_ROLES: Record<TicketAction, readonly ('resident' | 'grid_worker' | 'partner' | 'committee_member' | 'system')[]> = {
+export const ACTION_ROLES: Record<TicketAction, readonly ('resident' | 'grid_worker' | 'partner' | 'committee_member' | 'street_officer' | 'district_officer' | 'admin' | 'system')[]> = {
   dispatch: ['committee_member', 'system'],
   accept: ['grid_worker', 'partner'],
   resolve: ['grid_worker', 'partner'],
   return: ['grid_worker', 'partner'],
-  transfer: ['grid_worker', 'partner', 'committee_member'],
+  transfer: ['grid_worker', 'partner', 'committee_member', 'street_officer', 'district_officer', 'admin'],
   reject: ['committee_member'],
   cancel: ['resident'],
   rate: ['resident'],

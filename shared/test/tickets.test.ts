@@ -44,7 +44,7 @@ const ALLOWED = Object.fromEntries(
 ) as Record<TicketAction, Partial<Record<TicketStatus, TicketRelation[]>>>;
 const EXPECTED_TARGET = Object.fromEntries(TICKET_ACTIONS.map((a) => [a, TABLE.get(a)?.to])) as Record<TicketAction, string>;
 
-const RELATIONS: TicketRelation[] = ['reporter', 'handler', 'grid_colleague', 'committee', 'system'];
+const RELATIONS: TicketRelation[] = ['reporter', 'handler', 'grid_colleague', 'committee', 'overseer', 'system'];
 
 /** Which relations may fire the action from some state at all (else: 403 whatever the state). */
 function everAllowed(action: TicketAction): Set<TicketRelation> {
@@ -85,6 +85,8 @@ describe('allowed actions (the buttons shown)', () => {
     ['dispatched', ['handler', 'committee'], ['accept', 'return', 'transfer', 'reject']],
     ['resolved', ['system'], []], // auto_close is never a button
     ['accepted', ['system', 'committee'], ['transfer', 'reject']], // nor escalate
+    ['accepted', ['overseer'], ['transfer']], // an officer only moves a matter
+    ['submitted', ['overseer'], []], // the community's queue is its committee's to dispatch
   ];
   for (const [status, relations, expected] of cases) {
     it(`${status} for ${relations.join('+')} → [${expected.join(', ')}]`, () => {

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { RoleAssignment } from '../users/entities/users.entities.js';
 import type { Ticket } from './entities/ticket.entity.js';
 
-type Placed = Pick<Ticket, 'reporterId' | 'handlerId' | 'gridId' | 'communityId'>;
+type Placed = Pick<Ticket, 'reporterId' | 'handlerId' | 'gridId' | 'communityId' | 'streetId' | 'districtId'>;
 
 /**
  * How the caller stands to a ticket: what the state machine's rules read.
@@ -19,6 +19,7 @@ export async function relationsTo(em: EntityManager, user: AuthUser, t: Placed):
   if (t.handlerId === user.id) relations.push('handler');
   else if (inGrid(user, t) && (t.handlerId === null || (await isGridWorkerOf(em, t.handlerId, t.gridId!)))) relations.push('grid_colleague');
   if (user.communityIds('committee_member').includes(t.communityId)) relations.push('committee');
+  if (oversees(user, t)) relations.push('overseer');
   return relations;
 }
 
@@ -34,7 +35,7 @@ async function isGridWorkerOf(em: EntityManager, userId: number, gridId: number)
  * Who watches a ticket without a relation to it: street and district officers and admins read-only,
  * and the grid's workers, who see every matter of their grid even while a partner holds it.
  */
-export function watches(user: AuthUser, t: Pick<Ticket, 'streetId' | 'districtId'> & Placed): boolean {
+export function watches(user: AuthUser, t: Placed): boolean {
   return oversees(user, t) || inGrid(user, t);
 }
 
@@ -45,5 +46,5 @@ export function oversees(user: AuthUser, t: Pick<Ticket, 'streetId' | 'districtI
 
 /** Is this a member of staff who reads texts as written and sees who reported, even when anonymous? */
 export function isStaffFor(relations: TicketRelation[], watcher: boolean): boolean {
-  return watcher || relations.some((r) => r === 'handler' || r === 'grid_colleague' || r === 'committee');
+  return watcher || relations.some((r) => r === 'handler' || r === 'grid_colleague' || r === 'committee' || r === 'overseer');
 }

@@ -177,7 +177,7 @@ export class TicketQueries {
     const t = await this.db.manager.findOneBy(Ticket, { id });
     if (!t) throw Errors.notFound('报事');
     const relations = await relationsTo(this.db.manager, user, t);
-    if (!relations.some((r) => r === 'handler' || r === 'committee' || r === 'grid_colleague')) throw Errors.notFound('报事');
+    if (!relations.some((r) => r === 'handler' || r === 'committee' || r === 'grid_colleague' || r === 'overseer')) throw Errors.notFound('报事');
     const candidates = await this.dispatcher.candidates(this.db.manager, t.communityId);
     const [names, grids] = await Promise.all([this.views.userNames(candidates.map((c) => c.userId)), this.places.gridNames(candidates.map((c) => c.gridId))]);
     return candidates.map((c) => ({ id: c.userId, name: names.get(c.userId) ?? '', role: c.role, gridName: c.gridId !== null ? (grids.get(c.gridId) ?? null) : null, openCount: c.openCount }));

@@ -132,7 +132,7 @@ export class TicketWorkflow {
    */
   private async transition(user: AuthUser, id: number, command: TicketCommand, alongside?: Alongside): Promise<TicketDetail> {
     const action = command.action;
-    if (!user.has(...(ACTION_ROLES[action] as ('resident' | 'grid_worker' | 'partner' | 'committee_member')[]))) {
+    if (!user.has(...(ACTION_ROLES[action].filter((r) => r !== 'system')))) {
       throw Errors.forbidden(`您的身份不能执行“${TICKET_ACTION_LABELS[action]}”`);
     }
     for (let attempt = 1; ; attempt++) {
@@ -188,5 +188,8 @@ function actorRoleFor(user: AuthUser, relations: TicketRelation[], action: Ticke
   if (action === 'cancel' || action === 'rate') return 'resident';
   const asHandler = (action === 'accept' || action === 'resolve' || action === 'return' || action === 'transfer') && relations.some((r) => r === 'handler' || r === 'grid_colleague');
   if (asHandler) return user.has('grid_worker') ? 'grid_worker' : 'partner';
+  if (!relations.includes('committee') && relations.includes('overseer')) {
+    return user.has('street_officer') ? 'street_officer' : user.has('district_officer') ? 'district_officer' : 'admin';
+  }
   return 'committee_member';
 }

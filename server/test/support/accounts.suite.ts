@@ -211,6 +211,23 @@ export function accountsSuite(dialect: Dialect): void {
       expect((await ctx.api.as('周婷', 'GET', '/me')).body.roles.map((x: { role: string }) => x.role)).toEqual(['resident']);
     });
 
+    it('lets a street officer remove a worker too, handing the open matters over as the officer', async () => {
+      const wu = ctx.api.userId('吴磊');
+      const sun = ctx.api.userId('孙浩');
+      // A matter in the third grid goes to its worker.
+      const report = await ctx.api.as('李建国', 'POST', '/tickets', { categoryId: 1, description: '三网格路灯不亮了', lat: 30.642, lng: 114.39 });
+      expect(report.body.handler).toEqual({ id: wu, name: '吴磊' });
+      const open = await ctx.ds.query("SELECT id FROM tickets WHERE handlerId = ? AND status IN ('dispatched', 'accepted') ORDER BY id", [wu]);
+      const removed = await ctx.api.as('林国栋', 'POST', `/staff/${wu}/remove`, { handoverToUserId: sun });
+      expect(removed.status).toBe(200);
+      expect(removed.body.handedOverTicketIds).toEqual(open.map((r: { id: number }) => Number(r.id)));
+      const ticket = (await ctx.api.as('林国栋', 'GET', `/tickets/${open[0].id}`)).body;
+      expect(ticket.handler).toEqual({ id: sun, name: '孙浩' });
+      expect(ticket.timeline.at(-1)).toMatchObject({ type: 'transferred', actor: expect.objectContaining({ role: 'street_officer' }) });
+      const audit = (await ctx.api.as('黄丽华', 'GET', '/audit?communityId=1&action=transfer')).body.items;
+      expect(audit[0]).toMatchObject({ actor: { id: ctx.api.userId('林国栋'), role: 'street_officer' }, details: { fromUserId: wu, toUserId: sun } });
+    });
+
     it('exports everything about the user', async () => {
       const r = await ctx.api.as('王秀英', 'GET', '/me/export');
       expect(r.body.account).toMatchObject({ name: '王秀英', phone: '13871000001', wechatLinked: false });
