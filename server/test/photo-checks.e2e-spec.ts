@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { PRIVACY_POLICY_VERSION } from '@linli/shared';
+import { HousekeepingService } from '../src/housekeeping/housekeeping.service.js';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed.js';
 import { startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
 import { Api, createTestDatabase, startApp, type TestApp } from './support/test-app.js';
@@ -151,5 +152,36 @@ describe.each(['mysql', 'sqlite'] as const)('photo checks: mediaCheckAsync and i
     expect(fake.mediaChecks).toHaveLength(asked);
     expect(await fileRow(photo.id)).toEqual({ checkTraceId: null, checkStatus: 'unchecked' });
     expect((await api().request('GET', photo.url.replace('/api', ''))).status).toBe(200);
+  });
+
+  it('asks again about an unchecked photo in use once its uploader is back, and never about one nobody uses', async () => {
+    // Still more than two hours since 李建国 was last seen: his photos stay unchecked.
+    const used = await upload('李建国');
+    const unused = await upload('李建国');
+    expect((await as('李建国', 'POST', '/tickets', { categoryId: 1, description: '门口的井盖松动了', buildingId: 1, photoIds: [used.id] })).status).toBe(201);
+    const asked = fake.mediaChecks.length;
+    expect((await app.app.get(HousekeepingService).run()).photosRechecked).toBe(0);
+    expect(fake.mediaChecks).toHaveLength(asked);
+
+    await login('李建国', 'li'); // back in the mini-program
+    const pass = await app.app.get(HousekeepingService).run();
+    // The photo of the earlier test is unused too; only the one on the report is asked about.
+    expect(pass.photosRechecked).toBe(1);
+    expect(fake.mediaChecks).toHaveLength(asked + 1);
+    expect(fake.mediaChecks.at(-1)).toMatchObject({ media_url: `https://linli.example.cn${used.url}`, openid: 'o_li' });
+    expect(await fileRow(used.id)).toEqual({ checkTraceId: `media-trace-${asked + 1}`, checkStatus: 'pending' });
+    expect(await fileRow(unused.id)).toEqual({ checkTraceId: null, checkStatus: 'unchecked' });
+    expect((await app.app.get(HousekeepingService).run()).photosRechecked).toBe(0); // asked once
+  });
+
+  it('removes an avatar WeChat finds risky from the profile, and tells its owner', async () => {
+    await login('王秀英', 'wang');
+    const photo = await upload('王秀英');
+    const traceId = `media-trace-${fake.mediaChecks.length}`;
+    expect((await as('王秀英', 'PUT', '/me/profile', { avatarFileId: photo.id })).body.avatarUrl).toBe(photo.url);
+    expect((await send(push(verdict(traceId, 'risky')))).status).toBe(200);
+    expect((await as('王秀英', 'GET', '/me')).body.avatarUrl).toBeNull();
+    const inbox = (await as('王秀英', 'GET', '/notifications')).body.items;
+    expect(inbox[0]).toMatchObject({ title: '头像已移除', ticketId: null });
   });
 });

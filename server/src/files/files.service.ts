@@ -10,7 +10,8 @@ import { enqueueNotifications } from '../notifications/outbox.js';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { RoleAssignment, User } from '../users/entities/users.entities.js';
-import { WechatGateway } from '../wechat/wechat.gateway.js';
+import { VISIT_WINDOW_MS, WechatGateway } from '../wechat/wechat.gateway.js';
+import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { StoredFile, type PhotoCheckStatus } from './stored-file.entity.js';
 import { FILE_STORAGE, fileUrl, sniffImageType, type FileStorage } from './storage.js';
 
@@ -72,6 +73,34 @@ export class FilesService {
   }
 
   /**
+   * Photos in use that were left `unchecked` (WeChat unreachable, or their uploader not seen within two
+   * hours) are asked about again once their uploader is back in the mini-program, a batch per
+   * housekeeping pass. Two processes may ask about one photo; the second answer finds it no longer
+   * unchecked and is dropped, and WeChat's verdict on it names a trace id nobody waits for.
+   */
+  async recheckUnchecked(limit = 50): Promise<number> {
+    if (!this.wechat.configured || !this.config.publicBaseUrl) return 0;
+    const since = new Date(this.clock.now().getTime() - VISIT_WINDOW_MS);
+    const due = await this.db.manager
+      .createQueryBuilder(StoredFile, 'f')
+      .innerJoin(User, 'u', 'u.id = f.ownerId')
+      .innerJoin(WechatVisit, 'v', 'v.openid = u.openid')
+      .select(['f.id AS id', 'f.ownerId AS ownerId', 'f.key AS fileKey'])
+      .where("f.checkStatus = 'unchecked' AND f.attachedAt IS NOT NULL AND v.seenAt >= :since", { since })
+      .orderBy('f.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: number; ownerId: number; fileKey: string }>();
+    let asked = 0;
+    for (const f of due) {
+      const check = await this.askMediaCheck(Number(f.ownerId), f.fileKey);
+      if (check.checkStatus !== 'pending') continue;
+      const r = await this.db.manager.update(StoredFile, { id: Number(f.id), checkStatus: 'unchecked' }, check);
+      asked += r.affected ?? 0;
+    }
+    return asked;
+  }
+
+  /**
    * Asks WeChat to check the photo (mediaCheckAsync: it fetches the photo from PUBLIC_BASE_URL and
    * pushes its verdict later). WeChat only takes the openid of a user seen within two hours: without
    * one, or without WeChat, the photo is `unchecked` and stays visible (docs/security.md).
@@ -108,6 +137,13 @@ export class FilesService {
       });
       const communityIds = [...new Set(tickets.map((t) => t.communityId))];
       const committee = communityIds.length ? await em.find(RoleAssignment, { where: { role: 'committee_member', communityId: In(communityIds) }, select: { userId: true } }) : [];
+      // An avatar goes from the profile: nobody sees it again, and the owner may choose another.
+      const avatar = await em.update(User, { avatarKey: file.key }, { avatarKey: null });
+      if (avatar.affected) {
+        const notice = { type: 'photo_removed', title: '头像已移除', body: '您的头像未通过微信内容安全检测，已移除，请重新选择', ticketId: null, communityId: null };
+        await enqueueNotifications(em, [file.ownerId], notice, now, null);
+      }
+      if (avatar.affected && tickets.length === 0) return;
       const draft = { type: 'photo_removed', title: '照片已隐藏', body: '一张照片未通过微信内容安全检测，已隐藏', ticketId: tickets.length === 1 ? tickets[0].id : null, communityId: communityIds.length === 1 ? communityIds[0] : null };
       await enqueueNotifications(em, [file.ownerId], draft, now, draft.ticketId ? 'resident' : null);
       await enqueueNotifications(em, committee.map((r) => r.userId).filter((id) => id !== file.ownerId), draft, now, draft.ticketId ? 'overseer' : null);

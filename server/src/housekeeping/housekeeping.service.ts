@@ -13,7 +13,8 @@ const DAY_MS = 24 * 3_600_000;
 /**
  * Forgets what is no longer needed, on the sweeper's interval in every process (each step is safe to
  * run twice): idempotency keys after a day (a phone retries within minutes), sessions a day after their
- * last token expired, and photos nobody attached within a day.
+ * last token expired, and photos nobody attached within a day. It also asks WeChat again about photos
+ * left unchecked, once their uploader is back (FilesService.recheckUnchecked).
  */
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,11 +35,12 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     return this.task.stop();
   }
 
-  async run(): Promise<{ idempotencyKeys: number; sessions: number; files: number }> {
+  async run(): Promise<{ idempotencyKeys: number; sessions: number; files: number; photosRechecked: number }> {
     const dayAgo = new Date(this.clock.now().getTime() - DAY_MS);
     const keys = await this.db.manager.delete(IdempotencyRecord, { createdAt: LessThan(dayAgo) });
     const sessions = await this.db.manager.delete(AuthSession, { expiresAt: LessThan(dayAgo) });
     const files = await this.files.removeUnattached();
-    return { idempotencyKeys: keys.affected ?? 0, sessions: sessions.affected ?? 0, files };
+    const photosRechecked = await this.files.recheckUnchecked();
+    return { idempotencyKeys: keys.affected ?? 0, sessions: sessions.affected ?? 0, files, photosRechecked };
   }
 }
