@@ -143,6 +143,9 @@ describe('content security (msgSecCheck) through a fake WeChat', () => {
     const held = (await as('黄丽华', 'GET', '/content-holds?communityId=1')).body.items;
     expect(held).toContainEqual(expect.objectContaining({ field: 'nickname', text: '待审昵称', reason: 'review', ticketId: null, ticketCode: null }));
     expect((await as('李建国', 'PUT', '/me/profile', { nickname: '' })).status).toBe(400);
+    // The author's copy of their data lists what was held, and that nobody has released it yet.
+    const mine = (await as('李建国', 'GET', '/me/export')).body.heldTexts;
+    expect(mine).toContainEqual({ field: 'nickname', text: '待审昵称', reason: 'review', ticketId: null, createdAt: expect.any(String), releasedAt: null });
 
     const form = () => {
       const f = new FormData();
@@ -156,6 +159,11 @@ describe('content security (msgSecCheck) through a fake WeChat', () => {
     expect(avatar.body).toMatchObject({ avatarUrl: upload.body.url, nickname: '待审昵称' });
     // Someone else's photo is not an avatar of yours.
     expect((await as('王秀英', 'PUT', '/me/profile', { avatarFileId: upload.body.id })).body.code).toBe('UNKNOWN_PHOTO');
+
+    // 注销: the held nickname goes with the account; the committee no longer reads it.
+    expect((await as('李建国', 'DELETE', '/me')).status).toBe(200);
+    const after = (await as('黄丽华', 'GET', '/content-holds?communityId=1')).body.items;
+    expect(after.map((h: { text: string }) => h.text)).not.toContain('待审昵称');
   });
 });
 

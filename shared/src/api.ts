@@ -282,6 +282,8 @@ export interface AccountExport {
   files: { url: string; mimeType: string; size: number; createdAt: IsoDateTime }[];
   phoneReveals: PhoneRevealLogEntry[];
   claims: { id: number; status: ClaimStatus; createdAt: IsoDateTime }[];
+  /** The caller's texts content security held for a committee member to look at, and whether released. */
+  heldTexts: { field: string; text: string; reason: string; ticketId: number | null; createdAt: IsoDateTime; releasedAt: IsoDateTime | null }[];
 }
 
 export interface CategoryView {

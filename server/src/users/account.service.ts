@@ -1,6 +1,6 @@
 import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from '@linli/shared';
 import { SessionsService } from '../auth/sessions.service.js';
 import { BindingsService } from '../bindings/bindings.service.js';
@@ -9,6 +9,7 @@ import { Category } from '../categories/category.entity.js';
 import { AccountClaim } from '../claims/account-claim.entity.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
+import { ContentHold } from '../content-security/content-hold.entity.js';
 import { Db } from '../database/db.js';
 import { FILE_STORAGE, fileUrl, type FileStorage } from '../files/storage.js';
 import { StoredFile } from '../files/stored-file.entity.js';
@@ -52,6 +53,7 @@ export class AccountService {
     const notifications = await em.find(Notification, { where: { userId }, order: { id: 'ASC' } });
     const files = await em.find(StoredFile, { where: { ownerId: userId }, order: { id: 'ASC' } });
     const claims = await em.find(AccountClaim, { where: { claimantId: userId }, order: { id: 'ASC' } });
+    const holds = await em.find(ContentHold, { where: { userId }, order: { id: 'ASC' } });
     return {
       exportedAt: this.clock.now().toISOString(),
       account: {
@@ -87,6 +89,7 @@ export class AccountService {
       files: files.map((f) => ({ url: fileUrl(f.key), mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() })),
       phoneReveals: await this.reveals.forSubject(userId),
       claims: claims.map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt.toISOString() })),
+      heldTexts: holds.map((h) => ({ field: h.field, text: h.text, reason: h.reason, ticketId: h.ticketId, createdAt: h.createdAt.toISOString(), releasedAt: h.releasedAt?.toISOString() ?? null })),
     };
   }
 
@@ -108,6 +111,8 @@ export class AccountService {
       await em.delete(Notification, { userId });
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });
+      // A held nickname is the person's own; held ticket texts stay with their tickets, as the tickets do.
+      await em.delete(ContentHold, { userId, ticketId: IsNull() });
       // The record of when this WeChat account last logged in (for content security) names the openid too.
       if (user.openid) await em.delete(WechatVisit, { openid: user.openid });
       return user.avatarKey;

@@ -75,6 +75,10 @@ const LABELS: Record<string, string> = {
   viewer: '查看人',
   at: '时间',
   claims: '身份认领',
+  heldTexts: '待审核的文字',
+  field: '位置',
+  text: '文字',
+  releasedAt: '放行时间',
 }
 
 export interface ExportRow {
