@@ -1,5 +1,6 @@
 // A fake WeChat on 127.0.0.1 for the browser test, answering as the server's tests' fake does
-// (server/test/support/fake-wechat.ts): any login code → openid "o_<code>"; phone code "phone-<11 digits>" → that number.
+// (server/test/support/fake-wechat.ts): any login code → openid "o_<code>"; phone code "phone-<11 digits>" → that number;
+// msgSecCheck: a text containing 违规 is risky, 待审 asks for review, anything else passes.
 import http from 'node:http'
 
 export const FAKE_APPID = 'wx-test-appid'
@@ -24,6 +25,16 @@ export async function startFakeWechat() {
         const digits = /^phone-(\d{11})$/.exec(String(JSON.parse(raw || '{}').code ?? ''))?.[1]
         if (!digits) return json({ errcode: 40029, errmsg: 'invalid code' })
         json({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: digits, purePhoneNumber: digits, countryCode: '86' } })
+      })
+      return
+    }
+    if (url.pathname === '/wxa/msg_sec_check') {
+      let raw = ''
+      req.on('data', (c) => (raw += c))
+      req.on('end', () => {
+        const content = String(JSON.parse(raw || '{}').content ?? '')
+        const suggest = content.includes('违规') ? 'risky' : content.includes('待审') ? 'review' : 'pass'
+        json({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 }, detail: [], trace_id: `trace-${Date.now()}` })
       })
       return
     }
