@@ -77,8 +77,8 @@ export const API_ERROR_STATUS = {
   WECHAT_PUSH_REFUSED: 401,
   INTERNAL: 500,
   WECHAT_UNAVAILABLE: 503,
-  /** The server cannot reach its database (health check). */
-  UNAVAILABLE: 503,
+  /** The server cannot reach its database right now: try again after `Retry-After` seconds (any operation, and the health check). */
+  DB_UNAVAILABLE: 503,
   WECHAT_NOT_CONFIGURED: 503,
 } as const;
 

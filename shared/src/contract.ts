@@ -277,7 +277,7 @@ export interface Endpoints {
   'GET /public/tickets': { query: PublicBoardQuery; response: PageOfPublicTicket };
 
   /** 200 when the database answers. */
-  'GET /health': { response: HealthStatus; errors: 'UNAVAILABLE' };
+  'GET /health': { response: HealthStatus };
 }
 
 export type Operation = keyof Endpoints;

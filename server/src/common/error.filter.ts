@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiError, ApiErrorCode } from '@linli/shared';
+import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db-unavailable.js';
 
 /** Codes for the framework's own HTTP errors (ParseIntPipe, multer), which carry none of ours. */
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
@@ -21,7 +22,11 @@ export class ErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string; log?: { error: (o: object, m: string) => void } }>();
     const res = http.getResponse<Response>();
     const body = this.toBody(exception, req);
-    if (body.statusCode >= 500) {
+    if (body.code === 'DB_UNAVAILABLE') {
+      // Expected while the database restarts: one line, no stack, and a time to come back.
+      res.setHeader('Retry-After', String(DB_RETRY_AFTER_SECONDS));
+      (req.log ?? this.logger).error({ requestId: body.requestId, path: req.url, reason: reasonOf(exception) } as never, 'database unavailable');
+    } else if (body.statusCode >= 500) {
       (req.log ?? this.logger).error({ err: exception, requestId: body.requestId, path: req.url } as never, 'unexpected error');
     }
     res.status(body.statusCode).json(body);
@@ -46,6 +51,12 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return { statusCode: status, code, message, requestId };
     }
+    if (isDatabaseUnavailable(exception)) return { statusCode: 503, code: 'DB_UNAVAILABLE', message: '服务暂时连接不上数据库，请稍后再试', requestId };
     return { statusCode: 500, code: 'INTERNAL', message: '服务器开小差了，请稍后再试', requestId };
   }
+}
+
+function reasonOf(exception: unknown): string {
+  const e = exception as { code?: string; driverError?: { code?: string }; message?: string };
+  return e.code ?? e.driverError?.code ?? e.message ?? 'unknown';
 }

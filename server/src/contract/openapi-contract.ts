@@ -142,7 +142,7 @@ function describe(key: string, op: Operation, entry: JsonSchema, fact: RouteFact
   op.responses = { [success]: answer };
 
   const codes = new Set<ApiErrorCode>(valuesOf(fields.errors, defs) as ApiErrorCode[]);
-  codes.add('INTERNAL');
+  codes.add('INTERNAL').add('DB_UNAVAILABLE');
   if (!fact.isPublic) codes.add('UNAUTHENTICATED').add('TOKEN_EXPIRED').add('SESSION_ENDED');
   if (fact.hasRoles) codes.add('FORBIDDEN');
   if (fact.rateLimited) codes.add('RATE_LIMITED');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { databaseUnavailable } from '../common/db-unavailable.js';
 
 @Injectable()
 export class HealthService {
@@ -11,7 +11,7 @@ export class HealthService {
     try {
       await this.ds.query('SELECT 1');
     } catch {
-      throw new AppError(503, 'UNAVAILABLE', '服务暂时不可用');
+      throw databaseUnavailable();
     }
     return { status: 'ok' };
   }
