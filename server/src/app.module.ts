@@ -3,7 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from './config/app-config.js';
 import type { Clock } from './common/clock.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { RateLimitGuard } from './common/throttle.js';
+import { RATE_COUNTER, RateLimitGuard } from './common/throttle.js';
+import { createRateCounter } from './common/rate-counter.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BindingsModule } from './bindings/bindings.module.js';
@@ -59,7 +60,11 @@ export class AppModule {
         HealthModule,
       ],
       // Guards run in this order: who is calling, then how often.
-      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
+      providers: [
+        { provide: RATE_COUNTER, useFactory: () => createRateCounter(config.redisUrl) },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
     };
   }
 }

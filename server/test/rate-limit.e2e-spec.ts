@@ -21,4 +21,14 @@ describe('rate limit on reporting', () => {
     ctx.clock.advanceMinutes(1);
     expect((await send('王秀英')).status).toBe(201);
   });
+
+  it('does not count a report resent with its Idempotency-Key again (a phone retrying on a bad network)', async () => {
+    ctx.clock.advanceMinutes(1);
+    const send = (key: string) => ctx.api.as('李建国', 'POST', '/tickets', { categoryId: 1, description: `重发测试 ${key}`, buildingId: 1 }, { 'Idempotency-Key': key });
+    const first = await send('retry-key-1');
+    const statuses = [first.status];
+    for (let i = 0; i < 5; i++) statuses.push((await send('retry-key-1')).status);
+    statuses.push((await send('retry-key-2')).status, (await send('retry-key-3')).status, (await send('retry-key-4')).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 201, 201, 429]);
+  });
 });

@@ -54,6 +54,8 @@ export interface AppConfig {
   /** How often this process sends the outbox as WeChat subscribe messages; 0 turns it off. */
   deliveryIntervalMs: number;
   rateLimits: { loginPerMinute: number; ticketsPerMinute: number; uploadsPerMinute: number; uploadsPerDay: number };
+  /** Where login and report rate limits are counted so every process shares them; null: in each process. */
+  redisUrl: string | null;
   /**
    * The reverse proxies whose X-Forwarded-For is believed (Express' `trust proxy`: addresses, CIDRs or
    * names such as `loopback`), comma-separated. Empty: the client address is the socket's, whatever a
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uploadsPerMinute: int(env.RATE_LIMIT_UPLOADS_PER_MINUTE, 20),
       uploadsPerDay: int(env.UPLOADS_PER_DAY, 100),
     },
+    redisUrl: env.REDIS_URL || null,
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     apiDocs: nodeEnv !== 'production' || env.API_DOCS === 'true',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
