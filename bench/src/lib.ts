@@ -145,7 +145,7 @@ let nextPort = 39_100 + (process.pid % 500);
  * The API as it runs in production (node server/dist/main.js) on a bench
  * database, bound to this machine, with the sweeper off unless asked for.
  */
-export async function startServer(db: string, env: Record<string, string> = {}, opts: { traceFile?: string; port?: number; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+export async function startServer(db: string, env: Record<string, string> = {}, opts: { traceFile?: string; port?: number; nodeArgs?: string[]; logFile?: string } = {}): Promise<ServerProcess> {
   const port = opts.port ?? nextPort++;
   const args = [...(opts.nodeArgs ?? []), ...(opts.traceFile ? ['--import', path.join(BENCH_DIR, 'src', 'sql-trace.mjs')] : []), 'dist/main.js'];
   const child = spawn('node', args, {
@@ -166,7 +166,7 @@ export async function startServer(db: string, env: Record<string, string> = {}, 
       ...(opts.traceFile ? { BENCH_SQL_TRACE: opts.traceFile } : {}),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));

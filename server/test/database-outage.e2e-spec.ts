@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { Db } from '../src/database/db.js';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed.js';
 import { Api, createTestDatabase, startApp, type TestApp } from './support/test-app.js';
 
@@ -91,5 +92,40 @@ describe('while the database is unreachable', () => {
     const again = await api.as('王秀英', 'POST', '/tickets', report, { 'Idempotency-Key': 'outage-report-1' });
     expect(again.body.id).toBe(sent.body.id);
     expect(Number((await app.ds.query('SELECT COUNT(*) AS n FROM tickets'))[0].n)).toBe(before + 1);
+  });
+});
+
+/** Two transactions taking the same two rows in opposite orders: InnoDB rolls one back, and Db runs it again. */
+describe('a deadlock victim', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: TestApp;
+  beforeAll(async () => {
+    db = await createTestDatabase('mysql');
+    app = await startApp(db.env);
+    await seedDemoIfEmpty(app.ds, app.clock.now());
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('is run again from the start instead of failing', async () => {
+    const tx = app.app.get(Db);
+    let firstLocks = 0;
+    let release: () => void = () => undefined;
+    const bothHoldOne = new Promise<void>((r) => (release = r));
+    const runs = { a: 0, b: 0 };
+    const take = (name: 'a' | 'b', first: number, second: number) =>
+      tx.transaction(async (em) => {
+        runs[name] += 1;
+        await em.query('UPDATE communities SET name = name WHERE id = ?', [first]);
+        if (++firstLocks === 2) release();
+        await bothHoldOne;
+        await em.query('UPDATE communities SET name = name WHERE id = ?', [second]);
+        return name;
+      });
+    expect(await Promise.all([take('a', 1, 2), take('b', 2, 1)])).toEqual(['a', 'b']);
+    // One of them was the victim: three runs in all, the victim's second one after the other committed.
+    expect(runs.a + runs.b).toBe(3);
   });
 });

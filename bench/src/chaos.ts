@@ -1,0 +1,354 @@
+/**
+ * The chaos run (`npm run chaos`): a private MariaDB with its own data folder and port, two API
+ * processes on it with the sweeper and the delivery worker sending to a fake WeChat, and a mixed load
+ * from another process (chaos-client.ts). Meanwhile one API process is killed with SIGKILL ten times
+ * (and started again), and MariaDB is killed and restarted once. Afterwards the database is checked:
+ * every acknowledged write is there exactly once with its timeline, no ticket skipped or repeated an
+ * escalation level, no subscribe message was sent more often than rows allow. Counts are asserted
+ * (exit 1 on a loss, a double or a 500); times are reported, never asserted. docs/performance.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import type { ChaosLoad } from './chaos-client.js';
+
+/** The ladder as the server stores it in an `escalated` event (shared/src/sla.ts, ESCALATION_LEVELS). */
+const LEVELS = ['grid', 'community', 'street', 'district'];
+
+const API_KILLS = Number(process.env.CHAOS_API_KILLS ?? 10);
+const LOAD_SECONDS = Number(process.env.CHAOS_SECONDS ?? 75);
+const DB = 'linli_bench_chaos';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const say = (line: string) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as net.AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+// ───────────────────────── a MariaDB of our own ─────────────────────────
+
+class PrivateMariaDb {
+  private child: ChildProcess | null = null;
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-chaos-'));
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `mysql://root@127.0.0.1:${this.port}`;
+  }
+
+  async install(): Promise<void> {
+    await exec('mariadb-install-db', ['--no-defaults', `--datadir=${this.dir}/data`, '--auth-root-authentication-method=normal', '--user=root', '--skip-test-db']);
+  }
+
+  async start(): Promise<number> {
+    const started = Date.now();
+    this.child = spawn(
+      '/usr/sbin/mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${this.dir}/data`,
+        `--port=${this.port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${this.dir}/mariadb.sock`,
+        '--user=root',
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=256M',
+        '--max-connections=200',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let err = '';
+    this.child.stderr!.on('data', (d) => (err = (err + d).slice(-3000)));
+    for (let i = 0; i < 600; i++) {
+      if (this.child.exitCode !== null) throw new Error(`mariadbd exited: ${err}`);
+      if (await this.ping()) return Date.now() - started;
+      await sleep(100);
+    }
+    throw new Error(`mariadbd did not answer within 60 s: ${err}`);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      const c = await mysql.createConnection({ uri: this.url, connectTimeout: 1000 });
+      await c.end();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** As a crash would: no shutdown, InnoDB recovers from its log on the next start. */
+  async kill9(): Promise<void> {
+    const exited = new Promise<void>((r) => this.child!.once('exit', () => r()));
+    this.child!.kill('SIGKILL');
+    await exited;
+  }
+
+  async remove(): Promise<void> {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) await this.kill9();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function exec(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${out.slice(-3000)}`))));
+  });
+}
+
+// ───────────────────────── a fake WeChat that counts what it was sent ─────────────────────────
+
+async function startFakeWechat(): Promise<{ url: string; sent: () => number; close: () => Promise<void> }> {
+  let sent = 0;
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const json = (o: object) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(o));
+      if (url.pathname === '/cgi-bin/token' || url.pathname === '/cgi-bin/stable_token') return json({ access_token: 'chaos-token', expires_in: 7200 });
+      if (url.pathname === '/cgi-bin/message/subscribe/send') {
+        sent += 1;
+        return json({ errcode: 0, errmsg: 'ok', msgid: sent });
+      }
+      if (url.pathname === '/wxa/msg_sec_check') return json({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 'chaos' });
+      res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, sent: () => sent, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+// ───────────────────────── the run ─────────────────────────
+
+const dbServer = new PrivateMariaDb(await freePort());
+// The bench's helpers read their MariaDB from BENCH_MYSQL_URL when first imported.
+process.env.BENCH_MYSQL_URL = dbServer.url;
+const lib = await import('./lib.js');
+
+interface ChaosResult {
+  acknowledged: { reports: number; resentReports: number; transitions: number; reads: number };
+  lost: number;
+  duplicated: number;
+  withoutTimeline: number;
+  transitionsLost: number;
+  escalation: { due: number; escalated: number; skippedOrRepeated: number };
+  notifications: { received: number; sent: number; unknown: number; sending: number; overSent: number };
+  unansweredReports: number;
+  codes: Record<string, number>;
+  apiKills: number;
+  apiRestartMs: number[];
+  database: { downMs: number; restartMs: number; recoveryMs: number[]; healthWhileDown: Record<string, number> };
+  seconds: number;
+}
+
+const started = Date.now();
+const wechat = await startFakeWechat();
+const servers: (Awaited<ReturnType<typeof lib.startServer>> | null)[] = [null, null];
+let failed = false;
+try {
+  say(`private MariaDB on port ${dbServer.port} (${dbServer.dir})`);
+  await dbServer.install();
+  await dbServer.start();
+  await lib.seedDatabase(DB, 2_000);
+  const c = await mysql.createConnection({ uri: lib.dbUrl(DB), timezone: 'Z' });
+  // Subscribe messages need an openid; the scale seed makes none.
+  await c.query("UPDATE users SET openid = CONCAT('o_chaos_', id)");
+  // Dispatched matters whose accept deadline has passed: the sweepers escalate each of them once.
+  const now = new Date();
+  const past = new Date(now.getTime() - 5 * 60_000);
+  await c.query("UPDATE tickets SET acceptDueAt = ?, nextEscalationAt = ?, lastEscalatedAt = NULL WHERE status = 'dispatched' AND escalationLevel < 3 ORDER BY id LIMIT 150", [past, past]);
+  await c.query("UPDATE tickets SET resolveDueAt = ?, nextEscalationAt = ?, lastEscalatedAt = NULL WHERE status = 'accepted' AND escalationLevel < 3 ORDER BY id LIMIT 150", [past, past]);
+  const [dueRows] = (await c.query("SELECT id, escalationLevel FROM tickets WHERE nextEscalationAt = ? ORDER BY id", [past])) as unknown as [{ id: number; escalationLevel: number }[]];
+  const [residents] = (await c.query(
+    "SELECT b.userId, h.buildingId FROM household_bindings b JOIN households h ON h.id = b.householdId WHERE b.status = 'approved' ORDER BY b.id LIMIT 200",
+  )) as unknown as [{ userId: number; buildingId: number }[]];
+  const [workers] = (await c.query(
+    "SELECT DISTINCT t.handlerId AS userId FROM tickets t JOIN role_assignments r ON r.userId = t.handlerId AND r.role = 'grid_worker' WHERE t.status IN ('dispatched', 'accepted') LIMIT 60",
+  )) as unknown as [{ userId: number }[]];
+  await lib.benchSessions(DB, [...residents.map((r) => r.userId), ...workers.map((w) => w.userId)]);
+  const [[{ base }]] = (await c.query('SELECT MAX(id) AS base FROM tickets')) as unknown as [{ base: number }[]];
+  const [[{ baseNotice }]] = (await c.query('SELECT COALESCE(MAX(id), 0) AS baseNotice FROM notifications')) as unknown as [{ baseNotice: number }[]];
+  await c.end();
+
+  const env = {
+    SWEEP_INTERVAL_MS: '500',
+    DELIVERY_INTERVAL_MS: '300',
+    WECHAT_APPID: 'wx-chaos',
+    WECHAT_SECRET: 'chaos-secret',
+    WECHAT_BASE_URL: wechat.url,
+    WECHAT_TIMEOUT_MS: '2000',
+    LOG_LEVEL: 'error',
+    WECHAT_TEMPLATES: JSON.stringify({ '*': { id: 'tmpl-chaos', fields: { thing1: 'title', phrase2: 'status', time3: 'time' } } }),
+    UNCHECKED_TEXT: 'hold',
+  };
+  const ports = [await freePort(), await freePort()];
+  const logFile = path.join(lib.RESULTS_DIR, `chaos-server-${process.pid}.log`);
+  fs.mkdirSync(lib.RESULTS_DIR, { recursive: true });
+  for (const i of [0, 1]) servers[i] = await lib.startServer(DB, env, { port: ports[i], logFile });
+  const runId = String(Date.now());
+  const file = path.join(lib.RESULTS_DIR, `chaos-${process.pid}.json`);
+  fs.mkdirSync(lib.RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      urls: servers.map((s) => s!.url),
+      seconds: LOAD_SECONDS,
+      concurrency: 8,
+      run: runId,
+      categoryId: 1,
+      residents: residents.map((r) => ({ token: lib.token(r.userId), buildingId: r.buildingId })),
+      workers: workers.map((w) => ({ token: lib.token(w.userId) })),
+    }),
+  );
+  say(`load for ${LOAD_SECONDS} s from another process; ${API_KILLS} kill -9 of an API process; MariaDB killed once`);
+  const client = lib.run(path.join(lib.ROOT, 'node_modules', '.bin', 'tsx'), [path.join(lib.BENCH_DIR, 'src', 'chaos-client.ts'), file], { cwd: lib.BENCH_DIR }, (LOAD_SECONDS + 90) * 1000);
+
+  // Kills spread over the run, the database's restart in the middle.
+  const apiRestartMs: number[] = [];
+  const killOne = async () => {
+    const i = Math.floor(Math.random() * 2);
+    await servers[i]!.kill9();
+    const t0 = Date.now();
+    await sleep(300);
+    servers[i] = await lib.startServer(DB, env, { port: ports[i], logFile });
+    apiRestartMs.push(Date.now() - t0);
+  };
+  const gap = (LOAD_SECONDS * 1000 * 0.8) / (API_KILLS + 2);
+  let kills = 0;
+  for (; kills < Math.floor(API_KILLS / 2); kills++) {
+    await sleep(gap * (0.5 + Math.random()));
+    await killOne();
+  }
+  await sleep(gap);
+  say('MariaDB: kill -9');
+  await dbServer.kill9();
+  const downAt = Date.now();
+  const healthWhileDown: Record<string, number> = {};
+  for (let i = 0; i < 10; i++) {
+    for (const s of servers) {
+      const r = await fetch(`${s!.url}/api/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
+      const code = r ? `${r.status} ${((await r.json().catch(() => ({}))) as { code?: string }).code ?? ''}`.trim() : 'network';
+      healthWhileDown[code] = (healthWhileDown[code] ?? 0) + 1;
+    }
+    await sleep(150);
+  }
+  const restartMs = await dbServer.start();
+  const upAt = Date.now();
+  const recoveryMs = await Promise.all(
+    servers.map(async (s) => {
+      for (;;) {
+        const r = await fetch(`${s!.url}/api/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
+        if (r?.status === 200) return Date.now() - upAt;
+        if (Date.now() - upAt > 60_000) return -1;
+        await sleep(50);
+      }
+    }),
+  );
+  say(`MariaDB back after ${upAt - downAt} ms; API processes serving again ${recoveryMs.join(' and ')} ms later`);
+  for (; kills < API_KILLS; kills++) {
+    await sleep(gap * (0.5 + Math.random()));
+    await killOne();
+  }
+  const load = JSON.parse((await client).trim().split('\n').pop()!) as ChaosLoad;
+  fs.rmSync(file, { force: true });
+  // Let the delivery workers finish what is due, then stop them before counting.
+  await sleep(3000);
+  for (const s of servers) await s!.stop();
+
+  const d = await mysql.createConnection({ uri: lib.dbUrl(DB), timezone: 'Z' });
+  const [rows] = (await d.query(
+    `SELECT t.description, COUNT(*) AS copies, MIN((SELECT COUNT(*) FROM ticket_events e WHERE e.ticketId = t.id AND e.type = 'submitted')) AS submitted
+     FROM tickets t WHERE t.id > ? AND t.description LIKE ? GROUP BY t.description`,
+    [base, `混沌测试 ${runId} #%`],
+  )) as unknown as [{ description: string; copies: number; submitted: number }[]];
+  const found = new Map(rows.map((r) => [r.description, r]));
+  const lost = load.reports.filter((r) => !found.has(r.description)).length;
+  const duplicated = rows.filter((r) => Number(r.copies) > 1).length;
+  const withoutTimeline = rows.filter((r) => Number(r.submitted) !== 1).length;
+  let transitionsLost = 0;
+  for (const t of load.transitions) {
+    const [[{ n }]] = (await d.query('SELECT COUNT(*) AS n FROM ticket_events WHERE ticketId = ? AND type = ?', [t.ticketId, t.action === 'accept' ? 'accepted' : 'resolved'])) as unknown as [{ n: number }[]];
+    if (Number(n) === 0) transitionsLost += 1;
+  }
+  // Each due ticket: its levels since the run began go up one at a time from where it stood, none twice.
+  let escalated = 0;
+  let skippedOrRepeated = 0;
+  for (const t of dueRows) {
+    const [events] = (await d.query("SELECT data FROM ticket_events WHERE ticketId = ? AND type = 'escalated' AND createdAt >= ? ORDER BY id", [t.id, now])) as unknown as [{ data: string | { level: string } }[]];
+    const levels = events.map((e) => LEVELS.indexOf((typeof e.data === 'string' ? JSON.parse(e.data) : e.data).level as string));
+    const [[after]] = (await d.query('SELECT escalationLevel FROM tickets WHERE id = ?', [t.id])) as unknown as [{ escalationLevel: number }[]];
+    if (levels.length) escalated += 1;
+    const expected = levels.map((_, i) => t.escalationLevel + i + 1);
+    if (JSON.stringify(levels) !== JSON.stringify(expected) || after.escalationLevel !== t.escalationLevel + levels.length) skippedOrRepeated += 1;
+  }
+  const [[n]] = (await d.query(
+    `SELECT SUM(deliveryStatus = 'sent') AS sent, SUM(deliveryStatus = 'unknown') AS unknown, SUM(deliveryStatus = 'sending') AS sending FROM notifications WHERE id > ?`,
+    [baseNotice],
+  )) as unknown as [{ sent: number | null; unknown: number | null; sending: number | null }[]];
+  await d.end();
+  const sent = Number(n.sent ?? 0);
+  const unknown = Number(n.unknown ?? 0);
+  const sending = Number(n.sending ?? 0);
+  // WeChat may have received a row marked unknown or still sending (its process died mid-call), never more.
+  const overSent = Math.max(0, wechat.sent() - (sent + unknown + sending));
+
+  const result: ChaosResult = {
+    acknowledged: { reports: load.reports.length, resentReports: load.reports.filter((r) => r.resent).length, transitions: load.transitions.length, reads: load.reads },
+    lost,
+    duplicated,
+    withoutTimeline,
+    transitionsLost,
+    escalation: { due: dueRows.length, escalated, skippedOrRepeated },
+    notifications: { received: wechat.sent(), sent, unknown, sending, overSent },
+    unansweredReports: load.unanswered,
+    codes: load.codes,
+    apiKills: kills,
+    apiRestartMs,
+    database: { downMs: upAt - downAt, restartMs, recoveryMs, healthWhileDown },
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  fs.writeFileSync(path.join(lib.RESULTS_DIR, `chaos-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const problems = [
+    lost && `${lost} acknowledged reports lost`,
+    duplicated && `${duplicated} reports stored twice`,
+    withoutTimeline && `${withoutTimeline} reports without exactly one 'submitted' event`,
+    transitionsLost && `${transitionsLost} acknowledged transitions without their timeline event`,
+    skippedOrRepeated && `${skippedOrRepeated} tickets skipped or repeated an escalation level`,
+    escalated === 0 && 'no due ticket was escalated: the sweepers did not run',
+    overSent && `WeChat received ${overSent} more messages than rows that may have been sent`,
+    load.codes['500 INTERNAL'] && `${load.codes['500 INTERNAL']} answers were 500 INTERNAL`,
+    load.reports.length === 0 && 'no report was acknowledged: the load did not run',
+    !('503 DB_UNAVAILABLE' in healthWhileDown) && 'the health check never said DB_UNAVAILABLE while MariaDB was down',
+    recoveryMs.some((ms) => ms < 0) && 'an API process did not recover within 60 s of the database',
+  ].filter(Boolean);
+  if (problems.length) {
+    failed = true;
+    const unexpected = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('unexpected error'));
+    for (const line of unexpected.slice(0, 5)) say(`server log: ${line.slice(0, 1500)}`);
+    say(`FAILED: ${problems.join('; ')}`);
+  } else say(`held: ${load.reports.length} reports and ${load.transitions.length} transitions acknowledged, none lost or doubled`);
+} catch (e) {
+  failed = true;
+  say(`chaos run failed: ${(e as Error).stack ?? e}`);
+} finally {
+  for (const s of servers) await s?.kill9().catch(() => undefined);
+  await wechat.close();
+  await dbServer.remove();
+}
+process.exit(failed ? 1 : 0);
