@@ -46,7 +46,7 @@ class PrivateMariaDb {
   }
 
   async install(): Promise<void> {
-    await exec('mariadb-install-db', ['--no-defaults', `--datadir=${this.dir}/data`, '--auth-root-authentication-method=normal', '--user=root', '--skip-test-db']);
+    await exec('mariadb-install-db', ['--no-defaults', `--datadir=${this.dir}/data`, '--auth-root-authentication-method=normal', `--user=${os.userInfo().username}`, '--skip-test-db']);
   }
 
   async start(): Promise<number> {
@@ -59,7 +59,7 @@ class PrivateMariaDb {
         `--port=${this.port}`,
         '--bind-address=127.0.0.1',
         `--socket=${this.dir}/mariadb.sock`,
-        '--user=root',
+        `--user=${os.userInfo().username}`,
         '--skip-log-bin',
         '--innodb-buffer-pool-size=256M',
         '--max-connections=200',
