@@ -11,3 +11,4 @@ export * from './time.js';
 export * from './api.js';
 export * from './contract.js';
 export * from './legal.js';
+export * from './ledger.js';
