@@ -69,8 +69,8 @@ function checkRing(ring: unknown, which: string): Ring {
   });
   const [first, last] = [points[0], points[points.length - 1]];
   if (first[0] !== last[0] || first[1] !== last[1]) throw new GeoJsonProblem(`网格“${which}”的边界没有闭合（首尾坐标应相同）`);
-  if (Math.abs(signedArea(points)) < AREA_EPSILON) throw new GeoJsonProblem(`网格“${which}”的边界面积为零`);
   if (selfIntersects(points)) throw new GeoJsonProblem(`网格“${which}”的边界自相交`);
+  if (Math.abs(signedArea(points)) < AREA_EPSILON) throw new GeoJsonProblem(`网格“${which}”的边界面积为零`);
   return points;
 }
 
