@@ -5,6 +5,8 @@ import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from 
 import { SessionsService } from '../auth/sessions.service.js';
 import { BindingsService } from '../bindings/bindings.service.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
+import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
+import { PersonDetails } from '../ledger/entities/person-details.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { AccountClaim } from '../claims/account-claim.entity.js';
 import { AppError } from '../common/app-error.js';
@@ -105,6 +107,9 @@ export class AccountService {
       await em.update(User, { id: userId }, { name: DELETED_USER_NAME, phone: null, openid: null, nickname: null, avatarKey: null, phoneVerifiedAt: null, deletedAt: now });
       await em.delete(RoleAssignment, { userId });
       await em.delete(HouseholdBinding, { userId });
+      // The ledger forgets the person: their birth year, special-care flags and memberships (the households stay).
+      await em.delete(PersonDetails, { userId });
+      await em.delete(HouseholdMember, { userId });
       await em.delete(Notification, { userId });
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });

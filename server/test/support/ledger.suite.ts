@@ -131,6 +131,7 @@ export function ledgerSuite(dialect: Dialect): void {
       expect(r.body).toMatchObject({ added: 0, changed: 0, unchanged: 13, rows: [], rejected: [], missing: [] });
     });
 
+    let liu: { id: number; token: string };
     it('a resident the ledger names claims the record by phone and is already at home', async () => {
       const login = await ctx.api.request('POST', '/auth/wechat-login', { body: { code: 'liu', consentVersion: PRIVACY_POLICY_VERSION } });
       expect(login.status).toBe(200);
@@ -138,6 +139,7 @@ export function ledgerSuite(dialect: Dialect): void {
       expect(r.status).toBe(200);
       expect(r.body.me).toMatchObject({ name: '刘德明', phone: '13900009001', phoneVerified: true, household: { label: '青和居1栋2单元301', bindingStatus: 'approved' } });
       expect(r.body.login.user.id).toBe(r.body.me.id);
+      liu = { id: r.body.me.id, token: r.body.login.token };
     });
 
     it('a household reads with its people, birth years and flags; the reading is logged', async () => {
@@ -341,6 +343,16 @@ export function ledgerSuite(dialect: Dialect): void {
       expect(await invalid(collection(open))).toEqual([422, 'GRID_GEOJSON_INVALID', '网格“开口”的边界没有闭合（首尾坐标应相同）']);
       expect((await invalid(Buffer.from('{"type":"Feature"}')))[1]).toBe('GRID_GEOJSON_INVALID');
       expect((await audit('edit'))[0]).toMatchObject({ targetType: 'grids', details: { added: 1, changed: 0, unchanged: 0, buildingsMoved: 0 } });
+    });
+
+    it('注销 makes the ledger forget the person: birth year, flags and memberships go, the household stays', async () => {
+      const before = Number((await ctx.ds.query('SELECT COUNT(*) AS n FROM person_details WHERE userId = ?', [liu.id]))[0].n);
+      expect(before).toBe(1);
+      const r = await ctx.api.request('DELETE', '/me', { headers: { authorization: `Bearer ${liu.token}` } });
+      expect(r.status).toBe(200);
+      expect(Number((await ctx.ds.query('SELECT COUNT(*) AS n FROM person_details WHERE userId = ?', [liu.id]))[0].n)).toBe(0);
+      const home = await ctx.api.as('黄丽华', 'GET', `/ledger/households/${await householdId('青和居1栋', '2单元301')}`);
+      expect(home.body.members.map((m: { name: string }) => m.name)).toEqual(['陈淑珍', '刘晓雨']);
     });
   });
 }
