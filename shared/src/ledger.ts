@@ -223,7 +223,7 @@ export interface LedgerSnapshot {
    * The people of those memberships, and anyone else holding a phone the file names (another community's
    * resident, a staff member, a WeChat user who proved it). `name` null: a WeChat user whose name nobody typed.
    */
-  persons: { id: number; name: string | null; phone: string | null; birthYear: number | null; specialCare: SpecialCareFlag[] }[];
+  persons: { id: number; name: string | null; phone: string | null; birthYear: number | null; specialCare: SpecialCareFlag[]; phoneVerified?: boolean }[];
 }
 
 /** A row as the planner takes it: read (`cells` kept for the report) or rejected when read. */
@@ -363,6 +363,11 @@ export function planLedgerImport(snapshot: LedgerSnapshot, input: LedgerInputRow
       const holder = personByPhone.get(row.phone);
       if (holder && refKey(holder) !== `#${member.personId}`) {
         rejectRow(r, 'phone_conflict', '手机号', '这个手机号已登记在另一人名下，请核对');
+        continue;
+      }
+      const known = personById.get(member.personId);
+      if (known?.phoneVerified && known.phone !== row.phone) {
+        rejectRow(r, 'phone_conflict', '手机号', '此人的手机号已由本人在微信中验证，台账不能修改，请核对');
         continue;
       }
     }

@@ -269,4 +269,10 @@ describe('the import planner', () => {
     assert.deepEqual(covered.missing.map((m) => m.memberId), [101]);
     assert.notEqual(covered.planHash, lessMembers.planHash);
   });
+  it('a phone its owner proved through WeChat is not changed by a file', () => {
+    const proven: LedgerSnapshot = { ...ledger, persons: [{ ...ledger.persons[0], phoneVerified: true }, ledger.persons[1]] };
+    const plan = planLedgerImport(proven, rows(cell('青和居1栋', '1', '101', '王秀英', '13900000009', '业主')), { 手机号: true });
+    assert.deepEqual(plan.rejected.map((r) => [r.row, r.reason, r.message]), [[2, 'phone_conflict', '此人的手机号已由本人在微信中验证，台账不能修改，请核对']]);
+    assert.deepEqual(plan.personChanges, []);
+  });
 });

@@ -39,11 +39,11 @@ export class LedgerQueriesService {
     if (reach.gridIds) qb.andWhere('b.gridId IN (:...grids)', { grids: reach.gridIds });
     if (q.buildingId !== undefined) qb.andWhere('b.id = :b', { b: q.buildingId });
     if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${q.q.replace(/[!%_]/g, (c) => `!${c}`)}%`; // '!' escapes alike in MySQL and SQLite
       qb.andWhere(
         new Brackets((w) => {
-          w.where('h.label LIKE :like', { like }).orWhere(
-            `EXISTS (SELECT 1 FROM household_members m INNER JOIN users u ON u.id = m.userId WHERE m.householdId = h.id AND m.endedAt IS NULL AND u.name LIKE :like)`,
+          w.where("h.label LIKE :like ESCAPE '!'", { like }).orWhere(
+            `EXISTS (SELECT 1 FROM household_members m INNER JOIN users u ON u.id = m.userId WHERE m.householdId = h.id AND m.endedAt IS NULL AND u.name LIKE :like ESCAPE '!')`,
             { like },
           );
         }),

@@ -33,11 +33,11 @@ export async function loadSnapshot(em: EntityManager, communityId: number, phone
   );
   const members = await em.find(HouseholdMember, { where: { communityId, endedAt: IsNull() }, select: { id: true, householdId: true, userId: true, relation: true }, order: { id: 'ASC' } });
   const userIds = new Set(members.map((m) => m.userId));
-  const users = await inChunks([...userIds], (ids) => em.find(User, { where: { id: In(ids) }, select: { id: true, name: true, phone: true, openid: true } }));
+  const users = await inChunks([...userIds], (ids) => em.find(User, { where: { id: In(ids) }, select: { id: true, name: true, phone: true, openid: true, phoneVerifiedAt: true } }));
   const known = new Set(users.map((u) => u.phone).filter(Boolean));
   const others = await inChunks(
     [...new Set(phones)].filter((p) => !known.has(p)),
-    (chunk) => em.find(User, { where: { phone: In(chunk), deletedAt: IsNull() }, select: { id: true, name: true, phone: true, openid: true }, order: { id: 'ASC' } }),
+    (chunk) => em.find(User, { where: { phone: In(chunk), deletedAt: IsNull() }, select: { id: true, name: true, phone: true, openid: true, phoneVerifiedAt: true }, order: { id: 'ASC' } }),
   );
   const people = [...users, ...others];
   const details = new Map((await inChunks(people.map((u) => u.id), (ids) => em.find(PersonDetails, { where: { userId: In(ids) } }))).map((d) => [d.userId, d]));
@@ -53,6 +53,7 @@ export async function loadSnapshot(em: EntityManager, communityId: number, phone
         phone: u.phone,
         birthYear: details.get(u.id)?.birthYear ?? null,
         specialCare: flagsOf(details.get(u.id)?.specialCare),
+        phoneVerified: u.phoneVerifiedAt !== null,
       })),
   };
 }
