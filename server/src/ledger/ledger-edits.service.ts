@@ -14,7 +14,7 @@ import type { LedgerReach } from './ledger-access.js';
 import { endMembers, upsertDetails } from './ledger-import.service.js';
 import { lockCommunity } from './ledger-lock.js';
 import { LedgerQueriesService } from './ledger-queries.service.js';
-import { flagsOf } from './ledger-snapshot.js';
+import { flagsOf, UNNAMED_WECHAT_USER } from './ledger-snapshot.js';
 import { PersonDetails } from './entities/person-details.entity.js';
 import type { LedgerEndMemberDto, LedgerHouseholdEditDto, LedgerMemberDto, LedgerMemberEditDto } from './ledger.dto.js';
 
@@ -51,7 +51,7 @@ export class LedgerEditsService {
       await lockCommunity(em, this.db.isMysql, reach.communityId);
       const now = this.clock.now();
       let person = phone ? await em.findOne(User, { where: { phone, deletedAt: IsNull() }, order: { id: 'ASC' } }) : null;
-      if (person && person.name !== dto.name && !(person.openid !== null && person.name === '微信用户')) {
+      if (person && person.name !== dto.name && !(person.openid !== null && person.name === UNNAMED_WECHAT_USER)) {
         throw Errors.validation('这个手机号已登记在另一人名下，请核对');
       }
       if (person) {
