@@ -56,20 +56,41 @@ function readCsv(text: string): { row: number; values: string[] }[] {
   return records.map((values, i) => ({ row: i + 1, values }));
 }
 
+/** A workbook unpacks to at most this much XML: a 10 MB file of repeated cells must not fill the server's memory. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/** The sum of the uncompressed sizes a zip's central directory declares; Infinity when it cannot be read (or is ZIP64). */
+export function zipUnpackedBytes(zip: Buffer): number {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > zip.length) return Infinity;
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return Infinity;
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 async function readWorkbook(bytes: Buffer): Promise<{ row: number; values: string[] }[]> {
+  if (zipUnpackedBytes(bytes) > MAX_UNPACKED_BYTES) throw unreadable('这个 Excel 文件解压后过大或已损坏，请另存为 .xlsx 或 CSV 后再导入');
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw unreadable('无法打开这个 Excel 文件，请用 Excel 另存为 .xlsx 后再导入');
   }
-  const sheet = book.worksheets.find((s) => s.rowCount > 0) ?? book.worksheets[0];
+  const sheet = book.worksheets.find((s) => s.actualRowCount > 0) ?? book.worksheets[0];
   if (!sheet) throw new AppError(422, 'LEDGER_FILE_EMPTY', '工作簿里没有工作表');
   const merges: string[] = (sheet.model as { merges?: string[] }).merges ?? [];
   if (merges.length) {
     throw new AppError(422, 'LEDGER_FILE_MERGED_CELLS', `表格有合并单元格（${merges.slice(0, NAMED).join('、')}${merges.length > NAMED ? '等' : ''}），请取消合并并在每一行填上完整内容后再导入`);
   }
-  if (sheet.rowCount > LEDGER_MAX_ROWS + 1) throw tooManyRows();
+  if (sheet.actualRowCount > LEDGER_MAX_ROWS + 1) throw tooManyRows();
   const formulas: string[] = [];
   const grid: { row: number; values: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -309,6 +309,8 @@ export function ledgerSuite(dialect: Dialect): void {
       expect((await refused(png, 'ledger.csv')).slice(0, 2)).toEqual([422, 'LEDGER_FILE_UNREADABLE']);
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\r\n青和居1栋,1,101,,王秀英,,业主,,\r\n`, 'utf16le')]);
       expect(await refused(utf16, 'ledger.csv')).toEqual([422, 'LEDGER_FILE_UNREADABLE', '无法识别文件的编码：请用 Excel 另存为“CSV UTF-8”或 .xlsx 后再导入']);
+      const tooMany = Buffer.from(`${HEADER}\r\n${'青和居1栋,1,101,,某人,,业主,,\r\n'.repeat(50_001)}`);
+      expect(await refused(tooMany, 'ledger.csv')).toEqual([422, 'LEDGER_TOO_MANY_ROWS', '一次最多导入 50000 行，请分楼栋分批导入']);
       const huge = Buffer.alloc(50 * 1024 * 1024, 0x41);
       expect(await refused(huge, 'ledger.csv')).toEqual([413, 'FILE_TOO_LARGE', '台账文件不能超过 10 MB']);
       expect((await send('黄丽华', DEMO, 'x.csv', { communityId: '2', dryRun: 'true' })).status).toBe(404);
