@@ -299,6 +299,12 @@ export interface AccountExport {
   files: { url: string; mimeType: string; size: number; createdAt: IsoDateTime }[];
   phoneReveals: PhoneRevealLogEntry[];
   claims: { id: number; status: ClaimStatus; createdAt: IsoDateTime }[];
+  /** What the community's ledger (台账) holds about the user: birth year, special-care flags, households past and present. */
+  ledger: {
+    birthYear: number | null;
+    specialCare: SpecialCareFlag[];
+    households: { household: string; relation: MemberRelation; since: IsoDateTime; endedAt: IsoDateTime | null }[];
+  };
 }
 
 export interface CategoryView {

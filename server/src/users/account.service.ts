@@ -7,6 +7,7 @@ import { BindingsService } from '../bindings/bindings.service.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
 import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
 import { PersonDetails } from '../ledger/entities/person-details.entity.js';
+import { flagsOf } from '../ledger/ledger-snapshot.js';
 import { Category } from '../categories/category.entity.js';
 import { AccountClaim } from '../claims/account-claim.entity.js';
 import { AppError } from '../common/app-error.js';
@@ -54,6 +55,9 @@ export class AccountService {
     const notifications = await em.find(Notification, { where: { userId }, order: { id: 'ASC' } });
     const files = await em.find(StoredFile, { where: { ownerId: userId }, order: { id: 'ASC' } });
     const claims = await em.find(AccountClaim, { where: { claimantId: userId }, order: { id: 'ASC' } });
+    const details = await em.findOneBy(PersonDetails, { userId });
+    const memberships = await em.find(HouseholdMember, { where: { userId }, order: { id: 'ASC' } });
+    const homes = await this.bindings.householdLabels(memberships.map((m) => m.householdId));
     return {
       exportedAt: this.clock.now().toISOString(),
       account: {
@@ -89,6 +93,11 @@ export class AccountService {
       files: files.map((f) => ({ url: fileUrl(f.key), mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() })),
       phoneReveals: await this.reveals.forSubject(userId),
       claims: claims.map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt.toISOString() })),
+      ledger: {
+        birthYear: details?.birthYear ?? null,
+        specialCare: flagsOf(details?.specialCare),
+        households: memberships.map((m) => ({ household: homes.get(m.householdId) ?? '', relation: m.relation, since: m.startedAt.toISOString(), endedAt: m.endedAt?.toISOString() ?? null })),
+      },
     };
   }
 
