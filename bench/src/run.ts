@@ -2,7 +2,7 @@
  * npm run bench: Linli measured against its own floors (docs/performance.md).
  *
  *   BENCH_SIZES=10000,100000,1000000   ticket counts of the seeded databases (seeded once, then reused)
- *   BENCH_ONLY=api,grid,escalation,durability,miniapp,export   (export: the largest size only)
+ *   BENCH_ONLY=api,grid,escalation,durability,miniapp,export,ledger   (export: the largest size only; ledger: its own database)
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306
  *
  * Prints the table and writes it, with every raw figure, to bench/results/.
@@ -15,6 +15,7 @@ import { runDurability, type DurabilityResult } from './durability.js';
 import { runEscalation, type EscalationResult } from './escalation.js';
 import { runExport, type ExportResult } from './export.js';
 import { runGridLookup, type GridResult } from './grid.js';
+import { runLedgerImport, type LedgerResult } from './ledger.js';
 import { label, log, RESULTS_DIR, seededDatabase } from './lib.js';
 import { h5FirstScreen, weappPackages } from './miniapp.js';
 
@@ -33,6 +34,7 @@ let grid: GridResult | null = null;
 let escalation: EscalationResult | null = null;
 let durability: DurabilityResult | null = null;
 let exported: ExportResult | null = null;
+let ledger: LedgerResult | null = null;
 let packages: Awaited<ReturnType<typeof weappPackages>> = null;
 let h5: Awaited<ReturnType<typeof h5FirstScreen>> = null;
 
@@ -70,6 +72,7 @@ for (const size of sizes) {
 }
 if (only.has('escalation')) escalation = await attempt('escalation', () => runEscalation());
 if (only.has('durability')) durability = await attempt('durability', () => runDurability());
+if (only.has('ledger')) ledger = await attempt('ledger import', () => runLedgerImport());
 
 // ───────────────────────────── the table ─────────────────────────────
 
@@ -188,6 +191,21 @@ if (only.has('miniapp')) {
       h5.interactiveMs < 2500 ? 'yes' : 'NO',
     );
   } else row('H5 first screen', '', '', `not measured: ${h5 ?? 'no miniapp/dist/h5 build'}`, '', '', '', 'interactive < 2.5 s', '–');
+}
+if (ledger) {
+  const l = ledger;
+  const all = l.dryRunSeconds + l.confirmSeconds;
+  row(
+    `ledger import (台账), CSV of ${l.households.toLocaleString('en')} households`,
+    `${l.rows.toLocaleString('en')} rows`,
+    '1',
+    `dry run ${f1(l.dryRunSeconds)} s, confirm ${f1(l.confirmSeconds)} s (${l.added.toLocaleString('en')} added), the same file again ${f1(l.againSeconds)} s (${l.againUnchanged.toLocaleString('en')} unchanged); ${mb(l.bytes)}`,
+    `the rows split and INSERTed once: ${f1(l.floorSeconds)} s`,
+    `dry run + confirm = ${f1(all / l.floorSeconds)}× the floor`,
+    '',
+    `server: idle ${f0(l.idleRssMb)} MB, peak ${f0(l.peakRssMb)} MB; target dry run < 10 s, confirm < 60 s, peak < 600 MB`,
+    l.dryRunSeconds < 10 && l.confirmSeconds < 60 && l.peakRssMb < 600 && l.added === l.rows && l.againUnchanged === l.rows ? 'yes' : 'NO',
+  );
 }
 for (const m of rss) {
   row(`server memory`, label(m.size), '', `idle ${f0(m.idleMb)} MB, peak ${f0(m.peakMb)} MB under the load above`, '', '', '', 'peak < 400 MB', m.peakMb < 400 ? 'yes' : 'NO');

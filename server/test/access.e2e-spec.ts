@@ -94,6 +94,18 @@ describe('access matrix', () => {
   matrix('GET /exports/rates.xlsx?communityId=1', () => ['GET', '/exports/rates.xlsx?communityId=1'], {
     王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 403, 高明: 200, anonymous: 401,
   });
+  // 台账: household 1 is 青和居1栋1单元101, in 赵敏's grid; 孙浩 works 青和居第二网格, 郑芳 钢花村.
+  matrix('GET /ledger/households?communityId=1 (committee; grid workers their grid)', () => ['GET', '/ledger/households?communityId=1'], {
+    王秀英: 403, 赵敏: 200, 孙浩: 200, 郑芳: 404, 黄丽华: 200, 何志刚: 404, 林国栋: 403, 马师傅: 403, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /ledger/households/1', () => ['GET', '/ledger/households/1'], { 王秀英: 403, 赵敏: 200, 孙浩: 404, 黄丽华: 200, 何志刚: 404, 系统管理员: 200, anonymous: 401 });
+  matrix('PUT /ledger/households/1 (committee only)', () => ['PUT', '/ledger/households/1', { areaHundredths: 8000, version: 1 }], { 王秀英: 403, 赵敏: 403, 何志刚: 404, 林国栋: 403, anonymous: 401 });
+  matrix('POST /ledger/members/:id/end', () => ['POST', '/ledger/members/999999/end', { reason: '已搬离' }], { 王秀英: 403, 赵敏: 403, 黄丽华: 404, anonymous: 401 });
+  matrix('GET /ledger/special-care?communityId=1', () => ['GET', '/ledger/special-care?communityId=1'], {
+    王秀英: 403, 李建国: 403, 赵敏: 200, 郑芳: 404, 黄丽华: 200, 何志刚: 404, 林国栋: 403, 马师傅: 403, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /exports/ledger.csv?communityId=1', () => ['GET', '/exports/ledger.csv?communityId=1'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 404, 林国栋: 403, 系统管理员: 200, anonymous: 401 });
+  matrix('GET /ledger/template.xlsx', () => ['GET', '/ledger/template.xlsx'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, anonymous: 401 });
   matrix('GET /public/tickets (the public board)', () => ['GET', '/public/tickets?communityId=1'], { 王秀英: 200, 赵敏: 200, anonymous: 200 });
   matrix('GET /me', () => ['GET', '/me'], { 王秀英: 200, 赵敏: 200, anonymous: 401 });
   matrix('GET /bindings (committee)', () => ['GET', '/bindings'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200 });

@@ -8,6 +8,7 @@ import type { TicketStatus, TicketAction, TicketEventType, RejectReason } from '
 import type { FinalRating, Rating } from './ratings.js';
 import type { EscalationLevel } from './sla.js';
 import type { TrendBucket } from './time.js';
+import type { LedgerColumn, LedgerField, LedgerRejectReason, MemberRelation, SpecialCareFlag } from './ledger.js';
 
 /**
  * An instant, as ISO 8601 in UTC (`2026-11-23T08:30:00.000Z`).
@@ -70,6 +71,22 @@ export const API_ERROR_STATUS = {
   CANNOT_REMOVE_SELF: 422,
   /** WeChat's content check found the text unfit to publish; the message names the field. */
   CONTENT_RISKY: 422,
+  /** A ledger file without a required column (the message names them), or without any row. */
+  LEDGER_COLUMNS_MISSING: 422,
+  LEDGER_FILE_EMPTY: 422,
+  /** Not an xlsx workbook nor a CSV in UTF-8 or GBK (a renamed file, another encoding). */
+  LEDGER_FILE_UNREADABLE: 422,
+  /** Cells with formulas or merged cells: their shown value is not what the file holds (the message names the cells). */
+  LEDGER_FILE_FORMULAS: 422,
+  LEDGER_FILE_MERGED_CELLS: 422,
+  /** More rows than one import takes (LEDGER_MAX_ROWS). */
+  LEDGER_TOO_MANY_ROWS: 422,
+  /** The confirm's plan differs from the dry run it names (the ledger or the file changed meanwhile): dry-run again. */
+  LEDGER_CHANGED: 409,
+  /** An edit based on an older version of the record than the stored one. */
+  LEDGER_CONFLICT: 409,
+  /** A GeoJSON file that is not a FeatureCollection of valid, named, non-overlapping polygons (the message says which). */
+  GRID_GEOJSON_INVALID: 422,
   RATE_LIMITED: 429,
   WECHAT_RATE_LIMITED: 429,
   UPLOAD_QUOTA_EXCEEDED: 429,
@@ -284,6 +301,12 @@ export interface AccountExport {
   claims: { id: number; status: ClaimStatus; createdAt: IsoDateTime }[];
   /** The caller's texts content security held for a committee member to look at, and whether released. */
   heldTexts: { field: string; text: string; reason: string; ticketId: number | null; createdAt: IsoDateTime; releasedAt: IsoDateTime | null }[];
+  /** What the community's ledger (台账) holds about the user: birth year, special-care flags, households past and present. */
+  ledger: {
+    birthYear: number | null;
+    specialCare: SpecialCareFlag[];
+    households: { household: string; relation: MemberRelation; since: IsoDateTime; endedAt: IsoDateTime | null }[];
+  };
 }
 
 export interface CategoryView {
@@ -696,4 +719,177 @@ export interface PageOfAuditEntry extends Page<AuditEntryView> {}
 export interface TicketExportQuery extends Omit<TicketListQuery, 'scope' | 'page' | 'pageSize'> {
   /** `whole`: reporters' phones unmasked; the export is logged either way. */
   phones?: 'masked' | 'whole';
+}
+
+/**
+ * POST /api/ledger/import: the multipart fields beside `file` (xlsx, or CSV in UTF-8 with or without BOM, or GBK).
+ * A dry run writes nothing; a confirm (dryRun=false) writes everything in one transaction, or nothing.
+ */
+export interface LedgerImportFields {
+  communityId: number;
+  dryRun: boolean;
+  /**
+   * Corrections typed in the app over the file's rows, as JSON `{"<row>": {"<column>": "<value>"}}`
+   * (row numbers as the report gives them); applied before the rows are read.
+   */
+  fixes?: string;
+  /** On confirm: the `planHash` of the dry run the committee saw; a different plan is 409 LEDGER_CHANGED. */
+  planHash?: string;
+  /** On confirm: memberships listed as `missing` that the committee confirms have left, comma-separated ids. */
+  endMemberIds?: string;
+}
+
+/** A row an import adds or changes. Phones masked. */
+export interface LedgerImportRow {
+  row: number;
+  action: 'add' | 'change';
+  /** 3栋2单元301 */
+  household: string;
+  name: string;
+  phone: string | null;
+  relation: MemberRelation;
+  /** What a change changes (empty for an add). */
+  changes: LedgerField[];
+}
+
+/** A row the import leaves out, with the cells as read, so the app can show and correct them. */
+export interface LedgerRejectedRow {
+  row: number;
+  reason: LedgerRejectReason;
+  /** In words, naming the column and what to do: 手机号应为11位数字. */
+  message: string;
+  column: LedgerColumn | null;
+  cells: Partial<Record<LedgerColumn, string>>;
+}
+
+/** Someone the ledger holds in a building the file covers, whom the file no longer lists: left? The committee confirms. */
+export interface LedgerMissingMember {
+  memberId: number;
+  household: string;
+  name: string;
+  relation: MemberRelation;
+}
+
+export interface LedgerImportReport {
+  dryRun: boolean;
+  /** What a confirm of this file (with these fixes) would write; the confirm passes it back. */
+  planHash: string;
+  /** Rows read (after the header). */
+  totalRows: number;
+  /** Rows (a person in a household) added, changed and left as they were. */
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** Every row added or changed, in file order. */
+  rows: LedgerImportRow[];
+  rejected: LedgerRejectedRow[];
+  missing: LedgerMissingMember[];
+  /** Memberships ended by this confirm (endMemberIds). */
+  ended: number;
+}
+
+export interface LedgerHouseholdsQuery extends PageQuery {
+  communityId: number;
+  buildingId?: number;
+  /** Part of a door number or a member's name. */
+  q?: string;
+}
+
+export interface LedgerHouseholdSummary {
+  id: number;
+  buildingId: number;
+  building: string;
+  /** 2单元301 */
+  label: string;
+  /** 专有部分面积 in hundredths of m² (8950 = 89.50 m²). */
+  areaHundredths: number | null;
+  members: number;
+  owners: number;
+}
+
+export interface PageOfLedgerHousehold extends Page<LedgerHouseholdSummary> {}
+
+/** A person in a household, as the committee and the grid worker of the grid read it. Phone masked. */
+export interface LedgerMemberView {
+  memberId: number;
+  personId: number;
+  name: string;
+  phone: string | null;
+  relation: MemberRelation;
+  birthYear: number | null;
+  specialCare: SpecialCareFlag[];
+  /** The person has logged in through WeChat (claimed the record). */
+  claimed: boolean;
+  /** Pass back with an edit: a stale one is 409 LEDGER_CONFLICT. */
+  version: number;
+}
+
+export interface LedgerHouseholdDetail {
+  id: number;
+  communityId: number;
+  buildingId: number;
+  building: string;
+  unit: string | null;
+  door: string;
+  label: string;
+  areaHundredths: number | null;
+  gridId: number | null;
+  members: LedgerMemberView[];
+  version: number;
+}
+
+export interface LedgerHouseholdEdit {
+  areaHundredths: number | null;
+  version: number;
+}
+
+export interface LedgerMemberRequest {
+  name: string;
+  phone?: string | null;
+  relation: MemberRelation;
+  birthYear?: number | null;
+  specialCare?: SpecialCareFlag[];
+}
+
+export interface LedgerMemberEdit extends LedgerMemberRequest {
+  version: number;
+}
+
+export interface LedgerSpecialCareQuery {
+  communityId: number;
+  gridId?: number;
+  flag?: SpecialCareFlag;
+}
+
+/** One person of the special-care list (logged on every reading). Phone masked. */
+export interface LedgerSpecialCareEntry {
+  personId: number;
+  name: string;
+  phone: string | null;
+  householdId: number;
+  household: string;
+  gridId: number | null;
+  birthYear: number | null;
+  specialCare: SpecialCareFlag[];
+}
+
+export interface LedgerExportQuery {
+  communityId: number;
+  /** `whole`: phones unmasked (logged); such a file can be imported again unchanged. */
+  phones?: 'masked' | 'whole';
+}
+
+/** POST /api/ledger/grids/import: multipart fields beside `file` (a GeoJSON FeatureCollection, `properties.name` per grid). */
+export interface GridImportFields {
+  communityId: number;
+  dryRun: boolean;
+}
+
+export interface GridImportReport {
+  dryRun: boolean;
+  added: string[];
+  changed: string[];
+  unchanged: string[];
+  /** Buildings with a position whose grid the new boundaries change. */
+  buildingsMoved: number;
 }

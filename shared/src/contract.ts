@@ -83,6 +83,19 @@ import type {
   UnfollowResult,
   UploadedFile,
   WechatLoginRequest,
+  GridImportFields,
+  GridImportReport,
+  LedgerExportQuery,
+  LedgerHouseholdDetail,
+  LedgerHouseholdEdit,
+  LedgerHouseholdsQuery,
+  LedgerImportFields,
+  LedgerImportReport,
+  LedgerMemberEdit,
+  LedgerMemberRequest,
+  LedgerSpecialCareEntry,
+  LedgerSpecialCareQuery,
+  PageOfLedgerHousehold,
 } from './api.js';
 
 /** A path with a ticket, binding or notification id. */
@@ -267,6 +280,48 @@ export interface Endpoints {
   'GET /exports/rates.xlsx': { query: StatsQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
   /** As above, as UTF-8 CSV with a byte-order mark. */
   'GET /exports/rates.csv': { query: StatsQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+
+  /**
+   * 台账导入: a dry run reports every row it would add or change and every row it rejects; a confirm writes it all in one
+   * transaction or nothing. The same file again changes nothing. Committee of the community.
+   */
+  'POST /ledger/import': {
+    multipart: 'file';
+    body: LedgerImportFields;
+    response: LedgerImportReport;
+    errors:
+      | 'FILE_MISSING'
+      | 'FILE_TOO_LARGE'
+      | 'NOT_FOUND'
+      | 'LEDGER_COLUMNS_MISSING'
+      | 'LEDGER_FILE_EMPTY'
+      | 'LEDGER_FILE_UNREADABLE'
+      | 'LEDGER_FILE_FORMULAS'
+      | 'LEDGER_FILE_MERGED_CELLS'
+      | 'LEDGER_TOO_MANY_ROWS'
+      | 'LEDGER_CHANGED';
+  };
+  /** The import template: the columns, an example row and what each column takes. */
+  'GET /ledger/template.xlsx': { binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  /** 网格边界导入: GeoJSON polygons, valid and not overlapping; buildings with a position follow their grid. */
+  'POST /ledger/grids/import': { multipart: 'file'; body: GridImportFields; response: GridImportReport; errors: 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'NOT_FOUND' | 'GRID_GEOJSON_INVALID' };
+  /** The community's households (committee; a grid worker: their grid's). */
+  'GET /ledger/households': { query: LedgerHouseholdsQuery; response: PageOfLedgerHousehold; errors: 'NOT_FOUND' };
+  /** A household with its people, birth years and special-care flags (logged as a special-care reading). */
+  'GET /ledger/households/{id}': { params: IdParams; response: LedgerHouseholdDetail; errors: 'NOT_FOUND' };
+  /** Correct the floor area (logged). */
+  'PUT /ledger/households/{id}': { params: IdParams; body: LedgerHouseholdEdit; response: LedgerHouseholdDetail; errors: 'NOT_FOUND' | 'LEDGER_CONFLICT' };
+  /** Add a person to a household (logged). */
+  'POST /ledger/households/{id}/members': { params: IdParams; body: LedgerMemberRequest; response: LedgerHouseholdDetail; errors: 'NOT_FOUND' };
+  /** Correct a person (logged). */
+  'PUT /ledger/members/{id}': { params: IdParams; body: LedgerMemberEdit; response: LedgerHouseholdDetail; errors: 'NOT_FOUND' | 'LEDGER_CONFLICT' };
+  /** 已迁出: the person no longer belongs to the household (logged; the record stays). */
+  'POST /ledger/members/{id}/end': { params: IdParams; body: DecisionReasonRequest; response: LedgerHouseholdDetail; errors: 'NOT_FOUND' };
+  /** 特殊人群 of a community or grid (committee, the grid's worker); every reading is logged. */
+  'GET /ledger/special-care': { query: LedgerSpecialCareQuery; response: LedgerSpecialCareEntry[]; errors: 'NOT_FOUND' };
+  /** The ledger in the import's columns (a whole-phone export imports again unchanged); logged. */
+  'GET /exports/ledger.xlsx': { query: LedgerExportQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  'GET /exports/ledger.csv': { query: LedgerExportQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
 
   /** 内容审核: a community's held texts, not yet released, oldest first (its committee). */
   'GET /content-holds': { query: ContentHoldsQuery; response: ContentHoldList };

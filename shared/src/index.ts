@@ -12,3 +12,4 @@ export * from './api.js';
 export * from './contract.js';
 export * from './legal.js';
 export * from './booking.js';
+export * from './ledger.js';

@@ -85,4 +85,25 @@ describe('applyContract', () => {
       ].join('\n'),
     );
   });
+  it('checks a multipart operation\'s form fields beside its file, and gives it no JSON errors', () => {
+    const doc = nestDocument();
+    doc.paths['/api/things'].post!.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, dryRun: { type: 'boolean' }, note: { type: 'string' } }, required: ['file', 'dryRun'] },
+        },
+      },
+    };
+    const upload = (body: JsonSchema) => ({ type: 'object', properties: { multipart: { type: 'string', const: 'file' }, body, response: { $ref: '#/definitions/Thing' } } });
+    const form = { type: 'object', properties: { dryRun: { type: 'boolean' }, note: { type: 'string' } }, required: ['dryRun'] };
+    const create = applyContract(doc, FACTS, contract({ 'GET /things/{id}': getThing, 'POST /things': upload(form) })).paths['/api/things'].post!;
+    // multipart → 400 VALIDATION_FAILED only: no INVALID_JSON, no 413 PAYLOAD_TOO_LARGE
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '429', '500']);
+    expect(create.responses['400']).toMatchObject({ content: { 'application/json': { schema: { properties: { code: { enum: ['VALIDATION_FAILED'] } } } } } });
+    const optional = { ...form, required: [] };
+    expect(() => applyContract(doc, FACTS, contract({ 'GET /things/{id}': getThing, 'POST /things': upload(optional) }))).toThrow(
+      'POST /things: multipart fields are dryRun, file, note? in the code but dryRun?, file, note? in the contract',
+    );
+  });
 });

@@ -5,6 +5,9 @@ import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from 
 import { SessionsService } from '../auth/sessions.service.js';
 import { BindingsService } from '../bindings/bindings.service.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
+import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
+import { PersonDetails } from '../ledger/entities/person-details.entity.js';
+import { flagsOf } from '../ledger/ledger-snapshot.js';
 import { Category } from '../categories/category.entity.js';
 import { AccountClaim } from '../claims/account-claim.entity.js';
 import { AppError } from '../common/app-error.js';
@@ -54,6 +57,9 @@ export class AccountService {
     const files = await em.find(StoredFile, { where: { ownerId: userId }, order: { id: 'ASC' } });
     const claims = await em.find(AccountClaim, { where: { claimantId: userId }, order: { id: 'ASC' } });
     const holds = await em.find(ContentHold, { where: { userId }, order: { id: 'ASC' } });
+    const details = await em.findOneBy(PersonDetails, { userId });
+    const memberships = await em.find(HouseholdMember, { where: { userId }, order: { id: 'ASC' } });
+    const homes = await this.bindings.householdLabels(memberships.map((m) => m.householdId));
     return {
       exportedAt: this.clock.now().toISOString(),
       account: {
@@ -90,6 +96,11 @@ export class AccountService {
       phoneReveals: await this.reveals.forSubject(userId),
       claims: claims.map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt.toISOString() })),
       heldTexts: holds.map((h) => ({ field: h.field, text: h.text, reason: h.reason, ticketId: h.ticketId, createdAt: h.createdAt.toISOString(), releasedAt: h.releasedAt?.toISOString() ?? null })),
+      ledger: {
+        birthYear: details?.birthYear ?? null,
+        specialCare: flagsOf(details?.specialCare),
+        households: memberships.map((m) => ({ household: homes.get(m.householdId) ?? '', relation: m.relation, since: m.startedAt.toISOString(), endedAt: m.endedAt?.toISOString() ?? null })),
+      },
     };
   }
 
@@ -108,6 +119,9 @@ export class AccountService {
       await em.update(User, { id: userId }, { name: DELETED_USER_NAME, phone: null, openid: null, nickname: null, avatarKey: null, phoneVerifiedAt: null, deletedAt: now });
       await em.delete(RoleAssignment, { userId });
       await em.delete(HouseholdBinding, { userId });
+      // The ledger forgets the person: their birth year, special-care flags and memberships (the households stay).
+      await em.delete(PersonDetails, { userId });
+      await em.delete(HouseholdMember, { userId });
       await em.delete(Notification, { userId });
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });

@@ -128,7 +128,12 @@ export class Api {
 
   /** POST /files as a user: the form goes as multipart/form-data. */
   async upload(name: string | null, form: FormData): Promise<Reply> {
-    return this.request('POST', '/files', { raw: form, headers: await this.auth(name) });
+    return this.form(name, '/files', form);
+  }
+
+  /** A multipart POST to any path as a user (a file and its form fields). */
+  async form(name: string | null, path: string, form: FormData): Promise<Reply> {
+    return this.request('POST', path, { raw: form, headers: await this.auth(name) });
   }
 
   async request(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; raw?: BodyInit } = {}): Promise<Reply> {
