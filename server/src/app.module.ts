@@ -17,6 +17,7 @@ import { EscalationModule } from './escalation/escalation.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PublicBoardModule } from './public-board/public-board.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         StatsModule,
         AuditModule,
         ExportsModule,
+        LedgerModule,
         PublicBoardModule,
         HealthModule,
       ],

@@ -149,7 +149,7 @@ function describe(key: string, op: Operation, entry: JsonSchema, fact: RouteFact
   // A string path parameter takes anything; a numeric one is parsed (ParseIntPipe) and may be refused.
   const numericPath = Object.values(resolve(fields.params, defs)?.properties ?? {}).some((p) => p.type === 'number');
   if (numericPath || fields.query || fields.body || fields.multipart || fields.headers) codes.add('VALIDATION_FAILED');
-  if (fields.body) codes.add('INVALID_JSON').add('JSON_TOO_DEEP').add('PAYLOAD_TOO_LARGE');
+  if (fields.body && !fields.multipart) codes.add('INVALID_JSON').add('JSON_TOO_DEEP').add('PAYLOAD_TOO_LARGE');
   const byStatus = new Map<number, ApiErrorCode[]>();
   for (const code of codes) {
     const status = API_ERROR_STATUS[code];
@@ -185,10 +185,18 @@ function checkRequest(key: string, op: Operation, fields: Record<string, JsonSch
   same('query parameters', params('query'), fromSchema(resolve(fields.query, defs)));
   const content = op.requestBody?.content ?? {};
   const json = content['application/json']?.schema;
-  same('body fields', fromSchema(json?.$ref ? components[json.$ref.split('/').pop()!] : json), fromSchema(resolve(fields.body, defs)));
+  const jsonBody = fromSchema(json?.$ref ? components[json.$ref.split('/').pop()!] : json);
   const multipart = content['multipart/form-data']?.schema;
   const files = valuesOf(fields.multipart, defs).map(String);
-  same('multipart fields', fromSchema(multipart), { names: files, required: files });
+  if (fields.multipart) {
+    // A multipart operation's `body` names its form fields beside the files; it has no JSON body.
+    const form = fromSchema(resolve(fields.body, defs));
+    same('body fields', jsonBody, { names: [], required: [] });
+    same('multipart fields', fromSchema(multipart), { names: [...files, ...form.names], required: [...files, ...form.required] });
+  } else {
+    same('body fields', jsonBody, fromSchema(resolve(fields.body, defs)));
+    same('multipart fields', fromSchema(multipart), { names: files, required: files });
+  }
   return problems;
 }
 

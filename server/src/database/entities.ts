@@ -16,6 +16,8 @@ import { PhoneReveal } from '../users/phone-reveal.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { ContentHold } from '../content-security/content-hold.entity.js';
+import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
+import { PersonDetails } from '../ledger/entities/person-details.entity.js';
 
 export const ENTITIES = [
   District,
@@ -43,4 +45,6 @@ export const ENTITIES = [
   WechatVisit,
   ContentHold,
   AuditEntry,
+  HouseholdMember,
+  PersonDetails,
 ];

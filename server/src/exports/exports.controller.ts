@@ -16,22 +16,22 @@ export class ExportsController {
 
   @Get('tickets.xlsx')
   async ticketsXlsx(@CurrentUser() user: AuthUser, @Query() q: TicketExportQueryDto, @Res() res: Response): Promise<void> {
-    await send(res, 'xlsx', await this.exports.tickets(user, q, 'xlsx'));
+    await sendExport(res, 'xlsx', await this.exports.tickets(user, q, 'xlsx'));
   }
 
   @Get('tickets.csv')
   async ticketsCsv(@CurrentUser() user: AuthUser, @Query() q: TicketExportQueryDto, @Res() res: Response): Promise<void> {
-    await send(res, 'csv', await this.exports.tickets(user, q, 'csv'));
+    await sendExport(res, 'csv', await this.exports.tickets(user, q, 'csv'));
   }
 
   @Get('rates.xlsx')
   async ratesXlsx(@CurrentUser() user: AuthUser, @Query() q: RatesExportQueryDto, @Res() res: Response): Promise<void> {
-    await send(res, 'xlsx', await this.exports.rates(user, q, 'xlsx'));
+    await sendExport(res, 'xlsx', await this.exports.rates(user, q, 'xlsx'));
   }
 
   @Get('rates.csv')
   async ratesCsv(@CurrentUser() user: AuthUser, @Query() q: RatesExportQueryDto, @Res() res: Response): Promise<void> {
-    await send(res, 'csv', await this.exports.rates(user, q, 'csv'));
+    await sendExport(res, 'csv', await this.exports.rates(user, q, 'csv'));
   }
 }
 
@@ -39,7 +39,7 @@ export class ExportsController {
  * Checks and the log happen before this (an error is still a JSON answer); from here the file
  * streams, and a failure midway can only cut the connection.
  */
-async function send(res: Response, format: ExportFormat, file: PreparedExport): Promise<void> {
+export async function sendExport(res: Response, format: ExportFormat, file: PreparedExport): Promise<void> {
   res.status(200);
   res.setHeader('content-type', MEDIA_TYPES[format]);
   res.setHeader('content-disposition', `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);

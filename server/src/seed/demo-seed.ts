@@ -1,5 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import type { FinalRating, Role, TicketStatus } from '@linli/shared';
+import { householdLabel, type FinalRating, type Role, type TicketStatus } from '@linli/shared';
 import { Category } from '../categories/category.entity.js';
 import { Building, Community, District, Grid, Household, Organisation, Street } from '../places/entities/places.entities.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
@@ -69,7 +69,9 @@ export async function seedDemoIfEmpty(ds: DataSource, now = new Date()): Promise
       ),
     );
     const households = await em.save(
-      buildings.flatMap((b) => ['1单元101', '1单元201', '2单元301', '2单元502'].map((label) => em.create(Household, { buildingId: b.id, label }))),
+      buildings.flatMap((b) =>
+        [['1单元', '101'], ['1单元', '201'], ['2单元', '301'], ['2单元', '502']].map(([unit, door]) => em.create(Household, { buildingId: b.id, label: householdLabel(unit, door), unit, door, areaHundredths: null })),
+      ),
     );
     const [property, enforcement, serviceCentre, clinic] = await em.save([
       em.create(Organisation, { name: '青和物业服务有限公司', kind: 'property_company' }),

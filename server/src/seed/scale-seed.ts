@@ -12,7 +12,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { DataSource, EntityTarget, QueryRunner } from 'typeorm';
-import { DEFAULT_UTC_OFFSET_MINUTES, ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS, nextEscalationAt, type FinalRating, type Role, type TicketStatus } from '@linli/shared';
+import { DEFAULT_UTC_OFFSET_MINUTES, householdLabel, ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS, nextEscalationAt, type FinalRating, type Role, type TicketStatus } from '@linli/shared';
 import type { Category } from '../categories/category.entity.js';
 import { Building, Community, District, Grid, Household, Organisation, Street } from '../places/entities/places.entities.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
@@ -129,7 +129,11 @@ export async function seedFutian(ds: DataSource, opts: ScaleOptions): Promise<Sc
     await writer.insert(Building, buildings, bars, '楼栋 buildings ');
     const households = (function* () {
       let id = 1;
-      for (const b of buildings) for (let h = 0; h < F.householdsPerBuilding; h++) yield { id: id++, buildingId: b.id, label: `${Math.floor(h / 6) + 1}单元${(h % 6) + 1}0${(h % 2) + 1}` };
+      for (const b of buildings) for (let h = 0; h < F.householdsPerBuilding; h++) {
+        const unit = `${Math.floor(h / 6) + 1}单元`;
+        const door = `${(h % 6) + 1}0${(h % 2) + 1}`;
+        yield { id: id++, buildingId: b.id, label: householdLabel(unit, door), unit, door, areaHundredths: null, version: 1 };
+      }
     })();
     const householdCount = buildings.length * F.householdsPerBuilding;
     await writer.insert(Household, households, bars, '户 households    ', householdCount);

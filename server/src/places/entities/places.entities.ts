@@ -60,12 +60,20 @@ export class Building {
 
 /** 户 */
 @Entity('households')
-@Index(['buildingId'])
+@Index(['buildingId', 'door'])
 export class Household {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'int' }) buildingId: number;
-  /** e.g. 2单元301 */
+  /** e.g. 2单元301: unit and door together, as people say it (householdLabel in shared/src/ledger.ts). */
   @Column({ type: 'varchar', length: 64 }) label: string;
+  /** 单元 (`2单元`); '' for a building without units. */
+  @Column({ type: 'varchar', length: 32, default: '' }) unit: string;
+  /** 门牌 */
+  @Column({ type: 'varchar', length: 32, default: '' }) door: string;
+  /** 专有部分面积 in hundredths of m² (8950 = 89.50 m²), from the ledger. */
+  @Column({ type: 'int', nullable: true }) areaHundredths: number | null;
+  /** Optimistic lock for the committee's edits. */
+  @Column({ type: 'int', default: 1 }) version: number;
 }
 
 /** A partner body: property company, social organisation, law firm, law enforcement... */
