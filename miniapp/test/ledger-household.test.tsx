@@ -6,7 +6,7 @@ import { router } from './mocks/taro'
 import LedgerHouseholdPage, { LEDGER_CONFLICT_NOTICE } from '../src/committee/ledger-household/index'
 import LedgerHouseholdsPage from '../src/committee/ledger/index'
 import SpecialCarePage from '../src/committee/ledger-care/index'
-import { formatArea, parseArea, SPECIAL_CARE_LOGGED } from '../src/committee/ledger'
+import { areaText, SPECIAL_CARE_LOGGED } from '../src/committee/ledger'
 
 const member = (over: Partial<LedgerMemberView> = {}): LedgerMemberView => ({
   memberId: 41,
@@ -36,17 +36,11 @@ const household = (over: Partial<LedgerHouseholdDetail> = {}): LedgerHouseholdDe
   ...over,
 })
 
-describe('台账: areas as people type them', () => {
-  it('reads square metres with up to two decimals into hundredths, and refuses the rest', () => {
-    expect(parseArea('89.5')).toBe(8950)
-    expect(parseArea('89.50㎡')).toBe(8950)
-    expect(parseArea('120 平方米')).toBe(12000)
-    expect(parseArea('0.05')).toBe(5)
-    expect(parseArea('0')).toBeNull()
-    expect(parseArea('89.505')).toBeNull()
-    expect(parseArea('八十九')).toBeNull()
-    expect(formatArea(8950)).toBe('89.50㎡')
-    expect(formatArea(null)).toBe('')
+describe('台账: areas as the pages show them', () => {
+  it('in square metres with two decimals, nothing when unknown', () => {
+    expect(areaText(8950)).toBe('89.50㎡')
+    expect(areaText(5)).toBe('0.05㎡')
+    expect(areaText(null)).toBe('')
   })
 })
 
@@ -92,6 +86,23 @@ describe('住户: a household’s people', () => {
     expect(screen.getByText('特殊人群：独居老人')).toBeTruthy()
   })
 
+  it('a mistyped phone or birth year in the form is refused on the page, nothing sent', async () => {
+    loginAs([{ role: 'committee_member' }])
+    router.params = { id: '12' }
+    const api = fakeApi({ 'GET /api/ledger/households/12': household() })
+    render(<LedgerHouseholdPage />)
+    fireEvent.click(await screen.findByText('添加人员'))
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '陈小雨' } })
+    fireEvent.change(screen.getByLabelText('11位手机号，可不填'), { target: { value: '1390000900' } })
+    fireEvent.click(screen.getByText('保存'))
+    expect(screen.getByText('手机号应为11位数字，以1开头')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('11位手机号，可不填'), { target: { value: '' } })
+    fireEvent.change(screen.getByLabelText('如 1950，可不填'), { target: { value: '1850' } })
+    fireEvent.click(screen.getByText('保存'))
+    expect(screen.getByText(/^出生年份应为1900到\d{4}之间的4位数字/)).toBeTruthy()
+    expect(api).toHaveBeenCalledTimes(1)
+  })
+
   it('someone else saved first (LEDGER_CONFLICT): the page reloads the household and says so', async () => {
     loginAs([{ role: 'committee_member' }])
     router.params = { id: '12' }
@@ -117,7 +128,7 @@ describe('住户: a household’s people', () => {
     fireEvent.click(await screen.findByText('更正面积'))
     fireEvent.change(screen.getByLabelText('面积（㎡），如 89.50'), { target: { value: '89.505' } })
     fireEvent.click(screen.getByText('保存面积'))
-    expect(screen.getByText('面积应为正数，最多两位小数，如 89.50')).toBeTruthy()
+    expect(screen.getByText('面积应为正数，最多两位小数，不超过10000㎡，如 89.50')).toBeTruthy()
     expect(api).toHaveBeenCalledTimes(1)
   })
 

@@ -31,8 +31,8 @@ function dryRun(over: Partial<LedgerImportReport> = {}): LedgerImportReport {
 /** Uploads, in order: the multipart fields each one carried. */
 const sent = (upload: ReturnType<typeof fakeUploads>) => upload.mock.calls.map((c) => (c[0] as { formData: Record<string, string> }).formData)
 
-function chooseFile(name = '青和居台账.csv') {
-  vi.mocked(Taro.chooseMessageFile).mockResolvedValue({ tempFiles: [{ path: `wxfile://tmp/${name}`, name, size: 2048, type: 'file', time: 0 }], errMsg: 'chooseMessageFile:ok' })
+function chooseFile(name = '青和居台账.csv', size = 2048) {
+  vi.mocked(Taro.chooseMessageFile).mockResolvedValue({ tempFiles: [{ path: `wxfile://tmp/${name}`, name, size, type: 'file', time: 0 }], errMsg: 'chooseMessageFile:ok' })
 }
 
 /** The box that says why a file was refused. */
@@ -176,6 +176,18 @@ describe('台账导入: files refused whole', () => {
     const alert = await problemShown()
     expect(alert.textContent).toContain('只能导入 Excel（.xlsx）或 CSV 文件')
     expect(alert.textContent).toContain('所选文件：台账.pdf')
+    expect(upload).not.toHaveBeenCalled()
+  })
+
+  it('a file over the limit (10 MB) is refused before it is sent', async () => {
+    loginAs([{ role: 'committee_member' }])
+    chooseFile('台账.xlsx', 50 * 1024 * 1024)
+    const upload = fakeUploads({ 'POST /api/ledger/import': dryRun() })
+    render(<LedgerImportPage />)
+    fireEvent.click(screen.getByText('选择台账文件'))
+    const alert = await problemShown()
+    expect(alert.textContent).toContain('文件太大')
+    expect(alert.textContent).toContain('所选文件 50.0 MB，上限 10.0 MB')
     expect(upload).not.toHaveBeenCalled()
   })
 

@@ -10,7 +10,7 @@ import type {
   LedgerMemberRequest,
   SpecialCareFlag,
 } from '@linli/shared'
-import { SPECIAL_CARE_LABELS } from '@linli/shared'
+import { formatArea, SPECIAL_CARE_LABELS } from '@linli/shared'
 import { usePagedList } from '../hooks/usePagedList'
 import { useResource } from '../hooks/useResource'
 import { api } from '../services/request'
@@ -19,19 +19,8 @@ import { api } from '../services/request'
 export const SPECIAL_CARE_LOGGED = '出生年份和特殊人群属于敏感个人信息，仅居委会和本网格网格员可见；每次查看都会记入操作日志。'
 
 /** 89.50㎡ from hundredths; '' when unknown. */
-export function formatArea(hundredths: number | null): string {
-  return hundredths === null ? '' : `${(hundredths / 100).toFixed(2)}㎡`
-}
-
-/**
- * What a committee member types as an area ("89.5", "89.50㎡") in hundredths, or null when it is not a positive
- * number with at most two decimals. The server decides the upper bound.
- */
-export function parseArea(text: string): number | null {
-  const m = /^\s*(\d+)(?:\.(\d{1,2}))?\s*(?:㎡|平方米|m2)?\s*$/i.exec(text)
-  if (!m) return null
-  const hundredths = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
-  return hundredths > 0 ? hundredths : null
+export function areaText(hundredths: number | null): string {
+  return hundredths === null ? '' : `${formatArea(hundredths)}㎡`
 }
 
 export function specialCareText(flags: readonly SpecialCareFlag[]): string {

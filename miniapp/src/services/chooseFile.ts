@@ -16,7 +16,7 @@ function chooseInBrowser(extensions: readonly string[]): Promise<LocalFile | nul
     input.style.display = 'none'
     const done = (file: File | null) => {
       input.remove()
-      resolve(file ? { path: file.name, file, name: file.name } : null)
+      resolve(file ? { path: file.name, file, name: file.name, size: file.size } : null)
     }
     input.addEventListener('change', () => done(input.files?.[0] ?? null))
     input.addEventListener('cancel', () => done(null))
@@ -31,7 +31,7 @@ export async function chooseDocument(extensions: readonly string[]): Promise<Loc
   try {
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [...extensions] })
     const picked = res.tempFiles[0]
-    return picked ? { path: picked.path, name: picked.name } : null
+    return picked ? { path: picked.path, name: picked.name, size: picked.size } : null
   } catch (err) {
     if (/cancel/i.test((err as { errMsg?: string })?.errMsg ?? '')) return null
     throw new Error('没能打开聊天文件，请在微信聊天中先收到该文件再选择')

@@ -179,6 +179,8 @@ export interface LocalFile {
   file?: Blob
   /** Shown to the user, and the multipart file name (WeChat's temp paths lose it). */
   name?: string
+  /** In bytes, when the picker says. */
+  size?: number
 }
 
 const UPLOAD_TIMEOUT_MS = 60_000

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { MEMBER_RELATIONS, MEMBER_RELATION_LABELS, SPECIAL_CARE_FLAGS, SPECIAL_CARE_LABELS, type LedgerMemberRequest, type LedgerMemberView, type MemberRelation, type SpecialCareFlag } from '@linli/shared'
+import { MEMBER_RELATIONS, MEMBER_RELATION_LABELS, normalisePhone, parseBirthYear, SPECIAL_CARE_FLAGS, SPECIAL_CARE_LABELS, type LedgerMemberRequest, type LedgerMemberView, type MemberRelation, type SpecialCareFlag } from '@linli/shared'
 
 /**
  * A person of a household, added or corrected. The phone of a person already in the ledger is shown masked, so the
@@ -16,12 +16,14 @@ export function MemberForm({ member, busy, error, onSubmit, onCancel }: { member
   const [problem, setProblem] = useState<string | null>(null)
 
   const submit = () => {
-    const year = birthYear.trim()
+    const year = parseBirthYear(birthYear, new Date().getFullYear())
+    const number = normalisePhone(phone)
     if (!name.trim()) return setProblem('请填写姓名')
-    if (year && !/^\d{4}$/.test(year)) return setProblem('出生年份应为4位数字，如 1950')
+    if (number === null) return setProblem('手机号应为11位数字，以1开头')
+    if (year === null) return setProblem(`出生年份应为1900到${new Date().getFullYear()}之间的4位数字，如 1950`)
     setProblem(null)
-    const body: LedgerMemberRequest = { name: name.trim(), relation, birthYear: year ? Number(year) : null, specialCare: care }
-    if (phone.trim()) body.phone = phone.trim()
+    const body: LedgerMemberRequest = { name: name.trim(), relation, birthYear: year === '' ? null : year, specialCare: care }
+    if (number) body.phone = number
     onSubmit(body)
   }
   const toggle = (flag: SpecialCareFlag) => setCare((c) => (c.includes(flag) ? c.filter((f) => f !== flag) : [...c, flag]))

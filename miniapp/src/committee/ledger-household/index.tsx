@@ -2,12 +2,12 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { MEMBER_RELATION_LABELS, type LedgerHouseholdDetail, type LedgerMemberRequest, type LedgerMemberView } from '@linli/shared'
+import { formatArea, MEMBER_RELATION_LABELS, parseAreaHundredths, type LedgerHouseholdDetail, type LedgerMemberRequest, type LedgerMemberView } from '@linli/shared'
 import { ReasonSheet } from '../../components/HandlerPicker'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { ApiRequestError } from '../../services/request'
-import { addMember, correctMember, endMember, formatArea, parseArea, revealPhone, saveHouseholdArea, SPECIAL_CARE_LOGGED, specialCareText, useLedgerHousehold } from '../ledger'
+import { addMember, areaText, correctMember, endMember, revealPhone, saveHouseholdArea, SPECIAL_CARE_LOGGED, specialCareText, useLedgerHousehold } from '../ledger'
 import { MemberForm } from './MemberForm'
 import '../ledger.scss'
 
@@ -37,7 +37,7 @@ export default function LedgerHouseholdPage() {
     setEditing(next)
     setFormError(null)
     setNotice(null)
-    if (next?.kind === 'area') setArea(h?.areaHundredths ? (h.areaHundredths / 100).toFixed(2) : '')
+    if (next?.kind === 'area') setArea(h?.areaHundredths ? formatArea(h.areaHundredths) : '')
   }
 
   /** One save: the answer is the household as it now is; someone else's save first → reload and say so. */
@@ -63,9 +63,9 @@ export default function LedgerHouseholdPage() {
 
   const saveArea = () => {
     if (!h) return
-    const hundredths = area.trim() ? parseArea(area) : null
-    if (area.trim() && hundredths === null) return setFormError('面积应为正数，最多两位小数，如 89.50')
-    void save(() => saveHouseholdArea(h, hundredths), '面积已更正')
+    const hundredths = parseAreaHundredths(area)
+    if (hundredths === null) return setFormError('面积应为正数，最多两位小数，不超过10000㎡，如 89.50')
+    void save(() => saveHouseholdArea(h, hundredths === '' ? null : hundredths), '面积已更正')
   }
 
   const saveMember = (body: LedgerMemberRequest) => {
@@ -101,7 +101,7 @@ export default function LedgerHouseholdPage() {
               <Text className='card__title'>
                 {h.building} {h.label}
               </Text>
-              <Text className='hint'>专有部分面积：{formatArea(h.areaHundredths) || '未登记'}</Text>
+              <Text className='hint'>专有部分面积：{areaText(h.areaHundredths) || '未登记'}</Text>
               {editing?.kind === 'area' ? (
                 <View className='ledger-area-form'>
                   <Input className='ledger-area-form__input' type='digit' value={area} placeholder='面积（㎡），如 89.50' onChange={setArea} />

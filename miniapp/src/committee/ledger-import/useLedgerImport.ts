@@ -4,7 +4,7 @@
  * `fixes` with every later dry run and with the confirm.
  */
 import { useCallback, useRef, useState } from 'react'
-import type { LedgerColumn, LedgerImportReport } from '@linli/shared'
+import { LEDGER_MAX_BYTES, type LedgerColumn, type LedgerImportReport } from '@linli/shared'
 import { chooseDocument, extensionOf } from '../../services/chooseFile'
 import { ApiRequestError, apiUpload, type LocalFile } from '../../services/request'
 import { changedCells, LEDGER_FILE_ERRORS, type LedgerFixes } from '../ledger'
@@ -20,6 +20,10 @@ export interface ImportProblem {
 }
 
 export const LEDGER_CHANGED_NOTICE = '台账在您预览之后有了变化（可能有人同时导入或修改），已重新预览：请核对下面的结果后再确认。'
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
 
 export function problemOf(err: unknown): ImportProblem {
   if (err instanceof ApiRequestError) {
@@ -101,6 +105,12 @@ export function useLedgerImport(communityId: number | null) {
     if (!(LEDGER_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
       setReport(null)
       setProblem({ code: 'FILE_TYPE', title: LEDGER_FILE_ERRORS.FILE_TYPE, detail: `所选文件：${picked.name ?? picked.path}` })
+      return
+    }
+    // Not sent at all: the server would refuse it after a long upload on a phone.
+    if ((picked.size ?? 0) > LEDGER_MAX_BYTES) {
+      setReport(null)
+      setProblem({ code: 'FILE_TOO_LARGE', title: LEDGER_FILE_ERRORS.FILE_TOO_LARGE, detail: `所选文件 ${megabytes(picked.size!)}，上限 ${megabytes(LEDGER_MAX_BYTES)}` })
       return
     }
     await preview(picked, {})

@@ -7,7 +7,7 @@ import { Page } from '../../components/Page'
 import { useBuildings } from '../../hooks/usePlaces'
 import { useSession } from '../../hooks/useSession'
 import { communityIdOf } from '../../services/session'
-import { formatArea, useLedgerHouseholds } from '../ledger'
+import { areaText, useLedgerHouseholds } from '../ledger'
 import '../ledger.scss'
 
 /** 住户台账: the community's households, searched by door number or a member's name, filtered by building. */
@@ -56,7 +56,7 @@ export default function LedgerHouseholdsPage() {
                 {h.building} {h.label}
               </Text>
               <Text className='hint'>
-                {[formatArea(h.areaHundredths), `${h.members}人`, h.owners ? `业主${h.owners}人` : '无业主登记'].filter(Boolean).join(' · ')}
+                {[areaText(h.areaHundredths), `${h.members}人`, h.owners ? `业主${h.owners}人` : '无业主登记'].filter(Boolean).join(' · ')}
               </Text>
             </View>
           )}
