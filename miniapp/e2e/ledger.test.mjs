@@ -117,7 +117,8 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
 
     await page.locator('.ledger-import__households').click()
     await page.waitForURL(/committee\/ledger\/index/)
-    const flat = page.locator('.ledger-household', { hasText: '2单元301' }).filter({ hasText: '青和居1栋' })
+    // Taro keeps the pages below in the DOM (hidden): only the one in front counts.
+    const flat = page.locator('.ledger-household:visible', { hasText: '2单元301' }).filter({ hasText: '青和居1栋' })
     await flat.waitFor()
     await flat.click()
     await page.waitForURL(/committee\/ledger-household\/index/)
@@ -148,7 +149,7 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
     await page.getByText('139****9001（已验证）').waitFor()
 
     await open('pages/mine/index')
-    await page.locator('.mine').getByText(/2单元301（已认证）/).waitFor()
+    await page.locator('.mine__home-status').getByText('青和居1栋2单元301（已认证）').waitFor()
     await screenshot('06-resident-bound')
     await open('pages/index/index')
     await page.locator('.home__entries').first().waitFor()

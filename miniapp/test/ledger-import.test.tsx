@@ -111,6 +111,12 @@ describe('台账导入: the confirm', () => {
     expect(sent(upload)[1]).toEqual({ communityId: '3', dryRun: 'false', planHash: 'plan-1', endMemberIds: '31' })
     expect(screen.getByText('新增 2 人，变更 1 人，不变 5 人，1 人已迁出。')).toBeTruthy()
     expect(screen.queryByText('确认导入')).toBeNull()
+
+    // Opened from 住户台账: back to it (it reloads when shown) rather than a second copy on the stack.
+    vi.mocked(Taro.getCurrentPages).mockReturnValue([{ route: 'committee/ledger/index' }, { route: 'committee/ledger-import/index' }] as never)
+    fireEvent.click(screen.getByText('查看住户台账'))
+    expect(Taro.navigateBack).toHaveBeenCalled()
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
   })
 
   it('LEDGER_CHANGED: dry-runs again, says why, and the next confirm carries the new plan', async () => {

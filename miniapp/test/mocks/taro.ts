@@ -15,6 +15,8 @@ const Taro = {
   reLaunch: vi.fn(() => Promise.resolve()),
   navigateTo: vi.fn(() => Promise.resolve()),
   switchTab: vi.fn(() => Promise.resolve()),
+  navigateBack: vi.fn(() => Promise.resolve()),
+  getCurrentPages: vi.fn(() => [] as { route?: string }[]),
   stopPullDownRefresh: vi.fn(),
   chooseMedia: vi.fn(),
   chooseMessageFile: vi.fn(),

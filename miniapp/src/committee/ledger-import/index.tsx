@@ -27,6 +27,15 @@ export function confirmText(report: LedgerImportReport, leaving: number): string
   return `将${parts.join('、')}。${rejected}确认后一次写入台账。`
 }
 
+const HOUSEHOLDS_PAGE = 'committee/ledger/index'
+
+/** Back to 住户台账 when it is the page below (it reloads when shown), else open it. */
+function showHouseholds() {
+  const pages = Taro.getCurrentPages()
+  if (pages.length > 1 && pages[pages.length - 2].route?.replace(/^\//, '') === HOUSEHOLDS_PAGE) void Taro.navigateBack()
+  else void Taro.navigateTo({ url: `/${HOUSEHOLDS_PAGE}` })
+}
+
 /** 台账导入: the dry run's report, corrections of rejected rows, who has left, and the confirm. */
 export default function LedgerImportPage() {
   const session = useSession()
@@ -56,7 +65,7 @@ export default function LedgerImportPage() {
         上传社区现有的台账（Excel .xlsx 或 CSV），第一行为表头：楼栋、单元、门牌、专有部分面积、姓名、手机号、身份、出生年份、特殊人群。先预览，核对无误后再确认，确认前不会写入任何数据。
       </Text>
       <View className='ledger-actions ledger__top-actions'>
-        <Button className='ledger-import__choose' type='primary' loading={busy === 'choose' || busy === 'preview'} disabled={busy !== null} onClick={flow.choose}>
+        <Button className='ledger-import__choose' type='primary' loading={busy === 'preview'} disabled={busy !== null} onClick={flow.choose}>
           {flow.file ? '重新选择文件' : '选择台账文件'}
         </Button>
       </View>
@@ -94,7 +103,7 @@ export default function LedgerImportPage() {
             新增 {flow.done.added} 人，变更 {flow.done.changed} 人，不变 {flow.done.unchanged} 人{flow.done.ended ? `，${flow.done.ended} 人已迁出` : ''}。
           </Text>
           {flow.done.rejected.length > 0 && <Text className='hint'>有问题的 {flow.done.rejected.length} 行未导入，改好后可再次导入同一文件。</Text>}
-          <Button className='ledger-import__households' type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: '/committee/ledger/index' })}>
+          <Button className='ledger-import__households' type='primary' fill='outline' onClick={showHouseholds}>
             查看住户台账
           </Button>
         </View>

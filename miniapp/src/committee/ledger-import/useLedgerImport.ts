@@ -40,7 +40,7 @@ export function useLedgerImport(communityId: number | null) {
   const [report, setReport] = useState<LedgerImportReport | null>(null)
   /** Memberships listed as missing that the committee ticked as 已迁出. */
   const [leaving, setLeaving] = useState<number[]>([])
-  const [busy, setBusy] = useState<'choose' | 'preview' | 'confirm' | null>(null)
+  const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null)
   const [problem, setProblem] = useState<ImportProblem | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   /** The confirm's answer: what was written. */
@@ -85,15 +85,13 @@ export function useLedgerImport(communityId: number | null) {
   )
 
   const choose = useCallback(async () => {
+    // Not busy while the picker is open: a browser that never says "cancelled" must not leave the button stuck.
     let picked: LocalFile | null
-    setBusy('choose')
     try {
       picked = await chooseDocument(LEDGER_FILE_EXTENSIONS)
     } catch (err) {
       setProblem(problemOf(err))
       return
-    } finally {
-      setBusy(null)
     }
     if (!picked) return
     const ext = extensionOf(picked.name ?? picked.path)
