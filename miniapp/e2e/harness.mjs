@@ -142,3 +142,24 @@ export async function apiAs(base, userId) {
     return r.json()
   }
 }
+
+/** A page at the size of a common phone (375×812), with the app's own errors printed. */
+export async function phonePage(browser) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+  return page
+}
+
+/**
+ * A demo user's session (from the dev login) put where the app keeps it: the H5 test build logs in through WeChat
+ * only, so staff of the demo seed enter this way. The page must already be on the app's origin.
+ */
+export async function enterAs(page, base, name) {
+  const users = await (await fetch(`${base}/api/auth/dev-users`)).json()
+  const res = await fetch(`${base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users.find((u) => u.name === name).id }) })
+  const login = await res.json()
+  await page.evaluate((session) => {
+    localStorage.setItem('linli.session', JSON.stringify({ data: session }))
+  }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
+import { phonePage, RESULTS_DIR, startBrowser, startServer, enterAs } from './harness.mjs'
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 
 const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
@@ -63,17 +63,9 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
 
   it('the committee member previews the demo file: 12 rows to add, row 10 rejected for its phone', async (t) => {
     if (needsServer(t)) return
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+    page = await phonePage(browser)
     await page.goto(`${server.base}/`)
-    const users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
-    const res = await fetch(`${server.base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users.find((u) => u.name === COMMITTEE).id }) })
-    const login = await res.json()
-    // The H5 test build logs in through WeChat only: the committee member's session is put where the app keeps it.
-    await page.evaluate((session) => {
-      localStorage.setItem('linli.session', JSON.stringify({ data: session }))
-    }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
+    await enterAs(page, server.base, COMMITTEE)
 
     await open('pages/mine/index')
     await page.locator('.mine__ledger').click()
@@ -132,9 +124,7 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
 
   it('刘德明 logs in as a new WeChat user, proves 13900009001 and is already bound to 青和居1栋2单元301', async (t) => {
     if (needsServer(t)) return
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+    page = await phonePage(browser) // a phone that has never logged in: a new WeChat user
     await open('pages/login/index')
     await page.locator('taro-button-core', { hasText: /微信一键登录|重试/ }).click()
     await page.locator('.privacy-sheet').waitFor()

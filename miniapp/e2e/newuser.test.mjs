@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
+import { phonePage, RESULTS_DIR, startBrowser, startServer, enterAs } from './harness.mjs'
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 
 const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
@@ -50,9 +50,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
     issue9 = (await probe.json()).code === 'CONSENT_REQUIRED'
     const started = await startBrowser()
     browser = started.browser
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+    page = await phonePage(browser)
   })
 
   after(async () => {
@@ -97,13 +95,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
 
   it('a committee member approves the request in 住户审核', async (t) => {
     if (needsIssue9(t)) return
-    const users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
-    const res = await fetch(`${server.base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users.find((u) => u.name === COMMITTEE).id }) })
-    const login = await res.json()
-    // The H5 test build logs in through WeChat only: the committee member's session is put where the app keeps it.
-    await page.evaluate((session) => {
-      localStorage.setItem('linli.session', JSON.stringify({ data: session }))
-    }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
+    await enterAs(page, server.base, COMMITTEE)
     await open('committee/bindings/index')
     const card = page.locator('.review__item', { hasText: '2单元301' })
     await card.waitFor()

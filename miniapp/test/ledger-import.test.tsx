@@ -113,7 +113,7 @@ describe('台账导入: the confirm', () => {
     expect(screen.queryByText('确认导入')).toBeNull()
 
     // Opened from 住户台账: back to it (it reloads when shown) rather than a second copy on the stack.
-    vi.mocked(Taro.getCurrentPages).mockReturnValue([{ route: 'committee/ledger/index' }, { route: 'committee/ledger-import/index' }] as never)
+    vi.mocked(Taro.getCurrentPages).mockReturnValueOnce([{ route: 'committee/ledger/index' }, { route: 'committee/ledger-import/index' }] as never)
     fireEvent.click(screen.getByText('查看住户台账'))
     expect(Taro.navigateBack).toHaveBeenCalled()
     expect(Taro.navigateTo).not.toHaveBeenCalled()
