@@ -5,7 +5,7 @@
 // Needs the ledger server (POST /api/ledger/import): without it every step is skipped and says why.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { phonePage, RESULTS_DIR, startBrowser, startServer, enterAs } from './harness.mjs'
@@ -106,6 +106,14 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
     await page.locator('.nut-dialog-footer-ok').click()
     await page.locator('.ledger-import__done').getByText('新增 13 人，变更 0 人，不变 0 人。').waitFor()
     await screenshot('04-done')
+
+    // The template and the export come down as files (a browser saves them; WeChat opens them in its viewer).
+    for (const [button, name] of [['.ledger-import__template', '台账导入模板.xlsx'], ['.ledger-import__export', '社区台账.xlsx']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()])
+      assert.equal(download.suggestedFilename(), name)
+      const bytes = readFileSync(await download.path())
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', `${name} is an xlsx (a zip)`)
+    }
 
     await page.locator('.ledger-import__households').click()
     await page.waitForURL(/committee\/ledger\/index/)

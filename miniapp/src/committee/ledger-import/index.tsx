@@ -77,7 +77,7 @@ export default function LedgerImportPage() {
           导出台账
         </Button>
         <Button className='ledger-import__export-whole' type='default' size='small' onClick={() => setAsking('whole-phones')}>
-          导出（完整手机号）
+          完整号码导出
         </Button>
       </View>
 
