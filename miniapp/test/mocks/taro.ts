@@ -22,6 +22,7 @@ const Taro = {
   chooseMessageFile: vi.fn(),
   downloadFile: vi.fn(),
   openDocument: vi.fn(() => Promise.resolve()),
+  getFileSystemManager: vi.fn(() => ({ readFileSync: vi.fn(() => '') })),
   chooseLocation: vi.fn(),
   previewImage: vi.fn(),
   openLocation: vi.fn(),
