@@ -90,6 +90,28 @@ describe('台账导入: the dry run', () => {
   })
 })
 
+describe('台账导入: a dry run that does not get through', () => {
+  it('keeps the last report and the correction being typed, says so, and the same save tries again', async () => {
+    loginAs([{ role: 'committee_member', communityId: 3 }])
+    chooseFile()
+    let offline = false
+    const upload = fakeUploads({ 'POST /api/ledger/import': () => (offline ? new Error('offline') : dryRun({ rejected: offline ? [] : dryRun().rejected })) })
+    await openReport()
+    fireEvent.click(screen.getByText('修改这一行'))
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13900009002' } })
+    offline = true
+    fireEvent.click(screen.getByText('保存并重新检查'))
+    expect((await problemShown()).textContent).toContain('网络不给力')
+    expect(screen.getByText('将新增或变更（3）')).toBeTruthy()
+    expect((screen.getByLabelText('手机号') as HTMLInputElement).value).toBe('13900009002')
+
+    offline = false
+    fireEvent.click(screen.getByText('保存并重新检查'))
+    await waitFor(() => expect(upload).toHaveBeenCalledTimes(3))
+    expect(sent(upload)[2].fixes).toBe('{"4":{"手机号":"13900009002"}}')
+  })
+})
+
 describe('台账导入: the confirm', () => {
   it('asks first, then sends the dry run’s planHash, the fixes and the people ticked as gone', async () => {
     loginAs([{ role: 'committee_member', communityId: 3 }])

@@ -73,8 +73,10 @@ export function useLedgerImport(communityId: number | null) {
         return true
       } catch (err) {
         if (mine === generation.current) {
-          setReport(null)
-          setProblem(problemOf(err))
+          const problem = problemOf(err)
+          // A refused file has no report; a dry run that did not get through (network) leaves the last one to read.
+          if (problem.code in LEDGER_FILE_ERRORS) setReport(null)
+          setProblem(problem)
         }
         return false
       } finally {
