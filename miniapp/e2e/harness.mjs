@@ -7,11 +7,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deflateSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 
 const MINIAPP = fileURLToPath(new URL('..', import.meta.url))
 const ROOT = join(MINIAPP, '..')
 export const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js')
 export const H5_DIR = join(MINIAPP, 'dist', 'h5')
+/** The H5 test build (`build:h5:test`): WeChat login and phone codes in the fake WeChat's format. */
+export const H5_TEST_DIR = join(MINIAPP, 'dist', 'h5-test')
 export const RESULTS_DIR = join(MINIAPP, 'test-results')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
@@ -162,4 +165,14 @@ export async function enterAs(page, base, name) {
   await page.evaluate((session) => {
     localStorage.setItem('linli.session', JSON.stringify({ data: session }))
   }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
+}
+
+/** The H5 test build served by a server whose WeChat calls go to a fake WeChat, with the dev login for the demo's staff. */
+export async function startWithFakeWechat() {
+  const wechat = await startFakeWechat()
+  const server = await startServer({
+    h5Dir: H5_TEST_DIR,
+    env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
+  })
+  return { wechat, server }
 }

@@ -8,10 +8,8 @@ import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { phonePage, RESULTS_DIR, startBrowser, startServer, enterAs } from './harness.mjs'
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
+import { enterAs, phonePage, RESULTS_DIR, startBrowser, startWithFakeWechat } from './harness.mjs'
 
-const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
 const DEMO_LEDGER = fileURLToPath(new URL('../../server/src/seed/demo-ledger.csv', import.meta.url))
 const COMMITTEE = '黄丽华'
 /** The demo file's row 10 (孙桂芝) has the 10-digit 1390700106; the committee types the right number. */
@@ -44,11 +42,7 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
 
   before(async () => {
     mkdirSync(RESULTS_DIR, { recursive: true })
-    wechat = await startFakeWechat()
-    server = await startServer({
-      h5Dir: H5_TEST_DIR,
-      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
-    })
+    ;({ wechat, server } = await startWithFakeWechat())
     // Unauthenticated: 401 where the route exists, 404 where it does not.
     served = (await fetch(`${server.base}/api/ledger/import`, { method: 'POST' })).status !== 404
     const started = await startBrowser()

@@ -7,11 +7,8 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { phonePage, RESULTS_DIR, startBrowser, startServer, enterAs } from './harness.mjs'
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
+import { enterAs, phonePage, RESULTS_DIR, startBrowser, startWithFakeWechat } from './harness.mjs'
 
-const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
 const COMMITTEE = '黄丽华'
 const PHONE = '13800001111'
 
@@ -41,11 +38,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
 
   before(async () => {
     mkdirSync(RESULTS_DIR, { recursive: true })
-    wechat = await startFakeWechat()
-    server = await startServer({
-      h5Dir: H5_TEST_DIR,
-      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
-    })
+    ;({ wechat, server } = await startWithFakeWechat())
     const probe = await fetch(`${server.base}/api/auth/wechat-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'probe' }) })
     issue9 = (await probe.json()).code === 'CONSENT_REQUIRED'
     const started = await startBrowser()
