@@ -7,11 +7,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deflateSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 
 const MINIAPP = fileURLToPath(new URL('..', import.meta.url))
 const ROOT = join(MINIAPP, '..')
 export const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js')
 export const H5_DIR = join(MINIAPP, 'dist', 'h5')
+/** The H5 test build (`build:h5:test`): WeChat login and phone codes in the fake WeChat's format. */
+export const H5_TEST_DIR = join(MINIAPP, 'dist', 'h5-test')
 export const RESULTS_DIR = join(MINIAPP, 'test-results')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
@@ -141,4 +144,35 @@ export async function apiAs(base, userId) {
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`)
     return r.json()
   }
+}
+
+/** A page at the size of a common phone (375×812), with the app's own errors printed. */
+export async function phonePage(browser) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+  return page
+}
+
+/**
+ * A demo user's session (from the dev login) put where the app keeps it: the H5 test build logs in through WeChat
+ * only, so staff of the demo seed enter this way. The page must already be on the app's origin.
+ */
+export async function enterAs(page, base, name) {
+  const users = await (await fetch(`${base}/api/auth/dev-users`)).json()
+  const res = await fetch(`${base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users.find((u) => u.name === name).id }) })
+  const login = await res.json()
+  await page.evaluate((session) => {
+    localStorage.setItem('linli.session', JSON.stringify({ data: session }))
+  }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
+}
+
+/** The H5 test build served by a server whose WeChat calls go to a fake WeChat, with the dev login for the demo's staff. */
+export async function startWithFakeWechat() {
+  const wechat = await startFakeWechat()
+  const server = await startServer({
+    h5Dir: H5_TEST_DIR,
+    env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
+  })
+  return { wechat, server }
 }

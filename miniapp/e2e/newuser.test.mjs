@@ -8,11 +8,8 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
+import { enterAs, phonePage, RESULTS_DIR, startBrowser, startWithFakeWechat } from './harness.mjs'
 
-const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
 const COMMITTEE = '黄丽华'
 const PHONE = '13800001111'
 
@@ -35,15 +32,6 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
     if (!issue9) t.skip('the server has no consent at login yet (issue 9 accounts work)')
     return !issue9
   }
-  // The H5 test build logs in through WeChat only: the committee member's dev session is put where the app keeps it.
-  const actAsCommittee = async () => {
-    const users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
-    const res = await fetch(`${server.base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users.find((u) => u.name === COMMITTEE).id }) })
-    const login = await res.json()
-    await page.evaluate((session) => {
-      localStorage.setItem('linli.session', JSON.stringify({ data: session }))
-    }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
-  }
   const wechatLogin = async () => {
     await open('pages/login/index')
     await page.locator('taro-button-core', { hasText: /微信一键登录|重试/ }).click()
@@ -51,18 +39,12 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
 
   before(async () => {
     mkdirSync(RESULTS_DIR, { recursive: true })
-    wechat = await startFakeWechat()
-    server = await startServer({
-      h5Dir: H5_TEST_DIR,
-      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
-    })
+    ;({ wechat, server } = await startWithFakeWechat())
     const probe = await fetch(`${server.base}/api/auth/wechat-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'probe' }) })
     issue9 = (await probe.json()).code === 'CONSENT_REQUIRED'
     const started = await startBrowser()
     browser = started.browser
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+    page = await phonePage(browser)
   })
 
   after(async () => {
@@ -107,7 +89,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
 
   it('a committee member approves the request in 住户审核', async (t) => {
     if (needsIssue9(t)) return
-    await actAsCommittee()
+    await enterAs(page, server.base, COMMITTEE)
     await open('committee/bindings/index')
     const card = page.locator('.review__item', { hasText: '2单元301' })
     await card.waitFor()
@@ -152,7 +134,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
     await page.locator('.report__submit').click()
     await page.getByText('报事成功').waitFor()
 
-    await actAsCommittee()
+    await enterAs(page, server.base, COMMITTEE)
     await open('committee/holds/index')
     const card = page.locator('.review__item', { hasText: held })
     await card.waitFor()

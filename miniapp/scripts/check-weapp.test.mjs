@@ -62,3 +62,11 @@ test("WeChat's own phone and avatar buttons and nickname input are compiled in",
   assert.match(code, /chooseAvatar/)
   assert.match(code, /nickname/)
 })
+
+test('台账: the ledger pages are in the committee subpackage, and the import picks files from chats', () => {
+  const committee = subPackages.find((p) => p.root.replace(/\/$/, '') === 'committee')
+  for (const page of ['ledger/index', 'ledger-import/index', 'ledger-household/index', 'ledger-care/index']) assert.ok(committee.pages.includes(page), page)
+  assert.ok(!app.pages.some((p) => p.includes('ledger')), 'no ledger page in the main package')
+  const code = ['common.js', 'vendors.js', 'committee/ledger-import/index.js'].filter((f) => existsSync(join(WEAPP_DIR, f))).map((f) => readFileSync(join(WEAPP_DIR, f), 'utf8')).join('\n')
+  assert.match(code, /chooseMessageFile/)
+})

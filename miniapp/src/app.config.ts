@@ -21,7 +21,18 @@ export default defineAppConfig({
     },
     {
       root: 'committee',
-      pages: ['tickets/index', 'ticket/index', 'dashboard/index', 'bindings/index', 'claims/index', 'holds/index'],
+      pages: [
+        'tickets/index',
+        'ticket/index',
+        'dashboard/index',
+        'bindings/index',
+        'claims/index',
+        'holds/index',
+        'ledger/index',
+        'ledger-import/index',
+        'ledger-household/index',
+        'ledger-care/index',
+      ],
     },
   ],
   window: {

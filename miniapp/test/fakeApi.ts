@@ -7,9 +7,10 @@ import { saveSession } from '../src/services/session'
 type Handler = (call: { url: string; data: any; header: Record<string, string> }) => unknown
 export type Routes = Record<string, Handler | object>
 
-export function fakeApi(routes: Routes) {
-  const request = Taro.request as unknown as ReturnType<typeof vi.fn>
-  request.mockImplementation(async (call: { url: string; method: string; data: any; header: Record<string, string> }) => {
+type Call = { url: string; method: string; data: any; header: Record<string, string> }
+
+function answerFrom(routes: Routes) {
+  return async (call: Call) => {
     const path = call.url.split('?')[0]
     const route = routes[`${call.method} ${path}`]
     if (!route) return { statusCode: 404, data: { code: 'NOT_FOUND_ROUTE', message: `no fake for ${call.method} ${path}` } }
@@ -17,8 +18,27 @@ export function fakeApi(routes: Routes) {
     if (data instanceof Error) throw data
     if (data && typeof data === 'object' && 'statusCode' in data && 'code' in data) return { statusCode: (data as any).statusCode, data }
     return { statusCode: 200, data }
-  })
+  }
+}
+
+export function fakeApi(routes: Routes) {
+  const request = Taro.request as unknown as ReturnType<typeof vi.fn>
+  request.mockImplementation(answerFrom(routes))
   return request
+}
+
+/** Taro.uploadFile answered from the same kind of routes: the multipart fields arrive as `data` (with `filePath`), as WeChat calls back. */
+export function fakeUploads(routes: Routes) {
+  const answer = answerFrom(routes)
+  const upload = Taro.uploadFile as unknown as ReturnType<typeof vi.fn>
+  upload.mockImplementation((opts: { url: string; formData?: Record<string, string>; filePath: string; header: Record<string, string>; success: (r: unknown) => void; fail: () => void }) => {
+    answer({ url: opts.url, method: 'POST', data: { ...opts.formData, filePath: opts.filePath }, header: opts.header }).then(
+      (res) => opts.success({ statusCode: res.statusCode, data: JSON.stringify(res.data) }),
+      () => opts.fail(),
+    )
+    return { onProgressUpdate: () => undefined }
+  })
+  return upload
 }
 
 export function loginAs(roles: { role: string; communityId?: number }[], id = 1, name = '王秀英') {

@@ -5,7 +5,7 @@
  * answers is typed by the shared contract (`Endpoints` in @linli/shared), which the server is tested against.
  */
 import Taro from '@tarojs/taro'
-import type { ApiError, ApiErrorCode, Endpoints, JsonOperation, UploadedFile } from '@linli/shared'
+import type { ApiError, ApiErrorCode, Endpoints, JsonOperation, Operation, UploadedFile } from '@linli/shared'
 import { API_BASE, IS_H5, LOGIN_PAGE } from './config'
 import { clearSession, getSession, saveSession } from './session'
 
@@ -173,48 +173,55 @@ export function api<K extends JsonOperation>(operation: K, ...[options]: CallArg
   return request<Answer<K>>(`/api${path}`, { ...rest, method, query: query as Query | undefined, data: body })
 }
 
-/** A photo to upload: the local path WeChat gives, and on H5 the browser's File as well. */
-export interface LocalPhoto {
+/** A file to upload: the local path WeChat gives, and on H5 the browser's File as well. */
+export interface LocalFile {
   path: string
   file?: Blob
+  /** Shown to the user, and the multipart file name (WeChat's temp paths lose it). */
+  name?: string
+  /** In bytes, when the picker says. */
+  size?: number
 }
 
 const UPLOAD_TIMEOUT_MS = 60_000
 
-function settleUpload(statusCode: number, data: unknown, resolve: (f: UploadedFile) => void, reject: (e: unknown) => void) {
+function settleUpload<T>(statusCode: number, data: unknown, resolve: (answer: T) => void, reject: (e: unknown) => void) {
   const body = typeof data === 'string' ? safeJson(data) : data
-  if (statusCode >= 200 && statusCode < 300 && body) return resolve(body as UploadedFile)
+  if (statusCode >= 200 && statusCode < 300 && body) return resolve(body as T)
   const err = toApiError(statusCode, body)
   if (err.statusCode === 401) goToLogin()
   reject(err)
 }
 
 /** On H5 the File goes up as it is (a blob: URL would have to be fetched first, which a strict CSP forbids). */
-function uploadBrowserFile(file: Blob, token: string | null, onProgress?: (percent: number) => void): Promise<UploadedFile> {
+function uploadBrowserFile<T>(url: string, local: LocalFile & { file: Blob }, fields: Record<string, string>, token: string | null, onProgress?: (percent: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', buildUrl('/api/files'))
+    xhr.open('POST', url)
     xhr.timeout = UPLOAD_TIMEOUT_MS
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(Math.round((e.loaded / e.total) * 100))
     xhr.onload = () => settleUpload(xhr.status, xhr.responseText, resolve, reject)
     xhr.onerror = xhr.ontimeout = () => reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE))
     const form = new FormData()
-    form.append('file', file, (file as File).name || 'photo.jpg')
+    for (const [k, v] of Object.entries(fields)) form.append(k, v)
+    form.append('file', local.file, local.name || (local.file as File).name || 'photo.jpg')
     xhr.send(form)
   })
 }
 
-/** POST /api/files (multipart field `file`), reporting progress in percent. */
-export async function uploadFile(photo: LocalPhoto, onProgress?: (percent: number) => void): Promise<UploadedFile> {
+/** POST a multipart form: the file in `file`, the other fields as text. Errors are thrown, not shown. */
+async function postMultipart<T>(path: string, local: LocalFile, fields: Record<string, string>, onProgress?: (percent: number) => void): Promise<T> {
   await ensureFreshToken()
   const session = getSession()
-  if (IS_H5 && photo.file) return uploadBrowserFile(photo.file, session?.token ?? null, onProgress)
-  return new Promise<UploadedFile>((resolve, reject) => {
+  const url = buildUrl(path)
+  if (IS_H5 && local.file) return uploadBrowserFile<T>(url, { ...local, file: local.file }, fields, session?.token ?? null, onProgress)
+  return new Promise<T>((resolve, reject) => {
     const task = Taro.uploadFile({
-      url: buildUrl('/api/files'),
-      filePath: photo.path,
+      url,
+      filePath: local.path,
       name: 'file',
+      formData: fields,
       timeout: UPLOAD_TIMEOUT_MS,
       header: session ? { Authorization: `Bearer ${session.token}` } : {},
       success: (res) => settleUpload(res.statusCode, res.data, resolve, reject),
@@ -222,6 +229,94 @@ export async function uploadFile(photo: LocalPhoto, onProgress?: (percent: numbe
     })
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
   })
+}
+
+/** POST /api/files (multipart field `file`), reporting progress in percent. */
+export function uploadFile(photo: LocalFile, onProgress?: (percent: number) => void): Promise<UploadedFile> {
+  return postMultipart<UploadedFile>('/api/files', photo, {}, onProgress)
+}
+
+/** The operations that take a file (multipart) and answer JSON. */
+type MultipartOperation = { [K in JsonOperation]: Endpoints[K] extends { multipart: string } ? K : never }[JsonOperation]
+type MultipartFields<K extends MultipartOperation> = Endpoints[K] extends { body: infer B } ? B : Record<string, never>
+
+/**
+ * Calls an operation that takes a file, e.g. `apiUpload('POST /ledger/import', file, { communityId, dryRun: true })`:
+ * the fields go as text beside the file (undefined ones left out). Errors are thrown for the caller to show.
+ */
+export function apiUpload<K extends MultipartOperation>(operation: K, local: LocalFile, fields: MultipartFields<K>, onProgress?: (percent: number) => void): Promise<Answer<K>> {
+  const path = operation.split(' ')[1]
+  const text = Object.fromEntries(
+    Object.entries(fields as Record<string, string | number | boolean | undefined>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  )
+  return postMultipart<Answer<K>>(`/api${path}`, local, text, onProgress)
+}
+
+/** The downloads: GET operations that answer a file. */
+export type DownloadOperation = { [K in Operation]: K extends `GET ${string}` ? (Endpoints[K] extends { binary: string } ? K : never) : never }[Operation]
+type DownloadQuery<K extends DownloadOperation> = Endpoints[K] extends { query: infer Q } ? Q : Record<string, never>
+
+/** The browser saves the answer under `fileName` (an <a download> on an object URL). */
+function downloadInBrowser(url: string, fileName: string, token: string | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('GET', url)
+    xhr.responseType = 'blob'
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+    xhr.onload = async () => {
+      const blob = xhr.response as Blob
+      if (xhr.status < 200 || xhr.status >= 300) return settleUpload(xhr.status, await blob.text(), () => undefined, reject)
+      const href = URL.createObjectURL(blob)
+      const link = document.createElement('a')
+      link.href = href
+      link.download = fileName
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(href), 60_000)
+      resolve()
+    }
+    xhr.onerror = xhr.ontimeout = () => reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE))
+    xhr.send()
+  })
+}
+
+/** WeChat downloads to a temp file and opens it (a spreadsheet: WeChat's viewer, which can forward or save it). */
+async function downloadInWechat(url: string, fileName: string, token: string | null): Promise<void> {
+  let res: Taro.downloadFile.FileSuccessCallbackResult
+  try {
+    res = await Taro.downloadFile({ url, header: token ? { Authorization: `Bearer ${token}` } : {} })
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE)
+  }
+  if (res.statusCode < 200 || res.statusCode >= 300) {
+    let body: unknown = null
+    try {
+      body = Taro.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8')
+    } catch {
+      // no readable body: the status says enough
+    }
+    const err = toApiError(res.statusCode, body)
+    if (err.statusCode === 401) goToLogin()
+    throw err
+  }
+  const fileType = fileName.split('.').pop() as 'xlsx'
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType, showMenu: true })
+}
+
+/** Downloads a file the API answers (`download('GET /exports/ledger.xlsx', { communityId }, '台账.xlsx')`); an error is shown and thrown. */
+export async function download<K extends DownloadOperation>(operation: K, query: DownloadQuery<K>, fileName: string): Promise<void> {
+  await ensureFreshToken()
+  const token = getSession()?.token ?? null
+  const url = buildUrl(`/api${operation.split(' ')[1]}`, query as Query)
+  try {
+    await (IS_H5 ? downloadInBrowser(url, fileName, token) : downloadInWechat(url, fileName, token))
+  } catch (err) {
+    if (!(err instanceof ApiRequestError && err.statusCode === 401)) showError(err)
+    throw err
+  }
 }
 
 /** An absolute URL for an image the API returned (relative on the same origin). */

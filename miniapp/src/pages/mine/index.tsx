@@ -130,6 +130,7 @@ export default function MinePage() {
         {committee && <Cell title='社区报事' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })} />}
         {committee && <Cell title='数据看板' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/committee/dashboard/index' })} />}
         {committee && <Cell title='住户审核' description='待审核的住址绑定申请' clickable extra='›' onClick={go('/committee/bindings/index')} />}
+        {committee && <Cell className='mine__ledger' title='住户台账' description='楼栋、住户和人员；台账导入与导出' clickable extra='›' onClick={go('/committee/ledger/index')} />}
         {committee && <Cell title='身份确认' description='凭手机号认领的工作人员账号' clickable extra='›' onClick={go('/committee/claims/index')} />}
         {committee && (
           <Cell

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '特殊人群',
+  enablePullDownRefresh: true,
+})
