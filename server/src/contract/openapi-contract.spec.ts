@@ -62,14 +62,14 @@ describe('applyContract', () => {
   it('gives each operation its answer schema and its error statuses', () => {
     const doc = applyContract(nestDocument(), FACTS, contract({ 'GET /things/{id}': getThing, 'POST /things': createThing }));
     const get = doc.paths['/api/things/{id}'].get!;
-    // numeric path parameter → 400; logged in → 401 (two codes); declared → 404; always → 500
-    expect(Object.keys(get.responses)).toEqual(['200', '400', '401', '404', '500']);
+    // numeric path parameter → 400; logged in → 401 (two codes); declared → 404; always → 500 and 503 (the database away)
+    expect(Object.keys(get.responses)).toEqual(['200', '400', '401', '404', '500', '503']);
     expect(get.responses['200']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } });
     expect(get.responses['401']).toMatchObject({ content: { 'application/json': { schema: { properties: { code: { enum: ['SESSION_ENDED', 'TOKEN_EXPIRED', 'UNAUTHENTICATED'] } } } } } });
     expect(get.security).toEqual([{ bearer: [] }]);
     const create = doc.paths['/api/things'].post!;
     // JSON body → 400 (two codes) and 413; public, so no 401; rate-limited → 429
-    expect(Object.keys(create.responses)).toEqual(['201', '400', '413', '429', '500']);
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '413', '429', '500', '503']);
     expect(create.security).toBeUndefined();
     expect(doc.components!.schemas!.Thing).toEqual({ type: 'object', properties: { id: { type: 'number' } }, required: ['id'], additionalProperties: false });
   });
@@ -99,7 +99,7 @@ describe('applyContract', () => {
     const form = { type: 'object', properties: { dryRun: { type: 'boolean' }, note: { type: 'string' } }, required: ['dryRun'] };
     const create = applyContract(doc, FACTS, contract({ 'GET /things/{id}': getThing, 'POST /things': upload(form) })).paths['/api/things'].post!;
     // multipart → 400 VALIDATION_FAILED only: no INVALID_JSON, no 413 PAYLOAD_TOO_LARGE
-    expect(Object.keys(create.responses)).toEqual(['201', '400', '429', '500']);
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '429', '500', '503']);
     expect(create.responses['400']).toMatchObject({ content: { 'application/json': { schema: { properties: { code: { enum: ['VALIDATION_FAILED'] } } } } } });
     const optional = { ...form, required: [] };
     expect(() => applyContract(doc, FACTS, contract({ 'GET /things/{id}': getThing, 'POST /things': upload(optional) }))).toThrow(
