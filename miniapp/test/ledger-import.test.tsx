@@ -17,9 +17,9 @@ function dryRun(over: Partial<LedgerImportReport> = {}): LedgerImportReport {
     changed: 1,
     unchanged: 5,
     rows: [
-      { row: 2, action: 'add', household: '青和居2栋2单元301', name: '陈建国', phone: '139****9001', relation: 'owner', changes: [] },
-      { row: 3, action: 'add', household: '青和居2栋2单元301', name: '陈小雨', phone: null, relation: 'family', changes: [] },
-      { row: 6, action: 'change', household: '青和居1栋101', name: '刘桂兰', phone: '138****5566', relation: 'owner', changes: ['phone', 'specialCare'] },
+      { row: 2, action: 'add', household: '青和居2栋2单元301', newHousehold: true, newBuilding: false, name: '陈建国', phone: '139****9001', relation: 'owner', changes: [] },
+      { row: 3, action: 'add', household: '青和居2栋2单元301', newHousehold: true, newBuilding: false, name: '陈小雨', phone: null, relation: 'family', changes: [] },
+      { row: 6, action: 'change', household: '青和居1栋101', newHousehold: false, newBuilding: false, name: '刘桂兰', phone: '138****5566', relation: 'owner', changes: ['phone', 'specialCare'] },
     ],
     rejected: [{ row: 4, reason: 'phone_invalid', message: '手机号应为11位数字', column: '手机号', cells: { 楼栋: '青和居2栋', 单元: '2单元', 门牌: '302', 姓名: '周明', 手机号: '1390000900', 身份: '业主' } }],
     missing: [{ memberId: 31, household: '青和居1栋102', name: '孙立', relation: 'tenant' }],
@@ -64,7 +64,7 @@ describe('台账导入: the dry run', () => {
     const counts = (cls: string) => document.querySelector(`.ledger-counts__item--${cls} .ledger-counts__value`)!.textContent
     expect([counts('added'), counts('changed'), counts('unchanged'), counts('rejected')]).toEqual(['2', '1', '5', '1'])
     expect(screen.getByText('共读取 9 行。以上为预览，尚未写入。')).toBeTruthy()
-    expect(screen.getByText('第2行 新增：青和居2栋2单元301 陈建国（业主） 139****9001')).toBeTruthy()
+    expect(screen.getByText('第2行 新增：青和居2栋2单元301（新户） 陈建国（业主） 139****9001')).toBeTruthy()
     expect(screen.getByText('第6行 变更手机号、特殊人群：青和居1栋101 刘桂兰（业主） 138****5566')).toBeTruthy()
     expect(screen.getByText('第4行：手机号应为11位数字')).toBeTruthy()
     expect(screen.getByText('手机号：1390000900').className).toContain('ledger-rejected__cell--bad')
@@ -74,7 +74,7 @@ describe('台账导入: the dry run', () => {
   it('a corrected cell of a rejected row is sent as fixes with the next dry run, and the row is then accepted', async () => {
     loginAs([{ role: 'committee_member', communityId: 3 }])
     chooseFile()
-    const fixed = dryRun({ planHash: 'plan-2', added: 3, rejected: [], rows: [...dryRun().rows, { row: 4, action: 'add', household: '青和居2栋2单元302', name: '周明', phone: '139****9002', relation: 'owner', changes: [] }] })
+    const fixed = dryRun({ planHash: 'plan-2', added: 3, rejected: [], rows: [...dryRun().rows, { row: 4, action: 'add', household: '青和居2栋2单元302', newHousehold: true, newBuilding: false, name: '周明', phone: '139****9002', relation: 'owner', changes: [] }] })
     const upload = fakeUploads({ 'POST /api/ledger/import': ({ data }: { data: Record<string, string> }) => (data.fixes ? fixed : dryRun()) })
     await openReport()
 
@@ -84,7 +84,7 @@ describe('台账导入: the dry run', () => {
     fireEvent.change(phone, { target: { value: '13900009002' } })
     fireEvent.click(screen.getByText('保存并重新检查'))
 
-    await screen.findByText('第4行 新增：青和居2栋2单元302 周明（业主） 139****9002')
+    await screen.findByText('第4行 新增：青和居2栋2单元302（新户） 周明（业主） 139****9002')
     expect(sent(upload)[1]).toEqual({ communityId: '3', dryRun: 'true', fixes: '{"4":{"手机号":"13900009002"}}' })
     expect(screen.queryByText('第4行：手机号应为11位数字')).toBeNull()
   })
@@ -123,7 +123,7 @@ describe('台账导入: the confirm', () => {
     fireEvent.click(screen.getByLabelText('青和居1栋102 孙立（租户）'))
     fireEvent.click(screen.getByText('确认导入'))
     const dialog = screen.getByRole('dialog')
-    expect(dialog.textContent).toContain('将新增 2 人、变更 1 人、1 人记为已迁出。有问题的 1 行不会导入。确认后一次写入台账。')
+    expect(dialog.textContent).toContain('将新增 2 人、变更 1 人、1 人记为已迁出、新建 1 户（请核对门牌）。有问题的 1 行不会导入。确认后一次写入台账。')
     fireEvent.click(within(dialog).getByText('再看看'))
     expect(upload).toHaveBeenCalledTimes(1)
 
@@ -233,7 +233,7 @@ describe('台账导入: files refused whole', () => {
 
 describe('台账导入: the words of the confirmation', () => {
   it('leaves out who leaves and what is rejected when there is none', () => {
-    expect(confirmText(dryRun({ rejected: [] }), 0)).toBe('将新增 2 人、变更 1 人。确认后一次写入台账。')
+    expect(confirmText(dryRun({ rejected: [] }), 0)).toBe('将新增 2 人、变更 1 人、新建 1 户（请核对门牌）。确认后一次写入台账。')
   })
 })
 

@@ -745,6 +745,10 @@ export interface LedgerImportRow {
   action: 'add' | 'change';
   /** 3栋2单元301 */
   household: string;
+  /** The household is not in the ledger yet and the import creates it (a mistyped door number would too). */
+  newHousehold: boolean;
+  /** Nor is its building. */
+  newBuilding: boolean;
   name: string;
   phone: string | null;
   relation: MemberRelation;

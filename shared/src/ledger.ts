@@ -247,7 +247,7 @@ export interface LedgerPlan {
   personChanges: { personId: number; name: string; phone: string | null; birthYear: number | null; specialCare: SpecialCareFlag[]; fields: LedgerField[] }[];
   newMembers: { row: number; household: LedgerRef; person: LedgerRef; relation: MemberRelation }[];
   memberChanges: { memberId: number; relation: MemberRelation }[];
-  rows: { row: number; action: 'add' | 'change'; household: string; name: string; phone: string | null; relation: MemberRelation; changes: LedgerField[] }[];
+  rows: { row: number; action: 'add' | 'change'; household: string; newHousehold: boolean; newBuilding: boolean; name: string; phone: string | null; relation: MemberRelation; changes: LedgerField[] }[];
   rejected: { row: number; reason: LedgerRejectReason; message: string; column: LedgerColumn | null; cells: LedgerCells }[];
   missing: { memberId: number; household: string; name: string; relation: MemberRelation }[];
   added: number;
@@ -420,6 +420,8 @@ export function planLedgerImport(snapshot: LedgerSnapshot, input: LedgerInputRow
 
     // The household: an existing one's area (once, on its first row), or a new one.
     let household: LedgerRef;
+    // A household the ledger does not know yet: a mistyped door number would make one, so the report says so.
+    let newHousehold = false;
     if (existing) {
       household = { id: existing.id };
       if (!householdDone.has(hKey)) {
@@ -431,6 +433,7 @@ export function planLedgerImport(snapshot: LedgerSnapshot, input: LedgerInputRow
         }
       }
     } else {
+      newHousehold = true;
       let created = newHouseholdByKey.get(hKey);
       if (!created) {
         const buildingId = buildingByName.get(row.building)?.id ?? null;
@@ -465,7 +468,8 @@ export function planLedgerImport(snapshot: LedgerSnapshot, input: LedgerInputRow
     }
     if (action === null) plan.unchanged += 1;
     else {
-      plan.rows.push({ row: row.row, action, household: label, name: row.name, phone: row.phone, relation: row.relation, changes: action === 'add' ? [] : sortFields(changes) });
+      const newBuilding = newHousehold && !buildingByName.has(row.building);
+      plan.rows.push({ row: row.row, action, household: label, newHousehold, newBuilding, name: row.name, phone: row.phone, relation: row.relation, changes: action === 'add' ? [] : sortFields(changes) });
       if (action === 'add') plan.added += 1;
       else plan.changed += 1;
     }

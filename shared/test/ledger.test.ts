@@ -161,8 +161,8 @@ describe('the import planner', () => {
       ALL_COLUMNS,
     );
     assert.deepEqual(plan.rows, [
-      { row: 2, action: 'change', household: '青和居1栋1单元101', name: '王秀英', phone: '13871000001', relation: 'owner', changes: ['area'] },
-      { row: 3, action: 'change', household: '青和居1栋1单元101', name: '李明', phone: '13900000002', relation: 'owner', changes: ['phone', 'relation', 'specialCare'] },
+      { row: 2, action: 'change', household: '青和居1栋1单元101', newHousehold: false, newBuilding: false, name: '王秀英', phone: '13871000001', relation: 'owner', changes: ['area'] },
+      { row: 3, action: 'change', household: '青和居1栋1单元101', newHousehold: false, newBuilding: false, name: '李明', phone: '13900000002', relation: 'owner', changes: ['phone', 'relation', 'specialCare'] },
     ]);
     assert.deepEqual(plan.householdChanges, [{ householdId: 10, areaHundredths: 9000 }]);
     assert.deepEqual(plan.personChanges, [{ personId: 1001, name: '李明', phone: '13900000002', birthYear: null, specialCare: ['disabled'], fields: ['phone', 'specialCare'] }]);
@@ -209,6 +209,8 @@ describe('the import planner', () => {
     ]);
     assert.deepEqual([plan.added, plan.changed, plan.unchanged], [3, 0, 2]);
     assert.deepEqual(plan.rows.map((r) => r.household), ['青和居1栋2单元502', '青和居9栋101', '青和居9栋101']);
+    // The report says which rows make a flat (and a building) the ledger did not have: a mistyped door number shows.
+    assert.deepEqual(plan.rows.map((r) => [r.newHousehold, r.newBuilding]), [[true, false], [true, true], [true, true]]);
   });
 
   it('rejects rows that contradict the file: a repeated row, one phone under two names, two areas of one flat', () => {
@@ -257,7 +259,7 @@ describe('the import planner', () => {
 
   it('a name corrected under the same phone is a name change, not a new person', () => {
     const plan = planLedgerImport(ledger, rows(cell('青和居1栋', '1', '101', '王秀瑛', '13871000001', '业主')), { 手机号: true });
-    assert.deepEqual(plan.rows, [{ row: 2, action: 'change', household: '青和居1栋1单元101', name: '王秀瑛', phone: '13871000001', relation: 'owner', changes: ['name'] }]);
+    assert.deepEqual(plan.rows, [{ row: 2, action: 'change', household: '青和居1栋1单元101', newHousehold: false, newBuilding: false, name: '王秀瑛', phone: '13871000001', relation: 'owner', changes: ['name'] }]);
     assert.deepEqual(plan.newMembers, []);
   });
 

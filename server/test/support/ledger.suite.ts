@@ -88,8 +88,12 @@ export function ledgerSuite(dialect: Dialect): void {
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ dryRun: true, totalRows: 13, added: 12, changed: 0, unchanged: 0, missing: [], ended: 0 });
       expect(r.body.planHash).toMatch(/^[0-9a-f]{16}$/);
-      expect(r.body.rows[0]).toEqual({ row: 2, action: 'add', household: '青和居1栋1单元101', name: '王秀英', phone: '138****0001', relation: 'owner', changes: [] });
+      expect(r.body.rows[0]).toEqual({ row: 2, action: 'add', household: '青和居1栋1单元101', newHousehold: false, newBuilding: false, name: '王秀英', phone: '138****0001', relation: 'owner', changes: [] });
       expect(r.body.rows.map((x: { name: string }) => x.name)).toEqual(['王秀英', '赵德海', '刘德明', '陈淑珍', '刘晓雨', '张建华', '张建华', '吴小兰', '孙立国', '李建国', '马红梅', '马小军']);
+      // The seed's buildings have 1单元101, 1单元201, 2单元301 and 2单元502: a 3单元601 is a flat the ledger did not have.
+      const fresh = r.body.rows.filter((x: { newHousehold: boolean }) => x.newHousehold).map((x: { household: string }) => x.household);
+      expect(fresh).toContain('青和居3栋3单元601');
+      expect(fresh).not.toContain('青和居1栋1单元101');
       expect(r.body.rejected).toEqual([
         {
           row: 10,
@@ -235,7 +239,7 @@ export function ledgerSuite(dialect: Dialect): void {
       const bytes = Buffer.from(text, 'utf8');
       const r = await dryRun(bytes);
       expect(r.body).toMatchObject({ added: 0, changed: 1, unchanged: 11, rejected: [] });
-      expect(r.body.rows).toEqual([{ row: 3, action: 'change', household: '青和居1栋1单元201', name: '赵德海', phone: '139****1002', relation: 'owner', changes: ['birthYear'] }]);
+      expect(r.body.rows).toEqual([{ row: 3, action: 'change', household: '青和居1栋1单元201', newHousehold: false, newBuilding: false, name: '赵德海', phone: '139****1002', relation: 'owner', changes: ['birthYear'] }]);
       expect(r.body.missing).toEqual([{ memberId: expect.any(Number), household: '青和居3栋3单元601', name: '马小军', relation: 'family' }]);
       const done = await confirm(bytes, r.body.planHash, { endMemberIds: String(r.body.missing[0].memberId) });
       expect(done.body).toMatchObject({ dryRun: false, changed: 1, ended: 1 });
@@ -283,7 +287,7 @@ export function ledgerSuite(dialect: Dialect): void {
     it('reads GBK CSV (Excel on Chinese Windows) and xlsx with numbers as numbers', async () => {
       const text = `${HEADER}\r\n青和居4栋,1,101,70.5,周大福,13907002001,业主,1955,独居老人\r\n`;
       const gbk = await dryRun(iconv.encode(text, 'gbk'));
-      expect(gbk.body.rows).toEqual([{ row: 2, action: 'add', household: '青和居4栋1单元101', name: '周大福', phone: '139****2001', relation: 'owner', changes: [] }]);
+      expect(gbk.body.rows).toEqual([{ row: 2, action: 'add', household: '青和居4栋1单元101', newHousehold: false, newBuilding: false, name: '周大福', phone: '139****2001', relation: 'owner', changes: [] }]);
       const book = await workbook([[...LEDGER_COLUMNS], ['青和居4栋', 1, 101, 70.5, '周大福', 13907002001, '业主', 1955, '独居老人']]);
       expect((await dryRun(book, 'ledger.xlsx')).body.planHash).toBe(gbk.body.planHash);
     });

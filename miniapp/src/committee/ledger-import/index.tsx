@@ -17,12 +17,16 @@ const ROWS_SHOWN = 50
 
 function rowText(r: LedgerImportRow): string {
   const what = r.action === 'add' ? '新增' : `变更${r.changes.map((c) => FIELD_LABELS[c]).join('、')}`
-  return `第${r.row}行 ${what}：${r.household} ${r.name}（${MEMBER_RELATION_LABELS[r.relation]}）${r.phone ? ` ${r.phone}` : ''}`
+  // A flat the ledger did not have: a mistyped door number would make one, so it is said.
+  const fresh = r.newBuilding ? '（新楼栋新户）' : r.newHousehold ? '（新户）' : ''
+  return `第${r.row}行 ${what}：${r.household}${fresh} ${r.name}（${MEMBER_RELATION_LABELS[r.relation]}）${r.phone ? ` ${r.phone}` : ''}`
 }
 
 export function confirmText(report: LedgerImportReport, leaving: number): string {
   const parts = [`新增 ${report.added} 人`, `变更 ${report.changed} 人`]
   if (leaving) parts.push(`${leaving} 人记为已迁出`)
+  const newHouseholds = new Set(report.rows.filter((r) => r.newHousehold).map((r) => r.household)).size
+  if (newHouseholds) parts.push(`新建 ${newHouseholds} 户（请核对门牌）`)
   const rejected = report.rejected.length ? `有问题的 ${report.rejected.length} 行不会导入。` : ''
   return `将${parts.join('、')}。${rejected}确认后一次写入台账。`
 }
