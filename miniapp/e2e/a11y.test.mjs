@@ -1,0 +1,149 @@
+// Accessibility of every page (e2e/pages.mjs) for every role, in normal and in elder mode (适老化), on the H5 test
+// build at a 375 px phone: axe-core finds no serious or critical violation; text is at least 14 px (elder mode:
+// 18 px); every tap target is at least 44 × 44 px, and in elder mode the main controls at least 60 × 60 px.
+// Every problem found is printed with its page, role and mode before the test fails.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { apiAs, startBrowser, startServer } from './harness.mjs'
+import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
+import { PAGES, PEOPLE } from './pages.mjs'
+
+const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
+const AXE = createRequire(import.meta.url).resolve('axe-core')
+
+const MODES = {
+  normal: { minText: 14, minTarget: 44, minMain: 44 },
+  elder: { minText: 18, minTarget: 44, minMain: 60 },
+}
+/**
+ * The main controls, which elder mode makes at least 60 × 60 px (MIIT 适老化): primary and large buttons, the
+ * entries on 首页 and the tab bar's items.
+ */
+const MAIN_CONTROLS = '.nut-button--primary, .nut-button--large, .btn--primary, .home__entry, .weui-tabbar__item'
+
+/** Runs in the page: text below `minText`, tap targets below their minimum. Hidden pages of Taro's stack are skipped. */
+function measure({ minText, minTarget, minMain, mainControls }) {
+  const visible = (el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+  const describe = (el) => {
+    const cls = typeof el.className === 'string' ? el.className.split(/\s+/).filter(Boolean).slice(0, 3).join('.') : ''
+    return `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''} «${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 16)}»`
+  }
+  const smallText = []
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+  while (walker.nextNode()) {
+    const node = walker.currentNode
+    const el = node.parentElement
+    if (!node.nodeValue.trim() || !el || ['STYLE', 'SCRIPT'].includes(el.tagName) || !visible(el)) continue
+    const range = document.createRange()
+    range.selectNodeContents(node)
+    const box = range.getBoundingClientRect()
+    if (box.width === 0 || box.height === 0) continue
+    const size = parseFloat(getComputedStyle(el).fontSize)
+    if (size < minText) smallText.push(`${size}px ${describe(el)}`)
+  }
+  const roles = ['button', 'link', 'tab', 'switch', 'checkbox', 'radio', 'menuitem', 'option']
+  const isTarget = (el) =>
+    Boolean(el.__events?.click) || // a tap handler (Taro's H5 components keep theirs here)
+    ['BUTTON', 'A', 'INPUT', 'TEXTAREA', 'SELECT', 'TARO-BUTTON-CORE'].includes(el.tagName) ||
+    roles.includes(el.getAttribute('role')) ||
+    el.matches(mainControls)
+  const smallTargets = []
+  for (const el of document.querySelectorAll('body *')) {
+    if (!isTarget(el) || !visible(el)) continue
+    const box = el.getBoundingClientRect()
+    if (box.width === 0 || box.height === 0) continue
+    const min = el.matches(mainControls) ? minMain : minTarget
+    if (box.width < min - 0.5 || box.height < min - 0.5) smallTargets.push(`${Math.round(box.width)}×${Math.round(box.height)} < ${min} ${describe(el)}`)
+  }
+  return { smallText, smallTargets }
+}
+
+describe('accessibility of every page, every role, normal and elder mode (H5 test build, 375 px)', { timeout: 600_000 }, () => {
+  let wechat
+  let server
+  let browser
+  let page
+  let users
+  let visits = 0
+
+  before(async () => {
+    wechat = await startFakeWechat()
+    server = await startServer({
+      h5Dir: H5_TEST_DIR,
+      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
+    })
+    users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
+    ;({ browser } = await startBrowser())
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+    page = await context.newPage()
+    page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
+  })
+
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+    await wechat?.close()
+  })
+
+  /** Logs in as `who` the way the app keeps a session (the H5 test build logs in through WeChat only), elder mode on or off. */
+  const enter = async (who, mode) => {
+    const name = PEOPLE[who]
+    let session = null
+    if (name) {
+      const user = users.find((u) => u.name === name)
+      assert.ok(user, `demo user ${name}`)
+      const res = await fetch(`${server.base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }) })
+      const login = await res.json()
+      session = { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user }
+    }
+    await page.goto(`${server.base}/?visit=${++visits}`)
+    await page.evaluate(
+      ({ session, elder }) => {
+        localStorage.clear()
+        if (session) localStorage.setItem('linli.session', JSON.stringify({ data: session }))
+        localStorage.setItem('linli.elderMode', JSON.stringify({ data: elder }))
+      },
+      { session, elder: mode === 'elder' },
+    )
+    return name ? await apiAs(server.base, users.find((u) => u.name === name).id) : null
+  }
+
+  /** A fresh load of the page (a new query string), so Taro's stack holds only it; then settled. */
+  const visit = async (route) => {
+    await page.goto(`${server.base}/?visit=${++visits}#/${route}`)
+    await page.waitForLoadState('networkidle')
+    await page.locator('[data-testid="loading"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {})
+    await page.waitForTimeout(300)
+    assert.ok(page.url().includes(`#/${route.split('?')[0]}`), `${route} opened (now at ${page.url()})`)
+  }
+
+  for (const mode of Object.keys(MODES)) {
+    for (const who of Object.keys(PEOPLE)) {
+      const pages = PAGES.filter((p) => p.who.includes(who))
+      it(`${who} (${PEOPLE[who] ?? '未登录'}), ${mode} mode: ${pages.length} pages`, async () => {
+        const api = await enter(who, mode)
+        const problems = []
+        for (const p of pages) {
+          const route = `${p.route}${p.query ? await p.query(api) : ''}`
+          await visit(route)
+          if (mode === 'elder') assert.ok(await page.locator('.page--elder').first().isVisible(), `${route}: elder mode is on`)
+          await page.addScriptTag({ path: AXE })
+          const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
+          const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          const sizes = await page.evaluate(measure, { ...MODES[mode], mainControls: MAIN_CONTROLS })
+          const found = [
+            ...serious.flatMap((v) => v.nodes.map((n) => `axe ${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}${n.failureSummary ? ' — ' + n.failureSummary.split('\n').slice(1).join(' ').trim() : ''}`)),
+            ...sizes.smallText.map((t) => `text below ${MODES[mode].minText}px: ${t}`),
+            ...sizes.smallTargets.map((t) => `tap target too small: ${t}`),
+          ]
+          console.log(`# ${found.length ? 'FAIL' : 'ok  '} ${route} — ${who}, ${mode}: ${serious.length} serious/critical axe rules, ${sizes.smallText.length} small texts, ${sizes.smallTargets.length} small targets`)
+          problems.push(...found.map((f) => `${route}: ${f}`))
+        }
+        for (const problem of problems) console.log(`#   ${problem}`)
+        assert.deepEqual(problems, [], `${problems.length} accessibility problems for ${who} in ${mode} mode (listed above)`)
+      })
+    }
+  }
+})
