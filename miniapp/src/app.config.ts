@@ -26,7 +26,7 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#1d6fe8',
+    navigationBarBackgroundColor: '#1a66d6',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6f9',
@@ -35,7 +35,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#4a4f57',
-    selectedColor: '#1d6fe8',
+    selectedColor: '#1a66d6',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

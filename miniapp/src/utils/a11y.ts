@@ -25,3 +25,6 @@ export function asChoice(checked: boolean, label?: string): A11yProps {
 export function asChoiceGroup(label: string): Omit<A11yProps, 'tabIndex'> {
   return { ariaRole: 'radiogroup', ariaLabel: label }
 }
+
+/** A picture that only decorates (an emoji beside its words): screen readers skip it. */
+export const decorative: { ariaHidden: boolean } = { ariaHidden: true }

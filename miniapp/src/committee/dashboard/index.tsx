@@ -12,6 +12,7 @@ import { formatRate } from '../../utils/format'
 import { lastDays } from '../range'
 import { TrendChart } from './TrendChart'
 import './index.scss'
+import { asChoice, asChoiceGroup } from '../../utils/a11y'
 
 const RANGES = [
   { days: 30, label: '近30天', bucket: 'day' as const },
@@ -44,9 +45,9 @@ export default function DashboardPage() {
   const o = overview.data
   return (
     <Page className='dashboard'>
-      <View className='chip-row'>
+      <View className='chip-row' {...asChoiceGroup('统计时段')}>
         {RANGES.map((r, i) => (
-          <View key={r.days} className={`chip${i === rangeIndex ? ' chip--active' : ''}`} onClick={() => setRangeIndex(i)}>
+          <View key={r.days} className={`chip${i === rangeIndex ? ' chip--active' : ''}`} onClick={() => setRangeIndex(i)} {...asChoice(i === rangeIndex)}>
             <Text>{r.label}</Text>
           </View>
         ))}

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Badge, Button, Grid } from '@nutui/nutui-react-taro'
+import { Badge, Button } from '@nutui/nutui-react-taro'
 import { isOpen, RATING_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
@@ -13,6 +13,7 @@ import { useTicketList } from '../../hooks/useTickets'
 import { communityIdOf, hasRole } from '../../services/session'
 import { formatDateTime } from '../../utils/format'
 import './index.scss'
+import { asButton, decorative } from '../../utils/a11y'
 
 interface Entry {
   key: string
@@ -107,19 +108,22 @@ export default function HomePage() {
       )}
 
       <View className='card home__entries'>
-        <Grid columns={entries.length > 4 ? 4 : entries.length} gap={0}>
-          {entries.map((e) => (
-            <Grid.Item key={e.key} className={`home__entry home__entry--${e.key}`} text={e.text} onClick={e.open}>
-              {e.badge ? (
-                <Badge value={e.badge} max={99}>
-                  <Text className='home__entry-icon'>{e.icon}</Text>
-                </Badge>
-              ) : (
-                <Text className='home__entry-icon'>{e.icon}</Text>
-              )}
-            </Grid.Item>
-          ))}
-        </Grid>
+        {entries.map((e) => (
+          <View key={e.key} className={`home__entry home__entry--${e.key}`} onClick={e.open} {...asButton()}>
+            {e.badge ? (
+              <Badge value={e.badge} max={99}>
+                <Text className='home__entry-icon' {...decorative}>
+                  {e.icon}
+                </Text>
+              </Badge>
+            ) : (
+              <Text className='home__entry-icon' {...decorative}>
+                {e.icon}
+              </Text>
+            )}
+            <Text className='home__entry-text'>{e.text}</Text>
+          </View>
+        ))}
       </View>
 
       {resident && (

@@ -8,6 +8,7 @@ import { markRead, ticketPageFor, useNotifications } from '../../hooks/useNotifi
 import { useSession } from '../../hooks/useSession'
 import { formatDateTime } from '../../utils/format'
 import './index.scss'
+import { asButton } from '../../utils/a11y'
 
 export default function MessagesPage() {
   const session = useSession()
@@ -31,7 +32,7 @@ export default function MessagesPage() {
         list={list}
         emptyText='还没有消息。报事有进展时会通知您'
         renderItem={(n) => (
-          <View key={n.id} className={`card message${n.readAt || read.has(n.id) ? '' : ' message--unread'}`} onClick={() => open(n)}>
+          <View key={n.id} className={`card message${n.readAt || read.has(n.id) ? '' : ' message--unread'}`} onClick={() => open(n)} {...asButton()}>
             <Text className='message__title'>{n.title}</Text>
             <Text>{n.body}</Text>
             <Text className='hint'>{formatDateTime(n.createdAt)}</Text>
