@@ -157,7 +157,7 @@ export default function MinePage() {
         <Cell
           className='mine__elder'
           title='适老化模式'
-          description='字更大、对比更强，按钮更好点'
+          description='字更大、对比更强，按钮更大；微信字体调大时自动开启'
           extra={<Switch className='mine__elder-switch' checked={elder} onChange={setElder} ariaLabel='适老化模式' />}
         />
       </Cell.Group>
