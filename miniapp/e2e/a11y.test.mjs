@@ -1,12 +1,15 @@
 // Accessibility of every page (e2e/pages.mjs) for every role, in normal and in elder mode (适老化), on the H5 test
 // build at a 375 px phone: axe-core finds no serious or critical violation; text is at least 14 px (elder mode:
 // 18 px); every tap target is at least 44 × 44 px, and in elder mode the main controls at least 60 × 60 px.
-// Every problem found is printed with its page, role and mode before the test fails.
+// Every problem found is printed with its page, role and mode before the test fails. A screenshot of each page in
+// each mode lands in miniapp/test-results/a11y/.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { apiAs, startBrowser, startServer } from './harness.mjs'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { apiAs, RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 import { PAGES, PEOPLE } from './pages.mjs'
 
@@ -70,6 +73,7 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
   let visits = 0
 
   before(async () => {
+    mkdirSync(join(RESULTS_DIR, 'a11y'), { recursive: true })
     wechat = await startFakeWechat()
     server = await startServer({
       h5Dir: H5_TEST_DIR,
@@ -120,6 +124,24 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
     assert.ok(page.url().includes(`#/${route.split('?')[0]}`), `${route} opened (now at ${page.url()})`)
   }
 
+  it('a keyboard reaches and presses what a finger taps: Tab to a 首页 entry, Enter opens it; Space picks a filter', async () => {
+    await enter('resident', 'normal')
+    await visit('pages/index/index')
+    const board = page.locator('.home__entry--board')
+    assert.equal(await board.getAttribute('role'), 'button')
+    for (let i = 0; i < 30 && !(await board.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+    assert.ok(await board.evaluate((el) => el === document.activeElement), 'Tab reaches 公示栏')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/pages\/board\/index/)
+
+    await visit('pages/tickets/index')
+    const chip = page.locator('.my-tickets [role="radio"]', { hasText: '已办结' })
+    assert.equal(await chip.getAttribute('aria-checked'), 'false')
+    await chip.focus()
+    await page.keyboard.press(' ')
+    await page.waitForFunction(() => document.querySelector('.my-tickets [role="radio"][aria-checked="true"]')?.textContent?.includes('已办结'))
+  })
+
   for (const mode of Object.keys(MODES)) {
     for (const who of Object.keys(PEOPLE)) {
       // A11Y_PAGES=committee/ runs only the routes that contain it (while fixing a page); npm test runs them all.
@@ -141,6 +163,7 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
             ...sizes.smallText.map((t) => `text below ${MODES[mode].minText}px: ${t}`),
             ...sizes.smallTargets.map((t) => `tap target too small: ${t}`),
           ]
+          await page.screenshot({ path: join(RESULTS_DIR, 'a11y', `${mode}-${who}-${route.replace(/[/?=]/g, '_')}.png`) })
           console.log(`# ${found.length ? 'FAIL' : 'ok  '} ${route} — ${who}, ${mode}: ${serious.length} serious/critical axe rules, ${sizes.smallText.length} small texts, ${sizes.smallTargets.length} small targets`)
           problems.push(...found.map((f) => `${route}: ${f}`))
         }
