@@ -23,6 +23,20 @@ test('the tab bar is 首页 / 报事 / 我的 and points at main-package pages',
   for (const t of app.tabBar.list) assert.ok(app.pages.includes(t.pagePath), `${t.pagePath} must be in the main package`)
 })
 
+test('every tab has a PNG icon and a selected one, in the package and under WeChat\'s 40 KB', () => {
+  for (const t of app.tabBar.list) {
+    for (const icon of [t.iconPath, t.selectedIconPath]) {
+      assert.match(icon ?? '', /\.png$/, `${t.text}: ${icon}`)
+      const file = join(WEAPP_DIR, icon)
+      assert.ok(existsSync(file), `${file} is in the build`)
+      const bytes = readFileSync(file)
+      assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${icon} is a PNG`)
+      assert.ok(bytes.length < 40 * 1024, `${icon} is ${bytes.length} bytes`)
+    }
+    assert.notEqual(t.iconPath, t.selectedIconPath, `${t.text}: the selected icon differs`)
+  }
+})
+
 test('role pages are subpackages: worker and committee', () => {
   assert.deepEqual(subPackages.map((p) => p.root).sort(), ['committee', 'worker'])
   for (const p of subPackages) {

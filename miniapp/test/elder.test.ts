@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import Taro from '@tarojs/taro'
 import { getElderMode, setElderMode } from '../src/services/preferences'
 
-const textScale = (factor: number) => vi.mocked(Taro.getAppBaseInfo).mockReturnValue({ fontSizeScaleFactor: factor } as ReturnType<typeof Taro.getAppBaseInfo>)
+const textScale = (factor: number) => vi.mocked(Taro.getAppBaseInfo).mockReturnValue({ fontSizeScaleFactor: factor } as unknown as ReturnType<typeof Taro.getAppBaseInfo>)
 
 describe('elder mode', () => {
   it('is off while WeChat shows text at its normal size', () => {

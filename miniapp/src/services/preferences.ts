@@ -10,7 +10,9 @@ const listeners = new Set<(on: boolean) => void>()
 /** WeChat's text size setting (and the phone's, which WeChat follows): above 1 means enlarged. */
 export function phoneTextEnlarged(): boolean {
   try {
-    return (Taro.getAppBaseInfo?.().fontSizeScaleFactor ?? 1) > 1
+    // Taro's type for getAppBaseInfo lacks fontSizeScaleFactor (WeChat base library 2.25.3+).
+    const info = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number } | undefined
+    return (info?.fontSizeScaleFactor ?? 1) > 1
   } catch {
     return false
   }
