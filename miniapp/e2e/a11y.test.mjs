@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiAs, RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
+import { apiAs, PHONE_375, RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 import { PAGES, PEOPLE } from './pages.mjs'
 
@@ -22,9 +22,9 @@ const MODES = {
 }
 /**
  * The main controls, which elder mode makes at least 60 × 60 px (MIIT 适老化): primary and large buttons, the
- * entries on 首页 and the tab bar's items.
+ * entries and 随手拍 on 首页, and the tab bar's items.
  */
-const MAIN_CONTROLS = '.nut-button--primary, .nut-button--large, .btn--primary, .home__entry, .weui-tabbar__item'
+const MAIN_CONTROLS = '.nut-button--primary, .nut-button--large, .btn--primary, .home__entry, .home__snap, .weui-tabbar__item'
 
 /** Runs in the page: text below `minText`, tap targets below their minimum. Hidden pages of Taro's stack are skipped. */
 function measure({ minText, minTarget, minMain, mainControls }) {
@@ -80,9 +80,9 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
       env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
     })
     users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
-    ;({ browser } = await startBrowser())
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    page = await context.newPage()
+    const started = await startBrowser({ viewport: PHONE_375 })
+    browser = started.browser
+    page = await started.context.newPage()
     page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
   })
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
+import { PHONE_375, RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 
 const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
@@ -48,10 +48,9 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
     })
     const probe = await fetch(`${server.base}/api/auth/wechat-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'probe' }) })
     issue9 = (await probe.json()).code === 'CONSENT_REQUIRED'
-    const started = await startBrowser()
+    const started = await startBrowser({ viewport: PHONE_375 })
     browser = started.browser
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    page = await context.newPage()
+    page = await started.context.newPage()
     page.on('pageerror', (err) => console.log(`# page error: ${err.message}`))
   })
 

@@ -11,8 +11,8 @@ import { communityIdOf } from '../../services/session'
 import { formatRate } from '../../utils/format'
 import { lastDays } from '../range'
 import { TrendChart } from './TrendChart'
-import './index.scss'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import './index.scss'
 
 const RANGES = [
   { days: 30, label: '近30天', bucket: 'day' as const },

@@ -1,19 +1,20 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Badge, Button } from '@nutui/nutui-react-taro'
-import { isOpen, RATING_LABELS } from '@linli/shared'
+import { isOpen, PHOTOS_MAX, RATING_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { TicketCard } from '../../components/TicketCard'
 import { useMe } from '../../hooks/useMe'
+import { handPhotosToReport, pickPhotos } from '../../hooks/usePhotoUploads'
 import { useUnreadCount } from '../../hooks/useNotifications'
 import { usePublicBoard } from '../../hooks/usePublicBoard'
 import { useSession } from '../../hooks/useSession'
 import { useTicketList } from '../../hooks/useTickets'
 import { communityIdOf, hasRole } from '../../services/session'
 import { formatDateTime } from '../../utils/format'
-import './index.scss'
 import { asButton, decorative } from '../../utils/a11y'
+import './index.scss'
 
 interface Entry {
   key: string
@@ -54,6 +55,14 @@ export function missingStep(me: { household: { bindingStatus: string; label: str
   if (status === 'pending')
     return { title: '住址审核中', text: `${me.household!.label}：居委会审核通过后会通知您。现在也可以报事。`, action: '查看状态' }
   return { title: '第一步：绑定住址', text: '选择您住的社区、楼栋和房屋，居委会审核后即可查看本社区公示、附议邻居的报事。现在也可以报事。', action: '去绑定' }
+}
+
+/** 随手拍: the camera straight from 首页; the photos go on to 报事, where the building is already filled in. */
+async function snapAndReport() {
+  const photos = await pickPhotos(PHOTOS_MAX, true)
+  if (!photos?.length) return
+  handPhotosToReport(photos)
+  void Taro.switchTab({ url: '/pages/report/index' })
 }
 
 export default function HomePage() {
@@ -125,6 +134,18 @@ export default function HomePage() {
           </View>
         ))}
       </View>
+
+      {resident && (
+        <View className='home__snap' onClick={snapAndReport} {...asButton()}>
+          <Text className='home__snap-icon' {...decorative}>
+            📷
+          </Text>
+          <View className='home__snap-words'>
+            <Text className='home__snap-title'>随手拍</Text>
+            <Text className='home__snap-hint'>拍下问题，选个类别就能报事</Text>
+          </View>
+        </View>
+      )}
 
       {resident && (
         <>

@@ -13,8 +13,8 @@ import { forgetConsent, requestConsent } from '../../services/privacy'
 import { ApiRequestError, api } from '../../services/request'
 import { wechatLoginCode } from '../../services/wechat'
 import { saveSession } from '../../services/session'
-import './index.scss'
 import { asButton } from '../../utils/a11y'
+import './index.scss'
 
 function enter(login: LoginResult) {
   saveSession(login)

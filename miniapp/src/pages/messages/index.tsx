@@ -7,8 +7,8 @@ import { Page } from '../../components/Page'
 import { markRead, ticketPageFor, useNotifications } from '../../hooks/useNotifications'
 import { useSession } from '../../hooks/useSession'
 import { formatDateTime } from '../../utils/format'
-import './index.scss'
 import { asButton } from '../../utils/a11y'
+import './index.scss'
 
 export default function MessagesPage() {
   const session = useSession()

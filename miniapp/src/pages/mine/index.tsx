@@ -15,8 +15,8 @@ import { forgetConsent } from '../../services/privacy'
 import { fileUrl, showError } from '../../services/request'
 import { clearSession, communityIdOf, hasRole } from '../../services/session'
 import { maskPhone } from '../../utils/format'
-import './index.scss'
 import { asButton } from '../../utils/a11y'
+import './index.scss'
 
 const BINDING_LABELS: Record<string, string> = { pending: '审核中', approved: '已认证', rejected: '未通过', ended: '已解除', withdrawn: '已撤回' }
 

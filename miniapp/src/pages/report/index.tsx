@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, Dialog, Picker, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { TEXT_LIMITS, TICKET_STATUS_LABELS, descriptionProblem, type CreateTicketRequest, type NearbyTicket, type TicketDetail } from '@linli/shared'
@@ -8,7 +8,7 @@ import { Page } from '../../components/Page'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { PrivacySheet } from '../../components/PrivacySheet'
 import { useMe } from '../../hooks/useMe'
-import { usePhotoUploads } from '../../hooks/usePhotoUploads'
+import { takeHandedPhotos, usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useCommunityBuildings } from '../../hooks/useHomeBinding'
 import { useCategories } from '../../hooks/usePlaces'
 import { useSession } from '../../hooks/useSession'
@@ -20,8 +20,8 @@ import { ApiRequestError, showError } from '../../services/request'
 import { hasRole } from '../../services/session'
 import { categoryIcon } from '../../utils/categoryIcon'
 import { formatDistance } from '../../utils/format'
-import './index.scss'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import './index.scss'
 
 interface PickedLocation {
   lat: number
@@ -58,6 +58,12 @@ export default function ReportPage() {
   const [submitting, setSubmitting] = useState(false)
   const [created, setCreated] = useState<TicketDetail | null>(null)
   const keys = useRef(createSubmissionKeys())
+
+  // 随手拍 from 首页: the photo just taken starts uploading here.
+  useDidShow(() => {
+    const handed = takeHandedPhotos()
+    if (handed.length) void uploads.add(handed)
+  })
 
   // The resident's own building is the usual place of a matter.
   useEffect(() => {

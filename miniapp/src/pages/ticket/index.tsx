@@ -9,8 +9,8 @@ import { TicketHeader } from '../../components/TicketHeader'
 import { TicketTimeline } from '../../components/TicketTimeline'
 import { useSession } from '../../hooks/useSession'
 import { followTicket, useTicket } from '../../hooks/useTickets'
-import './index.scss'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import './index.scss'
 
 /** Three stars, three words: 3 满意, 2 基本满意, 1 不满意. */
 export const RATING_BY_STARS: Record<number, Rating> = { 3: 'satisfied', 2: 'basically_satisfied', 1: 'unsatisfied' }

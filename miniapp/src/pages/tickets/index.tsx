@@ -7,8 +7,8 @@ import { Page } from '../../components/Page'
 import { TicketCard } from '../../components/TicketCard'
 import { useSession } from '../../hooks/useSession'
 import { useTicketList } from '../../hooks/useTickets'
-import './index.scss'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import './index.scss'
 
 const FILTERS: ('' | TicketStatus)[] = ['', 'submitted', 'dispatched', 'accepted', 'resolved', 'closed']
 
