@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiAs, PHONE_375, RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
+import { apiAs, PHONE_375, RESULTS_DIR, startBrowser, startServer, writeTestPhoto } from './harness.mjs'
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 import { PAGES, PEOPLE } from './pages.mjs'
 
@@ -140,6 +140,34 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
     await chip.focus()
     await page.keyboard.press(' ')
     await page.waitForFunction(() => document.querySelector('.my-tickets [role="radio"][aria-checked="true"]')?.textContent?.includes('已办结'))
+  })
+
+  it('随手拍: a report with a photo in 3 taps in the app after login (plus the camera\'s shutter and 使用照片), in elder mode', async () => {
+    const api = await enter('resident', 'elder')
+    await visit('pages/index/index')
+    let taps = 0
+    const tap = async (locator) => {
+      taps += 1
+      await locator.click()
+    }
+    const chooser = page.waitForEvent('filechooser')
+    await tap(page.locator('.home__snap'))
+    await (await chooser).setFiles(writeTestPhoto(join(RESULTS_DIR, 'a11y'))) // in WeChat: the shutter, then 使用照片
+    await page.waitForURL(/pages\/report\/index/)
+    await page.locator('.report .photo-picker__item[data-status="done"]').waitFor({ timeout: 15_000 })
+    await page.locator('.report__building', { hasText: '青和居1栋' }).waitFor() // the resident's building, filled in
+    await page.screenshot({ path: join(RESULTS_DIR, 'a11y', 'snap-elder-report.png') })
+    await tap(page.locator('.report__category', { hasText: '环境卫生' }))
+    const description = `随手拍：楼下垃圾满了（e2e ${Date.now()}）`
+    await page.locator('.report__description textarea').fill(description) // typed, or spoken through the phone's keyboard
+    await tap(page.locator('.report__submit'))
+    await page.getByText('报事成功').waitFor()
+    assert.equal(taps, 3)
+    const { items } = await api('/api/tickets?scope=mine&page=1&pageSize=5')
+    const reported = items.find((t) => t.description === description)
+    assert.ok(reported, 'the matter is reported')
+    assert.equal(reported.category.name, '环境卫生')
+    assert.equal((await api(`/api/tickets/${reported.id}`)).photoUrls.length, 1, 'with its photo')
   })
 
   for (const mode of Object.keys(MODES)) {
