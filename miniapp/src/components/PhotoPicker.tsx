@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
 import type { usePhotoUploads } from '../hooks/usePhotoUploads'
-import { asButton, decorative } from '../utils/a11y'
+import { asButton, asImage, decorative } from '../utils/a11y'
 
 type Uploads = ReturnType<typeof usePhotoUploads>
 
@@ -12,7 +12,7 @@ export function PhotoPicker({ uploads }: { uploads: Uploads }) {
     <View className='photo-picker'>
       {photos.map((p, i) => (
         <View key={p.key} className={`photo-picker__item photo-picker__item--${p.status}`} data-status={p.status}>
-          <Image className='photo-picker__image' src={p.localPath} mode='aspectFill' />
+          <Image className='photo-picker__image' src={p.localPath} mode='aspectFill' {...asImage(`第${i + 1}张照片`)} />
           {p.status === 'uploading' && (
             <View className='photo-picker__overlay'>
               <Progress percent={p.progress} showText={false} strokeWidth='4' />

@@ -28,3 +28,8 @@ export function asChoiceGroup(label: string): Omit<A11yProps, 'tabIndex'> {
 
 /** A picture that only decorates (an emoji beside its words): screen readers skip it. */
 export const decorative: { ariaHidden: boolean } = { ariaHidden: true }
+
+/** A photo's spoken name: WeChat reads aria-label on <image>, a browser the <img>'s alt (Taro's H5 Image passes nativeProps on). */
+export function asImage(label: string): { ariaLabel: string; nativeProps: { alt: string } } {
+  return { ariaLabel: label, nativeProps: { alt: label } }
+}

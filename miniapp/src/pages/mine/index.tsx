@@ -15,7 +15,7 @@ import { forgetConsent } from '../../services/privacy'
 import { fileUrl, showError } from '../../services/request'
 import { clearSession, communityIdOf, hasRole } from '../../services/session'
 import { maskPhone } from '../../utils/format'
-import { asButton } from '../../utils/a11y'
+import { asButton, asImage } from '../../utils/a11y'
 import './index.scss'
 
 const BINDING_LABELS: Record<string, string> = { pending: '审核中', approved: '已认证', rejected: '未通过', ended: '已解除', withdrawn: '已撤回' }
@@ -93,7 +93,7 @@ export default function MinePage() {
   return (
     <Page className='mine'>
       <View className='mine__profile' onClick={go('/pages/profile/index')} {...asButton()}>
-        {account?.avatarUrl && <Image className='mine__avatar' src={fileUrl(account.avatarUrl)} />}
+        {account?.avatarUrl && <Image className='mine__avatar' src={fileUrl(account.avatarUrl)} {...asImage('头像')} />}
         <Text className='mine__name'>{account?.nickname || user?.name || ''}</Text>
         <Text className='mine__roles'>
           {(user?.roles ?? []).map((r) => `${ROLE_LABELS[r.role]}${r.placeName ? `·${r.placeName}` : ''}`).join('  ')}
