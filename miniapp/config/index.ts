@@ -20,7 +20,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // weapp and h5 builds live side by side: one does not wipe the other. The H5 test build (--mode test,
     // .env.test: WeChat codes in the fake's format) goes to dist/h5-test, never where the release H5 is served from.
     outputRoot: `dist/${process.env.TARO_ENV}${process.env.TARO_APP_WECHAT_TEST_MODE === 'true' ? '-test' : ''}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'aria-plugin.js')],
     defineConstants: {},
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -78,12 +78,15 @@ export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
   }
 }
 
-export async function startBrowser() {
+/** A phone 375 px wide, the narrowest the app is drawn for (the accessibility rules measure there). */
+export const PHONE_375 = { width: 375, height: 812 }
+
+export async function startBrowser({ viewport = { width: 390, height: 844 } } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   })
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   return { browser, context }
 }
 

@@ -23,6 +23,20 @@ test('the tab bar is 首页 / 报事 / 我的 and points at main-package pages',
   for (const t of app.tabBar.list) assert.ok(app.pages.includes(t.pagePath), `${t.pagePath} must be in the main package`)
 })
 
+test('every tab has a PNG icon and a selected one, in the package and under WeChat\'s 40 KB', () => {
+  for (const t of app.tabBar.list) {
+    for (const icon of [t.iconPath, t.selectedIconPath]) {
+      assert.match(icon ?? '', /\.png$/, `${t.text}: ${icon}`)
+      const file = join(WEAPP_DIR, icon)
+      assert.ok(existsSync(file), `${file} is in the build`)
+      const bytes = readFileSync(file)
+      assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${icon} is a PNG`)
+      assert.ok(bytes.length < 40 * 1024, `${icon} is ${bytes.length} bytes`)
+    }
+    assert.notEqual(t.iconPath, t.selectedIconPath, `${t.text}: the selected icon differs`)
+  }
+})
+
 test('role pages are subpackages: worker and committee', () => {
   assert.deepEqual(subPackages.map((p) => p.root).sort(), ['committee', 'worker'])
   for (const p of subPackages) {
@@ -69,4 +83,34 @@ test('台账: the ledger pages are in the committee subpackage, and the import p
   assert.ok(!app.pages.some((p) => p.includes('ledger')), 'no ledger page in the main package')
   const code = ['common.js', 'vendors.js', 'committee/ledger-import/index.js'].filter((f) => existsSync(join(WEAPP_DIR, f))).map((f) => readFileSync(join(WEAPP_DIR, f), 'utf8')).join('\n')
   assert.match(code, /chooseMessageFile/)
+})
+
+test('accessibility reaches WeChat: view and text templates carry aria-role and aria-label under the names the runtime gives them', async () => {
+  const { createRequire } = await import('node:module')
+  const require = createRequire(import.meta.url)
+  // The runtime's short names for props, as the WeChat build's runtime computes them: Taro's components, WeChat's, ours.
+  const shared = require('@tarojs/shared')
+  shared.mergeInternalComponents(require('@tarojs/plugin-platform-weapp/dist/runtime-utils.js').components)
+  shared.mergeInternalComponents(require('../config/aria-components.json'))
+  const alias = shared.getComponentsAlias(shared.internalComponents)
+  const wxml = readFileSync(join(WEAPP_DIR, 'base.wxml'), 'utf8')
+  for (const tag of ['view', 'text']) {
+    const name = alias[tag]
+    const tags = wxml.match(new RegExp(`<${tag} [^>]*>`, 'g')) ?? []
+    const named = tags.filter((t) => t.includes(`aria-role="{{i.${name.ariaRole}}}"`) && t.includes(`aria-label="{{i.${name.ariaLabel}}}"`))
+    assert.ok(named.length > 0, `<${tag}> templates pass aria-role and aria-label on to WeChat`)
+  }
+  const views = wxml.match(/<view [^>]*>/g) ?? []
+  assert.ok(views.some((t) => t.includes(`aria-checked="{{i.${alias.view.ariaChecked}}}"`)), '<view> templates pass aria-checked on')
+})
+
+test('the pages give roles and spoken names: buttons, choices in groups, the progress summary, labelled switches', () => {
+  const code = ['common.js', 'app.js', 'pages/index/index.js', 'pages/report/index.js', 'pages/mine/index.js']
+    .filter((f) => existsSync(join(WEAPP_DIR, f)))
+    .map((f) => readFileSync(join(WEAPP_DIR, f), 'utf8'))
+    .join('\n')
+  for (const role of ['button', 'radio', 'radiogroup', 'img']) assert.match(code, new RegExp(`ariaRole:"${role}"`), `role ${role}`)
+  // The minifier writes Chinese as \\u escapes.
+  const escaped = (text) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+  for (const label of ['报事类别', '办理进度', '适老化模式', '匿名公示']) assert.ok(code.includes(label) || code.includes(escaped(label)), `spoken name ${label}`)
 })

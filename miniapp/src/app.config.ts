@@ -37,7 +37,7 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#1d6fe8',
+    navigationBarBackgroundColor: '#1a66d6',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6f9',
@@ -46,13 +46,14 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#4a4f57',
-    selectedColor: '#1d6fe8',
+    selectedColor: '#1a66d6',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/report/index', text: '报事' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      // PNG icons, a selected one each (WeChat takes no SVG): drawn by scripts/tab-icons.mjs.
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/report/index', text: '报事', iconPath: 'assets/tabbar/report.png', selectedIconPath: 'assets/tabbar/report-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },
   // WeChat privacy rules: our own consent sheet answers onNeedPrivacyAuthorization (components/PrivacySheet).

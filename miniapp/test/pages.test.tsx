@@ -9,7 +9,7 @@ import TicketPage from '../src/pages/ticket/index'
 import WorkerTicketPage from '../src/worker/ticket/index'
 import { byDeadline } from '../src/worker/inbox/index'
 import CommitteeTicketPage from '../src/committee/ticket/index'
-import { trendRows } from '../src/committee/dashboard/TrendChart'
+import { trendRows, trendSummary } from '../src/committee/dashboard/TrendChart'
 import { ticketPageFor } from '../src/hooks/useNotifications'
 
 describe('首页 service entries', () => {
@@ -163,5 +163,14 @@ describe('lists and figures', () => {
       { date: '11/1', type: '满意率', value: 100 },
       { date: '11/1', type: '按时办结率', value: 0 },
     ])
+  })
+
+  it('the trend chart says its latest measurable bucket in words, for a screen reader', () => {
+    const points = [
+      { start: '2026-11-01', total: 3, responseRate: 0.5, resolutionRate: null, satisfactionRate: 1, onTimeRate: 0 },
+      { start: '2026-11-08', total: 0, responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeRate: null },
+    ]
+    expect(trendSummary(points)).toBe('趋势图，共2个时段。最近一段（11/1起，3件）：响应率50%，解决率无数据，满意率100%，按时办结率0%。下方可展开数据表。')
+    expect(trendSummary([points[1]])).toBe('趋势图，共1个时段，还没有可计算的比率')
   })
 })

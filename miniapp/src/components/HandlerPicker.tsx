@@ -5,6 +5,7 @@ import { ROLE_LABELS, TEXT_LIMITS, requiredTextProblem, type HandlerCandidate } 
 import { useResource } from '../hooks/useResource'
 import { fetchHandlers } from '../hooks/useTickets'
 import { LoadState } from './LoadState'
+import { asChoice, asChoiceGroup } from '../utils/a11y'
 
 interface HandlerPickerProps {
   ticketId: number
@@ -38,9 +39,9 @@ export function HandlerPicker({ ticketId, visible, title, needsReason, onClose, 
     <Popup visible={visible} position='bottom' round closeable title={title} onClose={onClose}>
       <View className='sheet'>
         <LoadState loading={handlers.loading} error={handlers.error} onRetry={handlers.reload} empty={handlers.data?.length === 0} emptyText='没有可选的经办人'>
-          <View className='sheet__options'>
+          <View className='sheet__options' {...asChoiceGroup('经办人')}>
             {(handlers.data ?? []).map((h) => (
-              <View key={h.id} className={`sheet__option${picked?.id === h.id ? ' sheet__option--active' : ''}`} onClick={() => setPicked(h)} data-handler={h.name}>
+              <View key={h.id} className={`sheet__option${picked?.id === h.id ? ' sheet__option--active' : ''}`} onClick={() => setPicked(h)} data-handler={h.name} {...asChoice(picked?.id === h.id)}>
                 <Text className='sheet__option-title'>{h.name}</Text>
                 <Text className='hint'>
                   {ROLE_LABELS[h.role]}
@@ -93,7 +94,7 @@ export function ReasonSheet({ visible, title, placeholder, options, onClose, onS
         {options && (
           <View className='sheet__options'>
             {options.map((o) => (
-              <View key={o.value} className={`sheet__option${option === o.value ? ' sheet__option--active' : ''}`} onClick={() => setOption(o.value)}>
+              <View key={o.value} className={`sheet__option${option === o.value ? ' sheet__option--active' : ''}`} onClick={() => setOption(o.value)} {...asChoice(option === o.value)}>
                 <Text className='sheet__option-title'>{o.label}</Text>
               </View>
             ))}

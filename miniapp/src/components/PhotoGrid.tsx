@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import { fileUrl } from '../services/request'
+import { asImage } from '../utils/a11y'
 
 /** Photos of a matter; a tap opens them full screen. */
 export function PhotoGrid({ urls }: { urls: string[] }) {
@@ -8,8 +9,15 @@ export function PhotoGrid({ urls }: { urls: string[] }) {
   const full = urls.map(fileUrl)
   return (
     <View className='photo-grid'>
-      {full.map((url) => (
-        <Image key={url} className='photo-grid__item' src={url} mode='aspectFill' onClick={() => Taro.previewImage({ urls: full, current: url })} />
+      {full.map((url, i) => (
+        <Image
+          key={url}
+          className='photo-grid__item'
+          src={url}
+          mode='aspectFill'
+          onClick={() => Taro.previewImage({ urls: full, current: url })}
+          {...asImage(`照片${i + 1}，共${full.length}张，点击看大图`)}
+        />
       ))}
     </View>
   )

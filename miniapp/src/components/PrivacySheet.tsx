@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { Checkbox, Popup } from '@nutui/nutui-react-taro'
 import { IS_WEAPP } from '../services/config'
 import { agreePrivacy, declinePrivacy, onPrivacyRequest, PRIVACY_AGREE_BUTTON_ID } from '../services/privacy'
+import { asButton } from '../utils/a11y'
 
 export const LEGAL_PAGE = '/pages/legal/index'
 
@@ -35,14 +36,14 @@ export function PrivacySheet() {
         <Text className='privacy-sheet__item'>· 照片（您从相册或相机选的）：让处理人员看清现场，并核对办结情况。</Text>
         <Text className='privacy-sheet__text'>选择匿名时，公示栏不显示您的姓名。您可以随时在“我的”中查看自己的数据或注销账号。拒绝位置和照片后仍可选择楼栋报事。</Text>
         <View className='privacy-sheet__links'>
-          <Text className='privacy-sheet__link' onClick={() => read('agreement')}>
+          <Text className='privacy-sheet__link' onClick={() => read('agreement')} {...asButton()}>
             《用户协议》
           </Text>
-          <Text className='privacy-sheet__link' onClick={() => read('policy')}>
+          <Text className='privacy-sheet__link' onClick={() => read('policy')} {...asButton()}>
             《隐私政策》
           </Text>
           {IS_WEAPP && (
-            <Text className='privacy-sheet__link' onClick={() => Taro.openPrivacyContract?.({})}>
+            <Text className='privacy-sheet__link' onClick={() => Taro.openPrivacyContract?.({})} {...asButton()}>
               《小程序隐私保护指引》
             </Text>
           )}

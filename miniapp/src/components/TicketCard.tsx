@@ -4,6 +4,7 @@ import type { TicketSummary } from '@linli/shared'
 import { categoryIcon } from '../utils/categoryIcon'
 import { dueInfo, formatDateTime } from '../utils/format'
 import { StatusTag } from './StatusTag'
+import { asButton } from '../utils/a11y'
 
 interface TicketCardProps {
   ticket: TicketSummary
@@ -15,7 +16,7 @@ interface TicketCardProps {
 export function TicketCard({ ticket, onClick, showHandler }: TicketCardProps) {
   const due = dueInfo(ticket)
   return (
-    <View className={`ticket-card${ticket.overdue ? ' ticket-card--overdue' : ''}`} onClick={onClick} data-ticket-id={ticket.id}>
+    <View className={`ticket-card${ticket.overdue ? ' ticket-card--overdue' : ''}`} onClick={onClick} data-ticket-id={ticket.id} {...asButton()}>
       <View className='ticket-card__head'>
         <Text className='ticket-card__category'>
           {categoryIcon(ticket.category.icon)} {ticket.category.name}

@@ -15,12 +15,15 @@ export function stageOf(status: TicketStatus): number | null {
 export function TicketProgress({ status }: { status: TicketStatus }) {
   const stage = stageOf(status)
   if (stage === null) return null
+  // The steps show progress by colour: a screen reader hears it in words.
   return (
-    <Steps className='ticket-progress' status='dynamic' value={stage}>
-      {STAGES.map((title, i) => (
-        <Step key={title} value={i + 1} title={title} />
-      ))}
-    </Steps>
+    <View ariaRole='img' ariaLabel={`办理进度：已到“${STAGES[stage - 1]}”，第${stage}步，共${STAGES.length}步`}>
+      <Steps className='ticket-progress' status='dynamic' value={stage}>
+        {STAGES.map((title, i) => (
+          <Step key={title} value={i + 1} title={title} />
+        ))}
+      </Steps>
+    </View>
   )
 }
 

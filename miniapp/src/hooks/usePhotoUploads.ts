@@ -17,6 +17,41 @@ export interface PhotoUpload {
   error?: string
 }
 
+/** A photo as WeChat (or the browser) hands it over, before it is uploaded. */
+export interface PickedPhoto {
+  path: string
+  /** H5 only: the browser's File. */
+  file?: Blob
+}
+
+/**
+ * Taro.chooseMedia: images only, compressed, at most `room`. `camera` opens the camera straight away (随手拍);
+ * otherwise the person picks album or camera. Null when cancelled or refused (a refusal says what to do).
+ */
+export async function pickPhotos(room: number, camera = false): Promise<PickedPhoto[] | null> {
+  try {
+    const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: camera ? ['camera'] : ['album', 'camera'] })
+    return res.tempFiles.slice(0, room).map((f) => ({ path: f.tempFilePath, file: (f as { originalFileObj?: Blob }).originalFileObj }))
+  } catch (err) {
+    const msg = (err as { errMsg?: string })?.errMsg ?? ''
+    if (!/cancel/i.test(msg)) showError(new Error(camera ? '没能打开相机，请在设置里允许邻里使用相机' : '没能打开相册，请检查相册和相机权限'))
+    return null
+  }
+}
+
+// 随手拍: the photo taken from 首页 waits here for the report page (a tab: it takes no URL parameters).
+let handedOver: PickedPhoto[] = []
+
+export function handPhotosToReport(photos: PickedPhoto[]): void {
+  handedOver = photos
+}
+
+export function takeHandedPhotos(): PickedPhoto[] {
+  const photos = handedOver
+  handedOver = []
+  return photos
+}
+
 export function usePhotoUploads(max: number = PHOTOS_MAX) {
   const [photos, setPhotos] = useState<PhotoUpload[]>([])
   const seq = useRef(0)
@@ -39,26 +74,26 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
     [patch],
   )
 
-  /** Taro.chooseMedia: images only, compressed, never past the limit. */
+  /** Photos already picked (e.g. handed over by 随手拍): each starts uploading. */
+  const add = useCallback(
+    async (picked: PickedPhoto[]) => {
+      const added: PhotoUpload[] = picked.slice(0, max).map((p) => ({ key: `p${++seq.current}`, localPath: p.path, file: p.file, status: 'uploading', progress: 0 }))
+      setPhotos((prev) => [...prev, ...added].slice(0, max))
+      await Promise.all(added.map((p) => upload(p.key, p.localPath, p.file)))
+    },
+    [max, upload],
+  )
+
+  /** The person picks photos, never past the limit. */
   const choose = useCallback(async () => {
     const room = max - photos.length
     if (room <= 0) {
       Taro.showToast({ title: `最多${max}张照片`, icon: 'none' })
       return
     }
-    let picked: { path: string; file?: Blob }[]
-    try {
-      const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      picked = res.tempFiles.slice(0, room).map((f) => ({ path: f.tempFilePath, file: (f as { originalFileObj?: Blob }).originalFileObj }))
-    } catch (err) {
-      const msg = (err as { errMsg?: string })?.errMsg ?? ''
-      if (!/cancel/i.test(msg)) showError(new Error('没能打开相册，请检查相册和相机权限'))
-      return
-    }
-    const added: PhotoUpload[] = picked.map((p) => ({ key: `p${++seq.current}`, localPath: p.path, file: p.file, status: 'uploading', progress: 0 }))
-    setPhotos((prev) => [...prev, ...added])
-    await Promise.all(added.map((p) => upload(p.key, p.localPath, p.file)))
-  }, [max, photos.length, upload])
+    const picked = await pickPhotos(room)
+    if (picked) await add(picked)
+  }, [max, photos.length, add])
 
   const retry = useCallback(
     (key: string) => {
@@ -74,5 +109,5 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
   const uploading = photos.some((p) => p.status === 'uploading')
   const failed = photos.some((p) => p.status === 'failed')
   const fileIds = photos.filter((p) => p.status === 'done').map((p) => p.fileId as number)
-  return { photos, choose, retry, remove, reset, uploading, failed, fileIds, max }
+  return { photos, choose, add, retry, remove, reset, uploading, failed, fileIds, max }
 }

@@ -34,6 +34,7 @@ const Taro = {
   setClipboardData: vi.fn(() => Promise.resolve()),
   nextTick: (fn: () => void) => setTimeout(fn, 0),
   getSystemInfoSync: () => ({ pixelRatio: 2 }),
+  getAppBaseInfo: vi.fn(() => ({ fontSizeScaleFactor: 1 })),
   createSelectorQuery: () => ({ select: () => ({ fields: () => ({ exec: (cb: (r: unknown[]) => void) => cb([]) }) }) }),
 }
 

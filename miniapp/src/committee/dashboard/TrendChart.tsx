@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Canvas as TaroCanvas, View } from '@tarojs/components'
+import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
+import { Button, Table } from '@nutui/nutui-react-taro'
 import { Axis, Canvas, Chart, createElement, Legend, Line } from '@antv/f2'
 import type { StatsTrendPoint } from '@linli/shared'
 import { IS_H5 } from '../../services/config'
-import { formatDay } from '../../utils/format'
+import { formatDay, formatRate } from '../../utils/format'
 
 const SERIES: { key: keyof StatsTrendPoint; label: string }[] = [
   { key: 'responseRate', label: '响应率' },
@@ -18,6 +19,14 @@ export function trendRows(points: StatsTrendPoint[]): { date: string; type: stri
   return points.flatMap((p) =>
     SERIES.filter((s) => typeof p[s.key] === 'number').map((s) => ({ date: formatDay(p.start), type: s.label, value: Math.round((p[s.key] as number) * 1000) / 10 })),
   )
+}
+
+/** The chart in words, for a screen reader (the canvas has none): how many buckets, and the latest one's rates. */
+export function trendSummary(points: StatsTrendPoint[]): string {
+  const latest = [...points].reverse().find((p) => SERIES.some((s) => typeof p[s.key] === 'number'))
+  if (!latest) return `趋势图，共${points.length}个时段，还没有可计算的比率`
+  const rates = SERIES.map((s) => `${s.label}${typeof latest[s.key] === 'number' ? formatRate(latest[s.key] as number) : '无数据'}`)
+  return `趋势图，共${points.length}个时段。最近一段（${formatDay(latest.start)}起，${latest.total}件）：${rates.join('，')}。下方可展开数据表。`
 }
 
 interface CanvasNode {
@@ -101,7 +110,32 @@ export function TrendChart({ points }: { points: StatsTrendPoint[] }) {
 
   return (
     <View className='trend-chart'>
-      <TaroCanvas id={id} canvasId={id} type='2d' className='trend-chart__canvas' />
+      <View ariaRole='img' ariaLabel={trendSummary(points)}>
+        <TaroCanvas id={id} canvasId={id} type='2d' className='trend-chart__canvas' />
+      </View>
+      <TrendTable points={points} />
+    </View>
+  )
+}
+
+/** The same figures as the chart, as a table: for whoever cannot tell its lines apart by colour, or cannot see it. */
+function TrendTable({ points }: { points: StatsTrendPoint[] }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <View className='trend-chart__table'>
+      <Button className='trend-chart__toggle' fill='none' block onClick={() => setOpen(!open)}>
+        {open ? '收起数据表' : '查看数据表'}
+      </Button>
+      {open && (
+        <Table
+          columns={[
+            { key: 'start', title: '起始日', render: (p: StatsTrendPoint) => <Text>{formatDay(p.start)}</Text> },
+            { key: 'total', title: '件数' },
+            ...SERIES.map((s) => ({ key: s.key, title: s.label, render: (p: StatsTrendPoint) => <Text>{typeof p[s.key] === 'number' ? formatRate(p[s.key] as number) : '—'}</Text> })),
+          ]}
+          data={points}
+        />
+      )}
     </View>
   )
 }

@@ -11,6 +11,7 @@ import { communityIdOf } from '../../services/session'
 import { formatRate } from '../../utils/format'
 import { lastDays } from '../range'
 import { TrendChart } from './TrendChart'
+import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
 
 const RANGES = [
@@ -44,9 +45,9 @@ export default function DashboardPage() {
   const o = overview.data
   return (
     <Page className='dashboard'>
-      <View className='chip-row'>
+      <View className='chip-row' {...asChoiceGroup('统计时段')}>
         {RANGES.map((r, i) => (
-          <View key={r.days} className={`chip${i === rangeIndex ? ' chip--active' : ''}`} onClick={() => setRangeIndex(i)}>
+          <View key={r.days} className={`chip${i === rangeIndex ? ' chip--active' : ''}`} onClick={() => setRangeIndex(i)} {...asChoice(i === rangeIndex)}>
             <Text>{r.label}</Text>
           </View>
         ))}

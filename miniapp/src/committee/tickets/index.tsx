@@ -12,6 +12,7 @@ import { useStatsOverview } from '../../hooks/useStats'
 import { useTicketList, type TicketFilters } from '../../hooks/useTickets'
 import { communityIdOf } from '../../services/session'
 import { lastDays } from '../range'
+import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
 
 const STATUSES: (TicketStatus | '')[] = ['submitted', 'dispatched', 'accepted', 'resolved', 'closed', 'rejected', '']
 
@@ -37,23 +38,23 @@ export default function CommitteeTicketsPage() {
 
   return (
     <Page fill>
-      <View className='chip-row'>
+      <View className='chip-row' {...asChoiceGroup('报事状态')}>
         {STATUSES.map((s) => (
-          <View key={s || 'all'} className={`chip${s === (filters.status ?? '') ? ' chip--active' : ''}`} onClick={() => set({ status: s })} data-status={s || 'all'}>
+          <View key={s || 'all'} className={`chip${s === (filters.status ?? '') ? ' chip--active' : ''}`} onClick={() => set({ status: s })} data-status={s || 'all'} {...asChoice(s === (filters.status ?? ''))}>
             <Text>{s ? (s === 'submitted' ? '待派单' : TICKET_STATUS_LABELS[s]) : '全部'}</Text>
           </View>
         ))}
       </View>
       <View className='filter-bar'>
-        <View className='chip' onClick={() => setPicker('category')}>
+        <View className='chip' onClick={() => setPicker('category')} {...asButton(`报事类别：${categoryName}，点击选择`)}>
           <Text>{categoryName} ▾</Text>
         </View>
-        <View className='chip' onClick={() => setPicker('grid')}>
+        <View className='chip' onClick={() => setPicker('grid')} {...asButton(`网格：${gridName}，点击选择`)}>
           <Text>{gridName} ▾</Text>
         </View>
         <View className='chip'>
           <Text>只看超时 </Text>
-          <Switch checked={!!filters.overdue} onChange={(on) => set({ overdue: on })} />
+          <Switch checked={!!filters.overdue} onChange={(on) => set({ overdue: on })} ariaLabel='只看超时' />
         </View>
       </View>
       <Picker

@@ -1,17 +1,19 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Badge, Button, Grid } from '@nutui/nutui-react-taro'
-import { isOpen, RATING_LABELS } from '@linli/shared'
+import { Badge, Button } from '@nutui/nutui-react-taro'
+import { isOpen, PHOTOS_MAX, RATING_LABELS } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { TicketCard } from '../../components/TicketCard'
 import { useMe } from '../../hooks/useMe'
+import { handPhotosToReport, pickPhotos } from '../../hooks/usePhotoUploads'
 import { useUnreadCount } from '../../hooks/useNotifications'
 import { usePublicBoard } from '../../hooks/usePublicBoard'
 import { useSession } from '../../hooks/useSession'
 import { useTicketList } from '../../hooks/useTickets'
 import { communityIdOf, hasRole } from '../../services/session'
 import { formatDateTime } from '../../utils/format'
+import { asButton, decorative } from '../../utils/a11y'
 import './index.scss'
 
 interface Entry {
@@ -53,6 +55,14 @@ export function missingStep(me: { household: { bindingStatus: string; label: str
   if (status === 'pending')
     return { title: '住址审核中', text: `${me.household!.label}：居委会审核通过后会通知您。现在也可以报事。`, action: '查看状态' }
   return { title: '第一步：绑定住址', text: '选择您住的社区、楼栋和房屋，居委会审核后即可查看本社区公示、附议邻居的报事。现在也可以报事。', action: '去绑定' }
+}
+
+/** 随手拍: the camera straight from 首页; the photos go on to 报事, where the building is already filled in. */
+async function snapAndReport() {
+  const photos = await pickPhotos(PHOTOS_MAX, true)
+  if (!photos?.length) return
+  handPhotosToReport(photos)
+  void Taro.switchTab({ url: '/pages/report/index' })
 }
 
 export default function HomePage() {
@@ -107,20 +117,35 @@ export default function HomePage() {
       )}
 
       <View className='card home__entries'>
-        <Grid columns={entries.length > 4 ? 4 : entries.length} gap={0}>
-          {entries.map((e) => (
-            <Grid.Item key={e.key} className={`home__entry home__entry--${e.key}`} text={e.text} onClick={e.open}>
-              {e.badge ? (
-                <Badge value={e.badge} max={99}>
-                  <Text className='home__entry-icon'>{e.icon}</Text>
-                </Badge>
-              ) : (
-                <Text className='home__entry-icon'>{e.icon}</Text>
-              )}
-            </Grid.Item>
-          ))}
-        </Grid>
+        {entries.map((e) => (
+          <View key={e.key} className={`home__entry home__entry--${e.key}`} onClick={e.open} {...asButton()}>
+            {e.badge ? (
+              <Badge value={e.badge} max={99}>
+                <Text className='home__entry-icon' {...decorative}>
+                  {e.icon}
+                </Text>
+              </Badge>
+            ) : (
+              <Text className='home__entry-icon' {...decorative}>
+                {e.icon}
+              </Text>
+            )}
+            <Text className='home__entry-text'>{e.text}</Text>
+          </View>
+        ))}
       </View>
+
+      {resident && (
+        <View className='home__snap' onClick={snapAndReport} {...asButton()}>
+          <Text className='home__snap-icon' {...decorative}>
+            📷
+          </Text>
+          <View className='home__snap-words'>
+            <Text className='home__snap-title'>随手拍</Text>
+            <Text className='home__snap-hint'>拍下问题，选个类别就能报事</Text>
+          </View>
+        </View>
+      )}
 
       {resident && (
         <>

@@ -13,6 +13,7 @@ import { forgetConsent, requestConsent } from '../../services/privacy'
 import { ApiRequestError, api } from '../../services/request'
 import { wechatLoginCode } from '../../services/wechat'
 import { saveSession } from '../../services/session'
+import { asButton } from '../../utils/a11y'
 import './index.scss'
 
 function enter(login: LoginResult) {
@@ -58,10 +59,10 @@ export function WechatLogin() {
       </View>
       <View className='login__legal'>
         <Text className='hint'>登录前请阅读</Text>
-        <Text className='login__link' onClick={() => Taro.navigateTo({ url: `${LEGAL_PAGE}?doc=agreement` })}>
+        <Text className='login__link' onClick={() => Taro.navigateTo({ url: `${LEGAL_PAGE}?doc=agreement` })} {...asButton()}>
           《用户协议》
         </Text>
-        <Text className='login__link' onClick={() => Taro.navigateTo({ url: `${LEGAL_PAGE}?doc=policy` })}>
+        <Text className='login__link' onClick={() => Taro.navigateTo({ url: `${LEGAL_PAGE}?doc=policy` })} {...asButton()}>
           《隐私政策》
         </Text>
       </View>

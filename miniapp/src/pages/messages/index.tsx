@@ -7,6 +7,7 @@ import { Page } from '../../components/Page'
 import { markRead, ticketPageFor, useNotifications } from '../../hooks/useNotifications'
 import { useSession } from '../../hooks/useSession'
 import { formatDateTime } from '../../utils/format'
+import { asButton } from '../../utils/a11y'
 import './index.scss'
 
 export default function MessagesPage() {
@@ -31,7 +32,7 @@ export default function MessagesPage() {
         list={list}
         emptyText='还没有消息。报事有进展时会通知您'
         renderItem={(n) => (
-          <View key={n.id} className={`card message${n.readAt || read.has(n.id) ? '' : ' message--unread'}`} onClick={() => open(n)}>
+          <View key={n.id} className={`card message${n.readAt || read.has(n.id) ? '' : ' message--unread'}`} onClick={() => open(n)} {...asButton()}>
             <Text className='message__title'>{n.title}</Text>
             <Text>{n.body}</Text>
             <Text className='hint'>{formatDateTime(n.createdAt)}</Text>

@@ -15,6 +15,7 @@ import { forgetConsent } from '../../services/privacy'
 import { fileUrl, showError } from '../../services/request'
 import { clearSession, communityIdOf, hasRole } from '../../services/session'
 import { maskPhone } from '../../utils/format'
+import { asButton, asImage } from '../../utils/a11y'
 import './index.scss'
 
 const BINDING_LABELS: Record<string, string> = { pending: '审核中', approved: '已认证', rejected: '未通过', ended: '已解除', withdrawn: '已撤回' }
@@ -91,12 +92,13 @@ export default function MinePage() {
 
   return (
     <Page className='mine'>
-      <View className='mine__profile' onClick={go('/pages/profile/index')} aria-label='个人资料'>
-        {account?.avatarUrl && <Image className='mine__avatar' src={fileUrl(account.avatarUrl)} />}
+      <View className='mine__profile' onClick={go('/pages/profile/index')} {...asButton()}>
+        {account?.avatarUrl && <Image className='mine__avatar' src={fileUrl(account.avatarUrl)} {...asImage('头像')} />}
         <Text className='mine__name'>{account?.nickname || user?.name || ''}</Text>
         <Text className='mine__roles'>
           {(user?.roles ?? []).map((r) => `${ROLE_LABELS[r.role]}${r.placeName ? `·${r.placeName}` : ''}`).join('  ')}
         </Text>
+        <Text className='mine__profile-link'>个人资料 ›</Text>
       </View>
 
       <LoadState loading={me.loading && !user} error={me.error} onRetry={me.reload}>
@@ -156,8 +158,8 @@ export default function MinePage() {
         <Cell
           className='mine__elder'
           title='适老化模式'
-          description='字更大、对比更强，按钮更好点'
-          extra={<Switch className='mine__elder-switch' checked={elder} onChange={setElder} />}
+          description='字更大、对比更强，按钮更大；微信字体调大时自动开启'
+          extra={<Switch className='mine__elder-switch' checked={elder} onChange={setElder} ariaLabel='适老化模式' />}
         />
       </Cell.Group>
 

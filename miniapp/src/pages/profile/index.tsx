@@ -12,6 +12,7 @@ import { IS_WEAPP, WECHAT_TEST_MODE } from '../../services/config'
 import { fileUrl, showError, uploadFile } from '../../services/request'
 import { testPhoneCode } from '../../services/wechat'
 import { maskPhone } from '../../utils/format'
+import { asImage } from '../../utils/a11y'
 import './index.scss'
 
 /** What the phone button's event says: the code to send, or why there is none. */
@@ -79,7 +80,7 @@ export default function ProfilePage() {
       <LoadState loading={me.loading && !account} error={me.error} onRetry={me.reload}>
         <Cell.Group title='头像和昵称'>
           <View className='profile__avatar-row'>
-            {account?.avatarUrl ? <Image className='profile__avatar' src={fileUrl(account.avatarUrl)} /> : <View className='profile__avatar profile__avatar--empty'>{(account?.name ?? '邻').slice(0, 1)}</View>}
+            {account?.avatarUrl ? <Image className='profile__avatar' src={fileUrl(account.avatarUrl)} {...asImage('头像')} /> : <View className='profile__avatar profile__avatar--empty'>{(account?.name ?? '邻').slice(0, 1)}</View>}
             {IS_WEAPP ? (
               <WechatButton className='btn btn--plain' openType='chooseAvatar' onChooseAvatar={chooseAvatar} disabled={saving} aria-label='选择头像'>
                 选择头像

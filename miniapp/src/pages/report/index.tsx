@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, Dialog, Grid, Picker, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, Dialog, Picker, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { TEXT_LIMITS, TICKET_STATUS_LABELS, descriptionProblem, type CreateTicketRequest, type NearbyTicket, type TicketDetail } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { PrivacySheet } from '../../components/PrivacySheet'
 import { useMe } from '../../hooks/useMe'
-import { usePhotoUploads } from '../../hooks/usePhotoUploads'
+import { takeHandedPhotos, usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useCommunityBuildings } from '../../hooks/useHomeBinding'
 import { useCategories } from '../../hooks/usePlaces'
 import { useSession } from '../../hooks/useSession'
@@ -20,6 +20,7 @@ import { ApiRequestError, showError } from '../../services/request'
 import { hasRole } from '../../services/session'
 import { categoryIcon } from '../../utils/categoryIcon'
 import { formatDistance } from '../../utils/format'
+import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
 
 interface PickedLocation {
@@ -57,6 +58,12 @@ export default function ReportPage() {
   const [submitting, setSubmitting] = useState(false)
   const [created, setCreated] = useState<TicketDetail | null>(null)
   const keys = useRef(createSubmissionKeys())
+
+  // 随手拍 from 首页: the photo just taken starts uploading here.
+  useDidShow(() => {
+    const handed = takeHandedPhotos()
+    if (handed.length) void uploads.add(handed)
+  })
 
   // The resident's own building is the usual place of a matter.
   useEffect(() => {
@@ -158,19 +165,18 @@ export default function ReportPage() {
       )}
       <Text className='section-title'>1. 反映什么问题</Text>
       <LoadState loading={categories.loading} error={categories.error} onRetry={categories.reload} empty={categories.data?.length === 0} emptyText='暂无可报事的类别'>
-        <View className='card report__categories'>
-          <Grid columns={4} gap={6}>
-            {(categories.data ?? []).map((c) => (
-              <Grid.Item
-                key={c.id}
-                className={`report__category${c.id === categoryId ? ' report__category--active' : ''}`}
-                text={c.name}
-                onClick={() => setCategoryId(c.id)}
-              >
-                <Text className='report__category-icon'>{categoryIcon(c.icon, c.code)}</Text>
-              </Grid.Item>
-            ))}
-          </Grid>
+        <View className='card report__categories' {...asChoiceGroup('报事类别')}>
+          {(categories.data ?? []).map((c) => (
+            <View
+              key={c.id}
+              className={`report__category${c.id === categoryId ? ' report__category--active' : ''}`}
+              onClick={() => setCategoryId(c.id)}
+              {...asChoice(c.id === categoryId, c.name)}
+            >
+              <Text className='report__category-icon'>{c.id === categoryId ? '✓' : categoryIcon(c.icon, c.code)}</Text>
+              <Text className='report__category-name'>{c.name}</Text>
+            </View>
+          ))}
         </View>
       </LoadState>
 
@@ -200,7 +206,7 @@ export default function ReportPage() {
         ) : (
           <Cell className='report__building' title='楼栋' extra='绑定住址后可选 ›' clickable onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} />
         )}
-        <Cell title='匿名公示' description='公示栏不显示您的姓名，经办人仍可联系您' extra={<Switch checked={anonymous} onChange={setAnonymous} />} />
+        <Cell title='匿名公示' description='公示栏不显示您的姓名，经办人仍可联系您' extra={<Switch checked={anonymous} onChange={setAnonymous} ariaLabel='匿名公示' />} />
       </Cell.Group>
       <Picker
         title='选择楼栋'

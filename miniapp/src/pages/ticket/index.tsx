@@ -9,6 +9,7 @@ import { TicketHeader } from '../../components/TicketHeader'
 import { TicketTimeline } from '../../components/TicketTimeline'
 import { useSession } from '../../hooks/useSession'
 import { followTicket, useTicket } from '../../hooks/useTickets'
+import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
 
 /** Three stars, three words: 3 满意, 2 基本满意, 1 不满意. */
@@ -35,9 +36,9 @@ function RateForm({ onRate }: { onRate: (rating: Rating, comment: string) => Pro
         <Rate count={3} value={stars} onChange={setStars} />
         <Text className={`rate-form__label${rating === 'unsatisfied' ? ' text-danger' : ''}`}>{rating ? RATING_LABELS[rating] : '点星星评价'}</Text>
       </View>
-      <View className='rate-form__choices'>
+      <View className='rate-form__choices' {...asChoiceGroup('评价')}>
         {[3, 2, 1].map((n) => (
-          <View key={n} className={`chip${stars === n ? ' chip--active' : ''}`} onClick={() => setStars(n)} data-rating={RATING_BY_STARS[n]}>
+          <View key={n} className={`chip${stars === n ? ' chip--active' : ''}`} onClick={() => setStars(n)} data-rating={RATING_BY_STARS[n]} {...asChoice(stars === n)}>
             <Text>{RATING_LABELS[RATING_BY_STARS[n]]}</Text>
           </View>
         ))}

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page'
 import { TicketCard } from '../../components/TicketCard'
 import { useSession } from '../../hooks/useSession'
 import { useTicketList } from '../../hooks/useTickets'
+import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
 
 const FILTERS: ('' | TicketStatus)[] = ['', 'submitted', 'dispatched', 'accepted', 'resolved', 'closed']
@@ -20,9 +21,9 @@ export default function MyTicketsPage() {
   })
   return (
     <Page fill className='my-tickets'>
-      <View className='chip-row'>
+      <View className='chip-row' {...asChoiceGroup('报事状态')}>
         {FILTERS.map((s) => (
-          <View key={s || 'all'} className={`chip${s === status ? ' chip--active' : ''}`} onClick={() => setStatus(s)}>
+          <View key={s || 'all'} className={`chip${s === status ? ' chip--active' : ''}`} onClick={() => setStatus(s)} {...asChoice(s === status)}>
             <Text>{s ? TICKET_STATUS_LABELS[s] : '全部'}</Text>
           </View>
         ))}

@@ -8,6 +8,7 @@ import { Page } from '../../components/Page'
 import { TicketCard } from '../../components/TicketCard'
 import { useSession } from '../../hooks/useSession'
 import { useTicketList } from '../../hooks/useTickets'
+import { asChoice, asChoiceGroup } from '../../utils/a11y'
 
 const TABS: { status: TicketStatus | ''; label: string }[] = [
   { status: 'dispatched', label: '待接单' },
@@ -37,9 +38,9 @@ export default function WorkerInboxPage() {
   const counts: Record<string, number> = { dispatched: waiting.total, accepted: doing.total }
   return (
     <Page fill>
-      <View className='chip-row worker-tabs'>
+      <View className='chip-row worker-tabs' {...asChoiceGroup('工单状态')}>
         {TABS.map((t) => (
-          <View key={t.label} className={`chip${t.status === status ? ' chip--active' : ''}`} onClick={() => setStatus(t.status)} data-tab={t.status || 'all'}>
+          <View key={t.label} className={`chip${t.status === status ? ' chip--active' : ''}`} onClick={() => setStatus(t.status)} data-tab={t.status || 'all'} {...asChoice(t.status === status, counts[t.status] ? `${t.label}，${counts[t.status]}件` : undefined)}>
             {counts[t.status] ? (
               <Badge value={counts[t.status]} max={99} right='-8' top='-2'>
                 <Text>{t.label}</Text>

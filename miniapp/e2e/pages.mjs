@@ -1,0 +1,44 @@
+// Every page of the app and who opens it: the accessibility test (a11y.test.mjs) visits each one as each of
+// those people, in normal and in elder mode. A new page joins with one line here; a page that needs an id
+// says how to find one through the API, as that person.
+
+/** The demo people (server seed) the test logs in as. */
+export const PEOPLE = {
+  visitor: null, // not logged in
+  resident: '王秀英',
+  worker: '赵敏', // 青和居第一网格网格员: 王秀英's building is in his grid
+  committee: '黄丽华',
+}
+
+const firstTicket = (scope) => async (api) => {
+  const { items } = await api(`/api/tickets?scope=${scope}&page=1&pageSize=1`)
+  if (!items.length) throw new Error(`the demo seed has no ticket in scope=${scope}`)
+  return `?id=${items[0].id}`
+}
+
+const everyone = ['resident', 'worker', 'committee']
+
+/** route: the page path; who: the people who open it; query: its parameters, found as that person. */
+export const PAGES = [
+  { route: 'pages/login/index', who: ['visitor'] },
+  { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=agreement' },
+  { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=policy' },
+  { route: 'pages/index/index', who: everyone },
+  { route: 'pages/report/index', who: ['resident'] },
+  { route: 'pages/mine/index', who: everyone },
+  { route: 'pages/messages/index', who: everyone },
+  { route: 'pages/board/index', who: ['resident'] },
+  { route: 'pages/tickets/index', who: ['resident'] },
+  { route: 'pages/ticket/index', who: ['resident'], query: firstTicket('mine') },
+  { route: 'pages/profile/index', who: ['resident'] },
+  { route: 'pages/bind/index', who: ['resident'] },
+  { route: 'pages/mydata/index', who: ['resident'] },
+  { route: 'worker/inbox/index', who: ['worker'] },
+  { route: 'worker/ticket/index', who: ['worker'], query: firstTicket('assigned') },
+  { route: 'committee/tickets/index', who: ['committee'] },
+  { route: 'committee/ticket/index', who: ['committee'], query: firstTicket('community') },
+  { route: 'committee/dashboard/index', who: ['committee'] },
+  { route: 'committee/bindings/index', who: ['committee'] },
+  { route: 'committee/claims/index', who: ['committee'] },
+  { route: 'committee/holds/index', who: ['committee'] },
+]
