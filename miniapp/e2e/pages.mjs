@@ -16,6 +16,12 @@ const firstTicket = (scope) => async (api) => {
   return `?id=${items[0].id}`
 }
 
+const firstHousehold = async (api) => {
+  const { items } = await api('/api/ledger/households?communityId=1&page=1&pageSize=1')
+  if (!items.length) throw new Error('the demo seed has no household in community 1')
+  return `?id=${items[0].id}`
+}
+
 const everyone = ['resident', 'worker', 'committee']
 
 /** route: the page path; who: the people who open it; query: its parameters, found as that person. */
@@ -41,4 +47,8 @@ export const PAGES = [
   { route: 'committee/bindings/index', who: ['committee'] },
   { route: 'committee/claims/index', who: ['committee'] },
   { route: 'committee/holds/index', who: ['committee'] },
+  { route: 'committee/ledger/index', who: ['committee'] },
+  { route: 'committee/ledger-import/index', who: ['committee'] },
+  { route: 'committee/ledger-household/index', who: ['committee'], query: firstHousehold },
+  { route: 'committee/ledger-care/index', who: ['committee'] },
 ]
