@@ -7,11 +7,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deflateSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
 
 const MINIAPP = fileURLToPath(new URL('..', import.meta.url))
 const ROOT = join(MINIAPP, '..')
 export const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js')
 export const H5_DIR = join(MINIAPP, 'dist', 'h5')
+/** The H5 test build (`npm run build:h5:test -w miniapp`): WeChat codes in the fake WeChat's format. */
+export const H5_TEST_DIR = join(MINIAPP, 'dist', 'h5-test')
 export const RESULTS_DIR = join(MINIAPP, 'test-results')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
@@ -77,6 +80,22 @@ export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
 
 /** A phone 375 px wide, the narrowest the app is drawn for (the accessibility rules measure there). */
 export const PHONE_375 = { width: 375, height: 812 }
+
+/** The H5 test build served by a server whose WeChat calls go to a fake WeChat; the dev login stays for tests. */
+export async function startTestBuildServer() {
+  const wechat = await startFakeWechat()
+  const server = await startServer({
+    h5Dir: H5_TEST_DIR,
+    env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
+  })
+  return {
+    ...server,
+    async stop() {
+      await server.stop()
+      await wechat.close()
+    },
+  }
+}
 
 export async function startBrowser({ viewport = { width: 390, height: 844 } } = {}) {
   const browser = await chromium.launch({

@@ -7,16 +7,12 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { PHONE_375, RESULTS_DIR, startBrowser, startServer } from './harness.mjs'
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
+import { PHONE_375, RESULTS_DIR, startBrowser, startTestBuildServer } from './harness.mjs'
 
-const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
 const COMMITTEE = '黄丽华'
 const PHONE = '13800001111'
 
 describe('a new WeChat user, from consent to the first report (H5 test build)', { timeout: 240_000 }, () => {
-  let wechat
   let server
   let browser
   let page
@@ -41,11 +37,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
 
   before(async () => {
     mkdirSync(RESULTS_DIR, { recursive: true })
-    wechat = await startFakeWechat()
-    server = await startServer({
-      h5Dir: H5_TEST_DIR,
-      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
-    })
+    server = await startTestBuildServer()
     const probe = await fetch(`${server.base}/api/auth/wechat-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'probe' }) })
     issue9 = (await probe.json()).code === 'CONSENT_REQUIRED'
     const started = await startBrowser({ viewport: PHONE_375 })
@@ -57,7 +49,6 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
   after(async () => {
     await browser?.close()
     await server?.stop()
-    await wechat?.close()
   })
 
   it('consent first: unticked, nothing happens; ticked and agreed, the WeChat login makes a new resident who sees 第一步：绑定住址', async (t) => {
