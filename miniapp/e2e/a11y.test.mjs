@@ -6,14 +6,11 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiAs, PHONE_375, RESULTS_DIR, startBrowser, startServer, writeTestPhoto } from './harness.mjs'
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat } from './fake-wechat.mjs'
+import { apiAs, PHONE_375, RESULTS_DIR, startBrowser, startTestBuildServer, writeTestPhoto } from './harness.mjs'
 import { PAGES, PEOPLE } from './pages.mjs'
 
-const H5_TEST_DIR = fileURLToPath(new URL('../dist/h5-test', import.meta.url))
 const AXE = createRequire(import.meta.url).resolve('axe-core')
 
 const MODES = {
@@ -65,7 +62,6 @@ function measure({ minText, minTarget, minMain, mainControls }) {
 }
 
 describe('accessibility of every page, every role, normal and elder mode (H5 test build, 375 px)', { timeout: 600_000 }, () => {
-  let wechat
   let server
   let browser
   let page
@@ -74,11 +70,7 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
 
   before(async () => {
     mkdirSync(join(RESULTS_DIR, 'a11y'), { recursive: true })
-    wechat = await startFakeWechat()
-    server = await startServer({
-      h5Dir: H5_TEST_DIR,
-      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
-    })
+    server = await startTestBuildServer()
     users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
     const started = await startBrowser({ viewport: PHONE_375 })
     browser = started.browser
@@ -89,7 +81,6 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
   after(async () => {
     await browser?.close()
     await server?.stop()
-    await wechat?.close()
   })
 
   /** Logs in as `who` the way the app keeps a session (the H5 test build logs in through WeChat only), elder mode on or off. */

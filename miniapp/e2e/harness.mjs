@@ -81,6 +81,22 @@ export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
 /** A phone 375 px wide, the narrowest the app is drawn for (the accessibility rules measure there). */
 export const PHONE_375 = { width: 375, height: 812 }
 
+/** The H5 test build served by a server whose WeChat calls go to a fake WeChat; the dev login stays for tests. */
+export async function startTestBuildServer() {
+  const wechat = await startFakeWechat()
+  const server = await startServer({
+    h5Dir: H5_TEST_DIR,
+    env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
+  })
+  return {
+    ...server,
+    async stop() {
+      await server.stop()
+      await wechat.close()
+    },
+  }
+}
+
 export async function startBrowser({ viewport = { width: 390, height: 844 } } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -170,12 +186,3 @@ export async function enterAs(page, base, name) {
   }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
 }
 
-/** The H5 test build served by a server whose WeChat calls go to a fake WeChat, with the dev login for the demo's staff. */
-export async function startWithFakeWechat() {
-  const wechat = await startFakeWechat()
-  const server = await startServer({
-    h5Dir: H5_TEST_DIR,
-    env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
-  })
-  return { wechat, server }
-}

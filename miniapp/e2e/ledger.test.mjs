@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { enterAs, phonePage, RESULTS_DIR, startBrowser, startWithFakeWechat } from './harness.mjs'
+import { enterAs, phonePage, RESULTS_DIR, startBrowser, startTestBuildServer } from './harness.mjs'
 
 const DEMO_LEDGER = fileURLToPath(new URL('../../server/src/seed/demo-ledger.csv', import.meta.url))
 const COMMITTEE = '黄丽华'
@@ -19,7 +19,6 @@ const FIXED_PHONE = '13907001006'
 const IMPORTED_PHONE = '13900009001'
 
 describe('台账: a committee imports the demo ledger, an imported resident logs in already bound (H5 test build)', { timeout: 240_000 }, () => {
-  let wechat
   let server
   let browser
   let page
@@ -42,7 +41,7 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
 
   before(async () => {
     mkdirSync(RESULTS_DIR, { recursive: true })
-    ;({ wechat, server } = await startWithFakeWechat())
+    server = await startTestBuildServer()
     // Unauthenticated: 401 where the route exists, 404 where it does not.
     served = (await fetch(`${server.base}/api/ledger/import`, { method: 'POST' })).status !== 404
     const started = await startBrowser()
@@ -52,7 +51,6 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
   after(async () => {
     await browser?.close()
     await server?.stop()
-    await wechat?.close()
   })
 
   it('the committee member previews the demo file: 12 rows to add, row 10 rejected for its phone', async (t) => {

@@ -8,13 +8,12 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { enterAs, phonePage, RESULTS_DIR, startBrowser, startWithFakeWechat } from './harness.mjs'
+import { enterAs, phonePage, RESULTS_DIR, startBrowser, startTestBuildServer } from './harness.mjs'
 
 const COMMITTEE = '黄丽华'
 const PHONE = '13800001111'
 
 describe('a new WeChat user, from consent to the first report (H5 test build)', { timeout: 240_000 }, () => {
-  let wechat
   let server
   let browser
   let page
@@ -39,7 +38,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
 
   before(async () => {
     mkdirSync(RESULTS_DIR, { recursive: true })
-    ;({ wechat, server } = await startWithFakeWechat())
+    server = await startTestBuildServer()
     const probe = await fetch(`${server.base}/api/auth/wechat-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'probe' }) })
     issue9 = (await probe.json()).code === 'CONSENT_REQUIRED'
     const started = await startBrowser()
@@ -50,7 +49,6 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
   after(async () => {
     await browser?.close()
     await server?.stop()
-    await wechat?.close()
   })
 
   it('consent first: unticked, nothing happens; ticked and agreed, the WeChat login makes a new resident who sees 第一步：绑定住址', async (t) => {
