@@ -9,6 +9,7 @@ import { Page } from '../../components/Page'
 import { ApiRequestError } from '../../services/request'
 import { addMember, areaText, correctMember, endMember, revealPhone, saveHouseholdArea, SPECIAL_CARE_LOGGED, specialCareText, useLedgerHousehold } from '../ledger'
 import { MemberForm } from './MemberForm'
+import { asButton } from '../../utils/a11y'
 import '../ledger.scss'
 
 export const LEDGER_CONFLICT_NOTICE = '刚才有人修改了这条记录，下面已是最新内容：请核对后再改。'
@@ -138,7 +139,7 @@ export default function LedgerHouseholdPage() {
                   <View className='ledger-member__phone'>
                     <Text>手机：{phones[m.personId] ?? m.phone ?? '未登记'}</Text>
                     {m.phone && !phones[m.personId] && (
-                      <Text className='ledger-member__reveal' onClick={() => void reveal(m)} aria-label={`查看${m.name}的完整号码（会被记录）`}>
+                      <Text className='ledger-member__reveal' onClick={() => void reveal(m)} {...asButton(`查看${m.name}的完整号码（会被记录）`)}>
                         查看号码
                       </Text>
                     )}

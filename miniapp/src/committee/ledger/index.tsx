@@ -7,6 +7,7 @@ import { Page } from '../../components/Page'
 import { useBuildings } from '../../hooks/usePlaces'
 import { useSession } from '../../hooks/useSession'
 import { communityIdOf } from '../../services/session'
+import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
 import { areaText, useLedgerHouseholds } from '../ledger'
 import '../ledger.scss'
 
@@ -26,20 +27,20 @@ export default function LedgerHouseholdsPage() {
   return (
     <Page className='ledger' fill>
       <View className='ledger-actions ledger__top-actions'>
-        <View className='chip ledger__link' onClick={go('/committee/ledger-import/index')}>
+        <View className='chip ledger__link' onClick={go('/committee/ledger-import/index')} {...asButton()}>
           <Text>台账导入 / 导出</Text>
         </View>
-        <View className='chip ledger__link' onClick={go('/committee/ledger-care/index')}>
+        <View className='chip ledger__link' onClick={go('/committee/ledger-care/index')} {...asButton()}>
           <Text>特殊人群</Text>
         </View>
       </View>
       <SearchBar className='ledger__search' value={q} onChange={setQ} placeholder='门牌号或姓名' />
-      <View className='chip-row'>
-        <View className={`chip${buildingId === null ? ' chip--active' : ''}`} onClick={() => setBuildingId(null)}>
+      <View className='chip-row' {...asChoiceGroup('楼栋')}>
+        <View className={`chip${buildingId === null ? ' chip--active' : ''}`} onClick={() => setBuildingId(null)} {...asChoice(buildingId === null)}>
           <Text>全部楼栋</Text>
         </View>
         {(buildings.data ?? []).map((b) => (
-          <View key={b.id} className={`chip${buildingId === b.id ? ' chip--active' : ''}`} onClick={() => setBuildingId(b.id)} data-building={b.id}>
+          <View key={b.id} className={`chip${buildingId === b.id ? ' chip--active' : ''}`} onClick={() => setBuildingId(b.id)} data-building={b.id} {...asChoice(buildingId === b.id)}>
             <Text>{b.name}</Text>
           </View>
         ))}
@@ -51,7 +52,7 @@ export default function LedgerHouseholdsPage() {
           list={list}
           emptyText={q || buildingId ? '没有符合条件的住户' : '台账里还没有住户：请先导入台账'}
           renderItem={(h) => (
-            <View key={h.id} className='card ledger-household' onClick={go(`/committee/ledger-household/index?id=${h.id}`)}>
+            <View key={h.id} className='card ledger-household' onClick={go(`/committee/ledger-household/index?id=${h.id}`)} {...asButton()}>
               <Text className='card__title'>
                 {h.building} {h.label}
               </Text>
