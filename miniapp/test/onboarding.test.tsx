@@ -144,6 +144,16 @@ describe('a new user without a community: the missing step, never an error', () 
     expect(Taro.showToast).not.toHaveBeenCalled()
   })
 
+  it('首页 shows a bound resident their grid workers, each a tap from a call', async () => {
+    loginAs([{ role: 'resident' }])
+    const bound = { id: 1, name: '王秀英', roles: [], phone: '13871000001', household: { id: 1, label: '青和居1栋1单元101', bindingStatus: 'approved' }, building: { id: 1, name: '青和居1栋' }, grid: { id: 1, name: '青和居第一网格' }, community: { id: 1, name: '青和居社区', utcOffsetMinutes: 480 }, gridWorkers: [{ id: 5, name: '赵敏', phone: '13972000001' }] }
+    fakeApi({ 'GET /api/me': bound, 'GET /api/tickets': { items: [], total: 0, page: 1, pageSize: 20 }, 'GET /api/public/tickets': { items: [], total: 0, page: 1, pageSize: 3 }, 'GET /api/notifications/unread-count': { count: 0 } })
+    render(<HomePage />)
+    expect(await screen.findByText('我的网格员 · 青和居第一网格')).toBeTruthy()
+    fireEvent.click(screen.getByText('打电话'))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13972000001' })
+  })
+
   it('the step follows the binding: pending says so, approved says nothing', () => {
     expect(missingStep({ household: null }, true)?.title).toBe('第一步：绑定住址')
     expect(missingStep({ household: { bindingStatus: 'pending', label: '3栋502' } }, true)?.title).toBe('住址审核中')

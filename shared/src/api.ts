@@ -154,6 +154,11 @@ export interface MeView extends UserView {
   household: { id: number; label: string; bindingStatus: Extract<BindingStatus, 'pending' | 'approved'> } | null;
   building: { id: number; name: string } | null;
   grid: { id: number; name: string } | null;
+  /**
+   * The grid workers of the resident's grid, with their work phones whole (as the 网格员公示牌 in the estate
+   * shows them), for 首页's 一键联系. Only once the household binding is approved; empty otherwise and for staff.
+   */
+  gridWorkers: { id: number; name: string; phone: string | null }[];
   /** utcOffsetMinutes: the community's local time, for every date and time the app shows (time.ts). */
   community: { id: number; name: string; utcOffsetMinutes: number } | null;
 }

@@ -26,6 +26,7 @@ const Taro = {
   chooseLocation: vi.fn(),
   previewImage: vi.fn(),
   openLocation: vi.fn(),
+  makePhoneCall: vi.fn(() => Promise.resolve()),
   openPrivacyContract: vi.fn(),
   requestSubscribeMessage: vi.fn(),
   login: vi.fn(),

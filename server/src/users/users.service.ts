@@ -77,6 +77,17 @@ export class UsersService {
     return user.roles.find((r) => r.communityId !== null)?.communityId ?? null;
   }
 
+  private async gridWorkersOf(gridId: number): Promise<MeView['gridWorkers']> {
+    const rows = await this.ds
+      .createQueryBuilder(RoleAssignment, 'r')
+      .innerJoin(User, 'u', 'u.id = r.userId')
+      .select(['u.id AS id', 'u.name AS name', 'u.phone AS phone'])
+      .where("r.role = 'grid_worker' AND r.gridId = :gridId AND u.deletedAt IS NULL", { gridId })
+      .orderBy('u.id', 'ASC')
+      .getRawMany<{ id: number; name: string; phone: string | null }>();
+    return rows.map((r) => ({ id: Number(r.id), name: r.name, phone: r.phone }));
+  }
+
   async me(userId: number): Promise<MeView> {
     const user = await this.findById(userId);
     if (!user) throw new Error(`user ${userId} vanished`);
@@ -87,6 +98,7 @@ export class UsersService {
     let household: MeView['household'] = null;
     let building: MeView['building'] = null;
     let grid: MeView['grid'] = null;
+    let gridWorkers: MeView['gridWorkers'] = [];
     let communityId: number | null = base.roles.find((r) => r.communityId !== null)?.communityId ?? null;
     if (binding) {
       const h = await this.ds.getRepository(Household).findOneBy({ id: binding.householdId });
@@ -98,6 +110,8 @@ export class UsersService {
         communityId = b.communityId;
         const g = b.gridId !== null ? await this.ds.getRepository(Grid).findOneBy({ id: b.gridId }) : null;
         if (g) grid = { id: g.id, name: g.name };
+        // Their grid's workers, to call in one tap: only for a resident the committee has confirmed lives there.
+        if (g && binding.status === 'approved') gridWorkers = await this.gridWorkersOf(g.id);
       }
     }
     if (!grid) {
@@ -123,6 +137,7 @@ export class UsersService {
       claim: claim ? { id: claim.id, status: 'pending', roles: [...new Set(claimRoles.map((r) => r.role))] } : null,
       household,
       building,
+      gridWorkers,
       grid,
       community: c ? { id: Number(c.id), name: c.name, utcOffsetMinutes: Number(c.utcOffsetMinutes) } : null,
     };

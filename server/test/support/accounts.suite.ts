@@ -54,6 +54,8 @@ export function accountsSuite(dialect: Dialect): void {
       const asked = await call(token, 'POST', '/bindings', { householdId: 2 });
       expect(asked).toMatchObject({ status: 201, body: { status: 'pending', householdId: 2, reason: null } });
       expect((await call(token, 'GET', '/me')).body.household).toEqual({ id: 2, label: '青和居1栋1单元201', bindingStatus: 'pending' });
+      // Staff phones only for a resident the committee has confirmed.
+      expect((await call(token, 'GET', '/me')).body.gridWorkers).toEqual([]);
 
       const chair = await devToken('黄丽华');
       expect((await inbox(chair)).map((n) => n.type)).toContain('binding_requested');
@@ -69,6 +71,8 @@ export function accountsSuite(dialect: Dialect): void {
       const me = (await call(token, 'GET', '/me')).body;
       expect(me.household).toEqual({ id: 2, label: '青和居1栋1单元201', bindingStatus: 'approved' });
       expect(me.community.name).toBe('青和居社区');
+      // 青和居1栋 is in the first grid, whose worker is 赵敏: one tap to call her from 首页.
+      expect(me.gridWorkers).toEqual([{ id: ctx.api.userId('赵敏'), name: '赵敏', phone: '13972000001' }]);
       expect(await inbox(token)).toEqual([expect.objectContaining({ type: 'binding_approved', body: '您已绑定青和居1栋1单元201' })]);
     });
 

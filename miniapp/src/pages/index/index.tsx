@@ -147,6 +147,25 @@ export default function HomePage() {
         </View>
       )}
 
+      {resident && (me.data?.gridWorkers ?? []).length > 0 && (
+        <View className='card home__workers'>
+          <Text className='card__title'>我的网格员{me.data?.grid ? ` · ${me.data.grid.name}` : ''}</Text>
+          {me.data!.gridWorkers.map((w) => (
+            <View key={w.id} className='home__worker'>
+              <Text className='home__worker-name'>{w.name}</Text>
+              {w.phone && (
+                <View className='home__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: w.phone! }).catch(() => undefined)} {...asButton(`给网格员${w.name}打电话`)}>
+                  <Text className='home__call-icon' {...decorative}>
+                    📞
+                  </Text>
+                  <Text>打电话</Text>
+                </View>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
+
       {resident && (
         <>
           <Text className='section-title'>我的待办报事</Text>
