@@ -163,7 +163,7 @@ describe('a new user without a community: the missing step, never an error', () 
 
   it('报事 asks for no buildings, offers binding, and still lets the resident report', async () => {
     loginAs([{ role: 'resident' }])
-    const api = fakeApi({ 'GET /api/me': newUser, 'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }] })
+    const api = fakeApi({ 'GET /api/me': newUser, 'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker' }] })
     render(<ReportPage />)
     expect(await screen.findByText('还没有绑定住址')).toBeTruthy()
     expect(screen.getByText('绑定住址后可选 ›')).toBeTruthy()

@@ -47,7 +47,7 @@ describe('报事 form', () => {
     loginAs([{ role: 'resident' }])
     let attempts = 0
     const api = fakeApi({
-      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
       'GET /api/me': { id: 1, name: '王秀英', roles: [], community: { id: 1, name: '青和居社区' }, building: { id: 1, name: '青和居1栋' }, grid: null, household: null, phone: null },
       'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
       'POST /api/tickets': () => (++attempts === 1 ? new Error('offline') : ticket()),
@@ -74,7 +74,7 @@ describe('报事: the same matter nearby', () => {
   it('shows matters of the same category near the building and lets the resident 附议 instead', async () => {
     loginAs([{ role: 'resident' }])
     const api = fakeApi({
-      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
       'GET /api/me': { id: 1, name: '王秀英', roles: [], community: { id: 1, name: '青和居社区' }, building: { id: 1, name: '青和居1栋' }, grid: null, household: null, phone: null },
       'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1, lat: 30.641, lng: 114.3 }],
       'GET /api/tickets/nearby': [{ id: 3, code: '20261120-000003', status: 'accepted', description: '垃圾桶满了', distanceMeters: 35, followerCount: 2, createdAt: new Date().toISOString() }],

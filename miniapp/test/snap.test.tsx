@@ -16,7 +16,7 @@ describe('随手拍', () => {
       'GET /api/tickets': { items: [], total: 0, page: 1, pageSize: 20 },
       'GET /api/public/tickets': { items: [], total: 0, page: 1, pageSize: 3 },
       'GET /api/notifications/unread-count': { count: 0 },
-      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
       'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
       'GET /api/notifications/subscriptions': { templateIds: [] },
       'POST /api/tickets': ticket(),

@@ -19,7 +19,7 @@ describe('subscribe messages: the ids come from the API, asked for from the tap'
   it('after a report, 接收进度提醒 asks WeChat for the ids the server names for "report" (at most 3)', async () => {
     loginAs([{ role: 'resident' }])
     const api = fakeApi({
-      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
       'GET /api/me': me,
       'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
       'GET /api/notifications/subscriptions': { templateIds: ['t-accepted', 't-resolved', 't-closed', 't-extra'] },
@@ -38,7 +38,7 @@ describe('subscribe messages: the ids come from the API, asked for from the tap'
   it('without ids from the server the dialog just opens the matter, and nothing is asked', async () => {
     loginAs([{ role: 'resident' }])
     fakeApi({
-      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
+      'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
       'GET /api/me': me,
       'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
       'GET /api/notifications/subscriptions': { templateIds: [] },

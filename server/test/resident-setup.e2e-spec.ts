@@ -21,7 +21,11 @@ describe('places, bindings, following and the session', () => {
 
   it('lists the categories with their deadlines', async () => {
     const r = await ctx.api.as('王秀英', 'GET', '/categories');
-    expect(r.body.find((c: { name: string }) => c.name === '噪音扰民')).toMatchObject({ routing: 'grid_worker', acceptMinutes: 30 });
+    expect(r.body.find((c: { name: string }) => c.name === '噪音扰民')).toMatchObject({ routing: 'grid_worker', acceptMinutes: 30, shortName: '噪音扰民' });
+    // The choices read short words (at most 6 characters); the official name stays for the details.
+    expect(r.body.find((c: { code: string }) => c.code === 'order_safety')).toMatchObject({ name: '城市秩序与安全', shortName: '秩序安全' });
+    expect(r.body.find((c: { code: string }) => c.code === 'participation')).toMatchObject({ name: '居民交往及社区参与', shortName: '社区参与' });
+    expect(r.body.filter((c: { shortName: string }) => [...c.shortName].length > 6)).toEqual([]);
   });
 
   it('walks from community to building to household', async () => {

@@ -317,7 +317,10 @@ export interface AccountExport {
 export interface CategoryView {
   id: number;
   code: string;
+  /** The official name, shown with a matter's details. */
   name: string;
+  /** At most CATEGORY_SHORT_NAME_MAX characters: what the choices show. */
+  shortName: string;
   icon: string;
   routing: 'grid_worker' | 'partner' | 'community';
   acceptMinutes: number;

@@ -8,3 +8,6 @@ export const ROUTING_TARGETS = [
   'community', // the community office's dispatch queue: a committee member dispatches by hand
 ] as const;
 export type RoutingTarget = (typeof ROUTING_TARGETS)[number];
+
+/** A category's label on the choices is at most this many characters (适老化: plain, short words); its full name stays in the details. */
+export const CATEGORY_SHORT_NAME_MAX = 6;

@@ -36,6 +36,7 @@ export function toCategoryView(c: Category): CategoryView {
     id: c.id,
     code: c.code,
     name: c.name,
+    shortName: c.shortName ?? c.name,
     icon: c.icon,
     routing: c.routing,
     acceptMinutes: c.acceptMinutes,

@@ -7,6 +7,8 @@ export class Category {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'varchar', length: 32, unique: true }) code: string;
   @Column({ type: 'varchar', length: 32 }) name: string;
+  /** At most 6 characters, for the choice chips (适老化: plain words); null when the name is short enough. */
+  @Column({ type: 'varchar', length: 16, nullable: true }) shortName: string | null;
   @Column({ type: 'varchar', length: 32 }) icon: string;
   @Column({ type: 'varchar', length: 16 }) routing: RoutingTarget;
   /** For routing = partner: the kind of organisation that handles it. */

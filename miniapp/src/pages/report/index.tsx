@@ -171,10 +171,10 @@ export default function ReportPage() {
               key={c.id}
               className={`report__category${c.id === categoryId ? ' report__category--active' : ''}`}
               onClick={() => setCategoryId(c.id)}
-              {...asChoice(c.id === categoryId, c.name)}
+              {...asChoice(c.id === categoryId, c.shortName)}
             >
               <Text className='report__category-icon'>{c.id === categoryId ? '✓' : categoryIcon(c.icon, c.code)}</Text>
-              <Text className='report__category-name'>{c.name}</Text>
+              <Text className='report__category-name'>{c.shortName}</Text>
             </View>
           ))}
         </View>
