@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PRIVACY_POLICY_VERSION } from '@linli/shared';
-import { startFakeWechat } from './fake-wechat.js';
-import { startSeededApp, type Dialect, type Reply } from './test-app.js';
+import { startSeededAppWithWechat, type Dialect, type Reply } from './test-app.js';
 
 /**
  * Real WeChat users over HTTP, with the fake WeChat and dev users side by side (DEV_LOGIN=true).
@@ -11,16 +10,12 @@ import { startSeededApp, type Dialect, type Reply } from './test-app.js';
  */
 export function accountsSuite(dialect: Dialect): void {
   describe(`accounts on ${dialect}`, () => {
-    let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
-    let ctx: Awaited<ReturnType<typeof startSeededApp>>;
-
+    let ctx: Awaited<ReturnType<typeof startSeededAppWithWechat>>;
     beforeAll(async () => {
-      wechat = await startFakeWechat();
-      ctx = await startSeededApp(dialect, { WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' });
+      ctx = await startSeededAppWithWechat(dialect);
     });
     afterAll(async () => {
       await ctx?.close();
-      await wechat?.close();
     });
 
     const login = async (code: string) => {
@@ -34,12 +29,12 @@ export function accountsSuite(dialect: Dialect): void {
     const devToken = (name: string) => ctx.api.token(name);
 
     it('refuses a login without consent to the current privacy policy, before asking WeChat, and records the consent', async () => {
-      const before = wechat.calls.length;
+      const before = ctx.wechat.calls.length;
       for (const consentVersion of [undefined, '2020-01-01']) {
         const r = await ctx.api.request('POST', '/auth/wechat-login', { body: { code: 'code-noconsent', consentVersion } });
         expect(r).toMatchObject({ status: 400, body: { code: 'CONSENT_REQUIRED' } });
       }
-      expect(wechat.calls.length).toBe(before);
+      expect(ctx.wechat.calls.length).toBe(before);
       const { token } = await login('code-consent');
       const mine = await call(token, 'GET', '/me/export');
       expect(mine.body.account).toMatchObject({ consentVersion: PRIVACY_POLICY_VERSION, consentedAt: ctx.clock.now().toISOString(), wechatLinked: true });
@@ -113,7 +108,7 @@ export function accountsSuite(dialect: Dialect): void {
       expect(r.status).toBe(200);
       expect(r.body.login.user.id).toBe(chen);
       expect(r.body.me).toMatchObject({ id: chen, name: '陈小明', phone: '13871000004', phoneVerified: true, claim: null });
-      expect(wechat.calls.some((c) => c === '/wxa/business/getuserphonenumber?access_token=fake-access-token')).toBe(true);
+      expect(ctx.wechat.calls.some((c) => c === '/wxa/business/getuserphonenumber?access_token=fake-access-token')).toBe(true);
 
       expect((await call(first.token, 'GET', '/me')).status).toBe(401); // the fresh account is gone
       const token = r.body.login.token;

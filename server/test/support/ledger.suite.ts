@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { LEDGER_COLUMNS, PRIVACY_POLICY_VERSION } from '@linli/shared';
-import { startFakeWechat } from './fake-wechat.js';
-import { startSeededApp, type Dialect, type Reply } from './test-app.js';
+import { startSeededAppWithWechat, type Dialect, type Reply } from './test-app.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEMO = fs.readFileSync(path.resolve(here, '../../src/seed/demo-ledger.csv'));
@@ -55,15 +54,12 @@ const collection = (...features: unknown[]) => Buffer.from(JSON.stringify({ type
  */
 export function ledgerSuite(dialect: Dialect): void {
   describe(`台账 on ${dialect}`, () => {
-    let ctx: Awaited<ReturnType<typeof startSeededApp>>;
-    let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
+    let ctx: Awaited<ReturnType<typeof startSeededAppWithWechat>>;
     beforeAll(async () => {
-      wechat = await startFakeWechat();
-      ctx = await startSeededApp(dialect, { WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' });
+      ctx = await startSeededAppWithWechat(dialect);
     });
     afterAll(async () => {
       await ctx?.close();
-      await wechat?.close();
     });
 
     const FIX = JSON.stringify({ 10: { 手机号: '13907001006' } });

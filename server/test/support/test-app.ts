@@ -11,6 +11,7 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { FakeClock } from '../../src/common/clock.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed.js';
 import { checkAnswer } from './contract.js';
+import { startFakeWechat } from './fake-wechat.js';
 
 export type Dialect = 'mysql' | 'sqlite';
 export const MYSQL_SERVER = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -83,6 +84,20 @@ export async function startSeededApp(dialect: Dialect, extraEnv: Record<string, 
     close: async () => {
       await t.close();
       await db.drop();
+    },
+  };
+}
+
+/** The seeded app with its WeChat calls going to a fake WeChat, keeping the demo's dev login (DEV_LOGIN=true). */
+export async function startSeededAppWithWechat(dialect: Dialect) {
+  const wechat = await startFakeWechat();
+  const app = await startSeededApp(dialect, { WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' });
+  return {
+    ...app,
+    wechat,
+    close: async () => {
+      await app.close();
+      await wechat.close();
     },
   };
 }
