@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, startServer } from './lib.js';
+import mysql from 'mysql2/promise';
+import { benchSessions, dbUrl, ROOT, startServer, token } from './lib.js';
 
 const WEAPP = path.join(ROOT, 'miniapp', 'dist', 'weapp');
 const H5 = path.join(ROOT, 'miniapp', 'dist', 'h5');
@@ -39,6 +40,25 @@ export interface H5Result {
 // Chrome DevTools' "Fast 3G" preset.
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
 
+/** A bound resident's session as the app stores it (Taro keeps `{data}` in localStorage), and their community's name. */
+async function residentSession(db: string, url: string): Promise<{ 'linli.session': object; community: string }> {
+  const c = await mysql.createConnection({ uri: dbUrl(db) });
+  let userId: number;
+  try {
+    const [rows] = await c.query<mysql.RowDataPacket[]>("SELECT userId FROM household_bindings WHERE status = 'approved' ORDER BY id LIMIT 1");
+    userId = rows[0].userId;
+  } finally {
+    await c.end();
+  }
+  await benchSessions(db, [userId]);
+  const bearer = token(userId);
+  const me = await (await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${bearer}` } })).json();
+  return {
+    'linli.session': { token: bearer, expiresAt: new Date(Date.now() + 6 * 3_600_000).toISOString(), receivedAt: new Date().toISOString(), user: { id: me.id, name: me.name, phone: me.phone, roles: me.roles } },
+    community: me.community.name,
+  };
+}
+
 export async function h5FirstScreen(db: string): Promise<H5Result | null | string> {
   if (!fs.existsSync(path.join(H5, 'index.html'))) return null;
   if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
@@ -49,6 +69,7 @@ export async function h5FirstScreen(db: string): Promise<H5Result | null | strin
     return 'playwright-core is not installed';
   }
   const server = await startServer(db, { H5_DIR: H5 });
+  const session = await residentSession(db, server.url);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -56,6 +77,10 @@ export async function h5FirstScreen(db: string): Promise<H5Result | null | strin
   try {
     const once = async (throttled: boolean) => {
       const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, deviceScaleFactor: 2 });
+      // Logged in, as a resident who opens the app again: the session and the privacy consent are in storage.
+      await context.addInitScript((stored) => {
+        for (const [key, data] of Object.entries(stored)) localStorage.setItem(key, JSON.stringify({ data }));
+      }, { 'linli.session': session['linli.session'] });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -79,8 +104,8 @@ export async function h5FirstScreen(db: string): Promise<H5Result | null | strin
         if (u && e.encodedDataLength > 0) files.push({ ...u, bytes: e.encodedDataLength }); // data: URLs cost nothing on the wire
       });
       await page.goto(server.url + '/', { waitUntil: 'load', timeout: 60_000 });
-      // The first screen: Taro has mounted a page with something on it to read or press.
-      await page.waitForFunction(() => !!document.querySelector('.taro_page') && document.body.innerText.trim().length > 0, null, { timeout: 60_000, polling: 50 });
+      // The first screen: 首页 has mounted with the resident's own community on it (from /api/me).
+      await page.waitForFunction((community) => !!document.querySelector('.taro_page') && document.body.innerText.includes(community), session.community, { timeout: 60_000, polling: 50 });
       // Interactive: the main thread answers (a task queued now runs at once).
       const timing = await page.evaluate(
         () =>

@@ -34,6 +34,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   return app;
 }
 
+/** A bundle named by its content's hash, as the H5 build writes them (miniapp/config/index.ts, h5.output). */
+const HASHED_ASSET = /[/\\](js|css)[/\\][^/\\]+\.[0-9a-f]{8,}\.(js|css)$/;
+
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const logger = createLogger(config.logLevel);
   app.useLogger(new PinoNestLogger(logger));
@@ -72,8 +75,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (fs.existsSync(config.h5Dir)) {
     app.useStaticAssets(config.h5Dir, {
       index: 'index.html',
-      // The page itself is always revalidated so a deploy shows at once; the bundles it names may be cached for an hour.
-      setHeaders: (res, file) => res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=3600'),
+      // The page itself is always revalidated so a deploy shows at once. The bundles it names carry their content's
+      // hash in the name (js/app.1a2b3c4d.js): a new build makes new names, so they are kept for a year; other files an hour.
+      setHeaders: (res, file) => res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-cache' : HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600'),
     });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import Taro from '@tarojs/taro'
-import { api, ApiRequestError, ensureFreshToken, NETWORK_ERROR_MESSAGE } from './request'
+import { api, ApiRequestError, ensureFreshToken, NETWORK_ERROR_MESSAGE, takePrefetched } from './request'
 import { createSubmissionKeys } from './idempotency'
 import { getSession, saveSession } from './session'
 
@@ -128,5 +128,22 @@ describe('submission keys', () => {
     expect(keys.keyFor({ a: 2 })).toBe('k2') // the form changed: a new matter
     keys.done()
     expect(keys.keyFor({ a: 2 })).toBe('k3')
+  })
+})
+
+describe('takePrefetched: the /api/me that index.html asked for early', () => {
+  const me = { id: 1, name: '王秀英' }
+  const store = () => ({ __linliPrefetch: { '/api/me': { token: 'tok-1', answer: Promise.resolve(me) } } })
+
+  it('gives its answer to the first call with the same token, and only once', async () => {
+    const s = store()
+    await expect(takePrefetched('/api/me', 'tok-1', s)).resolves.toBe(me)
+    expect(takePrefetched('/api/me', 'tok-1', s)).toBeNull()
+  })
+
+  it('is not used for another token (a refresh came first) nor another path', () => {
+    expect(takePrefetched('/api/me', 'tok-2', store())).toBeNull()
+    expect(takePrefetched('/api/tickets', 'tok-1', store())).toBeNull()
+    expect(takePrefetched('/api/me', 'tok-1', undefined)).toBeNull()
   })
 })

@@ -132,6 +132,23 @@ async function send<T>(method: string, url: string, data: unknown, header: Recor
   throw toApiError(res.statusCode, res.data)
 }
 
+interface Prefetched {
+  token: string
+  /** The parsed answer, or null for anything but a 2xx. */
+  answer: Promise<unknown>
+}
+
+/**
+ * H5: index.html asks for GET /api/me before the bundle has arrived. The first call of that path with
+ * the same token takes its answer (once); anything else, or a failed answer, goes to the server as usual.
+ */
+export function takePrefetched(path: string, token: string | undefined, store: { __linliPrefetch?: Record<string, Prefetched> } | undefined = IS_H5 && API_BASE === '' ? (window as never) : undefined): Promise<unknown> | null {
+  const early = store?.__linliPrefetch?.[path]
+  if (!early) return null
+  delete store!.__linliPrefetch![path]
+  return early.token === token ? early.answer : null
+}
+
 async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, data, idempotencyKey, quiet, anonymous } = options
   if (!anonymous) await ensureFreshToken()
@@ -144,6 +161,9 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   }
   if (session) header.Authorization = `Bearer ${session.token}`
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
+  const early = method === 'GET' && !query ? takePrefetched(path, session?.token) : null
+  const answer = early && (await early)
+  if (answer) return answer as T
   try {
     return await send<T>(method, buildUrl(path, query), data, header)
   } catch (err) {
