@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { benchSessions, cpuSeconds, databasePid, dbUrl, load, log, replay, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
+import { benchSessions, cpuSeconds, databasePid, dbUrl, load, log, openLoop, openLoopFloor, replay, replayWork, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
 
 export interface ApiRow {
   scenario: string;
@@ -18,7 +18,20 @@ export interface ApiRow {
   statements: number;
   /** Extra facts for the report (e.g. the community's ticket count). */
   note?: string;
+  /** Reads: both under a fixed-rate (open-loop) load at 70% of the floor's saturation throughput. */
+  openLoop?: OpenLoopRow;
 }
+
+export interface OpenLoopRow {
+  ratePerSecond: number;
+  requests: number;
+  api: { p50: number; p99: number; max: number; failed: number; sendLagMs: number };
+  floor: { p50: number; p99: number; max: number; failed: number };
+}
+
+/** The share of the floor's saturation throughput the open-loop comparison runs at, and for how long. */
+const OPEN_LOOP_SHARE = 0.7;
+const OPEN_LOOP_SECONDS = 5;
 
 export interface SizeResult {
   rows: ApiRow[];
@@ -154,10 +167,33 @@ export async function runApiScenarios(db: string, size: number, amounts: { creat
       const after = { db: dbPid ? cpuSeconds(dbPid) : NaN };
       api.cpu = { client: api.cpu?.client ?? NaN, server: ((mid.server - before.server) * 1000) / api.requests, db: ((mid.db - before.db) * 1000) / api.requests };
       fl.cpu = { client: fl.cpu?.client ?? NaN, db: ((after.db - mid.db) * 1000) / fl.requests };
-      rows.push({ scenario: s.name, size, connections: s.connections, api, floor: fl, statements: statementsPerRequest(t.traces), note: s.note });
+      const reads = !s.idempotencyKeys && s.connections > 1;
+      const open = reads ? await openLoopComparison(server.url, db, s, t.traces, fl.rps) : undefined;
+      rows.push({ scenario: s.name, size, connections: s.connections, api, floor: fl, statements: statementsPerRequest(t.traces), note: s.note, openLoop: open });
     }
     return { rows, idleRssMb, peakRssMb: server.memory().peakMb };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * A read's tail where it matters: both sides get the same fixed rate, 70% of what the floor sustains
+ * at saturation, for five seconds, and each answer is timed from when it was due. At saturation a p99
+ * ratio would only repeat the throughput ratio; below it, it shows how each side queues.
+ */
+async function openLoopComparison(url: string, db: string, s: Scenario, traces: Awaited<ReturnType<typeof traceRequests>>['traces'], floorRps: number): Promise<OpenLoopRow> {
+  const ratePerSecond = Math.max(10, Math.round(floorRps * OPEN_LOOP_SHARE));
+  const amount = ratePerSecond * OPEN_LOOP_SECONDS;
+  log(`${s.name}: open loop at ${ratePerSecond} req/s (${OPEN_LOOP_SHARE} of the floor's ${Math.round(floorRps)}) for ${OPEN_LOOP_SECONDS} s`);
+  const requests = Array.from({ length: amount }, (_, i) => s.requests[i % s.requests.length]);
+  const api = await openLoop({ url, requests, ratePerSecond, maxSeconds: 60 });
+  const fl = await openLoopFloor(db, ratePerSecond, amount, replayWork(traces));
+  const ok = Object.entries(api.statuses).filter(([code]) => code.startsWith('2')).reduce((n, [, c]) => n + c, 0);
+  return {
+    ratePerSecond,
+    requests: amount,
+    api: { p50: api.p50, p99: api.p99, max: api.max, failed: amount - ok, sendLagMs: api.sendLagMs },
+    floor: { p50: fl.p50, p99: fl.p99, max: fl.max, failed: fl.errors },
+  };
 }

@@ -389,24 +389,75 @@ let replays = 0;
 
 /** Replays traced requests through mysql2 (the floor): request i runs trace i mod n on one connection, in order. */
 export function replay(db: string, concurrency: number, amount: number, traces: Statement[][], maxSeconds = 120): Promise<LoadResult> {
+  return floor(db, concurrency, amount, replayWork(traces), maxSeconds);
+}
+
+/** The work of replaying request i: trace i mod n, statement by statement. */
+export function replayWork(traces: Statement[][]): Work {
   const run = ++replays;
   const revived = traces.map((t) => t.map((s) => ({ sql: s.sql, values: s.values.map((v) => (v && typeof v === 'object' && '$date' in v ? new Date((v as { $date: string }).$date) : v)) })));
-  return floor(
-    db,
-    concurrency,
-    amount,
-    async (conn, i) => {
-      for (const s of revived[i % revived.length]) {
-        // An Idempotency-Key is unique per user: each replay gets its own, as each HTTP request does.
-        const values = s.values.map((v) => (typeof v === 'string' && v.startsWith(TRACE_KEY) ? `${v}-${run}-${i}` : v));
-        await conn.query(s.sql, values);
-      }
-    },
-    maxSeconds,
-  );
+  return async (conn, i) => {
+    for (const s of revived[i % revived.length]) {
+      // An Idempotency-Key is unique per user: each replay gets its own, as each HTTP request does.
+      const values = s.values.map((v) => (typeof v === 'string' && v.startsWith(TRACE_KEY) ? `${v}-${run}-${i}` : v));
+      await conn.query(s.sql, values);
+    }
+  };
 }
 
 export function statementsPerRequest(traces: Statement[][]): number {
   const counted = traces.map((t) => t.filter((s) => !/^(START TRANSACTION|COMMIT|ROLLBACK)/.test(s.sql)).length);
   return counted.reduce((a, b) => a + b, 0) / Math.max(1, counted.length);
+}
+
+/**
+ * The floor under an open-loop load: `amount` units of work leave at `ratePerSecond`, evenly spaced,
+ * over a pool as large as the server's (20), each timed from when it was due (see open-loop.ts).
+ */
+export async function openLoopFloor(db: string, ratePerSecond: number, amount: number, work: Work): Promise<{ p50: number; p99: number; max: number; errors: number; seconds: number }> {
+  const pool = mysql.createPool({ uri: dbUrl(db), connectionLimit: 20, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now() + 50;
+  const interval = 1000 / ratePerSecond;
+  let last = start;
+  const one = async (i: number, due: number) => {
+    const conn = await pool.getConnection();
+    try {
+      await work(conn, i);
+      const now = performance.now();
+      last = Math.max(last, now);
+      latencies.push(now - due);
+    } catch (e) {
+      errors += 1;
+      if (errors === 1) log(`floor error: ${(e as Error).message}`);
+    } finally {
+      conn.release();
+    }
+  };
+  try {
+    const all: Promise<void>[] = [];
+    // Start what is due, then yield to the event loop until the next is due (as open-loop.ts does).
+    for (let i = 0; i < amount; ) {
+      const now = performance.now();
+      for (; i < amount && start + i * interval <= now; i++) all.push(one(i, start + i * interval));
+      if (i < amount) await sleep(Math.max(0, start + i * interval - performance.now()));
+    }
+    await Promise.all(all);
+  } finally {
+    await pool.end();
+  }
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.length ? Math.max(...latencies) : NaN, errors, seconds: (last - start) / 1000 };
+}
+
+/** Runs an open-loop plan from a second process (open-loop.ts). */
+export async function openLoop(plan: import('./open-loop.js').OpenLoopPlan): Promise<import('./open-loop.js').OpenLoopResult> {
+  if (!plan.url.startsWith('http://127.0.0.1:')) throw new Error('load goes to 127.0.0.1 only');
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `open-plan-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(plan));
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const out = await run(tsx, [path.join(BENCH_DIR, 'src', 'open-loop.ts'), file], { cwd: BENCH_DIR }, (plan.maxSeconds + 30) * 1000);
+  fs.rmSync(file, { force: true });
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
