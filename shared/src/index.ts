@@ -12,4 +12,5 @@ export * from './api.js';
 export * from './contract.js';
 export * from './legal.js';
 export * from './booking.js';
+export * from './deliberation.js';
 export * from './ledger.js';
