@@ -102,7 +102,7 @@ describe('内容审核 on 我的', () => {
       'GET /api/content-holds': { items: [hold(1, '2026-11-22T02:00:00.000Z'), hold(2, '2026-11-23T02:00:00.000Z')] },
     })
     render(<MinePage />)
-    const entry = (await screen.findByText('内容审核')).parentElement!
+    const entry = (await screen.findByText('内容审核')).closest('.link-cell') as HTMLElement
     await waitFor(() => expect(within(entry).getByText('2')).toBeTruthy())
     expect(api.mock.calls.map((c) => c[0].url)).toContain('/api/content-holds?communityId=1')
     fireEvent.click(entry)

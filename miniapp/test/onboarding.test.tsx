@@ -114,7 +114,7 @@ describe('finding one\'s home', () => {
       'GET /api/places/buildings': [{ id: 3, name: '青和居3栋', gridId: 1, communityId: 1 }],
       'GET /api/places/households': [{ id: 5, label: '3栋1单元502' }],
       'POST /api/bindings': () =>
-        ++tries === 1 ? { statusCode: 422, code: 'BINDING_PENDING', message: '您已有一个待审核的绑定申请' } : { id: 11, householdId: 5, communityId: 1, status: 'pending', createdAt: '2026-11-23T01:00:00Z' },
+        ++tries === 1 ? { statusCode: 422, code: 'BINDING_PENDING', message: '您已有一个待审核的绑定申请，请等待居委会审核，或在“我的”里撤回后重新申请' } : { id: 11, householdId: 5, communityId: 1, status: 'pending', createdAt: '2026-11-23T01:00:00Z' },
     })
     render(<BindPage />)
     fireEvent.change(await screen.findByPlaceholderText('输入社区名称查找'), { target: { value: '青和' } })
@@ -124,7 +124,7 @@ describe('finding one\'s home', () => {
     fireEvent.click(await screen.findByText('3栋1单元502'))
     expect(api.mock.calls.map((c) => c[0].url)).toEqual(['/api/places/communities', '/api/places/buildings?communityId=1', '/api/places/households?buildingId=3'])
     fireEvent.click(screen.getByText('提交绑定申请'))
-    expect(await screen.findByText('您已有一个待审核的绑定申请')).toBeTruthy()
+    expect(await screen.findByText('您已有一个待审核的绑定申请，请等待居委会审核，或在“我的”里撤回后重新申请')).toBeTruthy()
     fireEvent.click(screen.getByText('提交绑定申请'))
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已提交，等待居委会审核' })))
     expect(api.mock.calls.at(-1)![0].data).toEqual({ householdId: 5 })

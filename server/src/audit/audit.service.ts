@@ -55,7 +55,7 @@ export class AuditService {
     const qb = this.db.manager.createQueryBuilder(AuditEntry, 'a');
     if (q.communityId !== undefined) {
       const community = await this.places.communityPlace(q.communityId);
-      if (!community || !user.overseesCommunity(community)) throw Errors.forbidden('不能查看其他社区的操作记录');
+      if (!community || !user.overseesCommunity(community)) throw Errors.forbidden('不能查看其他社区的操作记录，请选择您所在的社区');
       qb.where('a.communityId = :c', { c: q.communityId });
     } else if (!user.has('admin')) {
       const communities = user.communityIds('committee_member');

@@ -37,12 +37,12 @@ export class BindingsService {
 
   async request(user: AuthUser, householdId: number): Promise<BindingView> {
     const household = await this.db.manager.findOneBy(Household, { id: householdId });
-    if (!household) throw Errors.unprocessable('UNKNOWN_HOUSEHOLD', '所选房屋不存在');
+    if (!household) throw Errors.unprocessable('UNKNOWN_HOUSEHOLD', '所选房屋不存在，请返回重新选择');
     const building = (await this.db.manager.findOneBy(Building, { id: household.buildingId }))!;
     return this.db.transaction(async (em) => {
       const open = await em.findOne(HouseholdBinding, { where: { userId: user.id, status: In(['pending', 'approved']) } });
       if (open?.householdId === householdId) return this.view(open); // asking twice is asking once
-      if (open?.status === 'pending') throw Errors.unprocessable('BINDING_PENDING', '您已有一个待审核的绑定申请');
+      if (open?.status === 'pending') throw Errors.unprocessable('BINDING_PENDING', '您已有一个待审核的绑定申请，请等待居委会审核，或在“我的”里撤回后重新申请');
       const now = this.clock.now();
       const binding = em.create(HouseholdBinding, {
         userId: user.id,
@@ -136,10 +136,10 @@ export class BindingsService {
       const binding = await em.findOneBy(HouseholdBinding, { id });
       if (!binding || !user.communityIds('committee_member').includes(binding.communityId)) throw Errors.notFound('房屋绑定');
       if (binding.status === 'ended') return this.view(binding);
-      if (binding.status !== 'approved') throw Errors.invalidState('只能解除已通过的绑定');
+      if (binding.status !== 'approved') throw Errors.invalidState('只能解除已通过的绑定，请刷新后查看申请状态');
       const now = this.clock.now();
       const result = await em.update(HouseholdBinding, { id, status: 'approved' }, { status: 'ended', reason, endedAt: now, endedById: user.id });
-      if (result.affected !== 1) throw Errors.conflict('该绑定刚被他人处理');
+      if (result.affected !== 1) throw Errors.conflict('该绑定刚被他人处理，请刷新后查看');
       const [label] = (await this.householdLabels([binding.householdId])).values();
       await enqueueNotifications(em, [binding.userId], { type: 'binding_ended', title: '绑定解除', body: `社区已解除您与${label}的绑定：${reason}`, ticketId: null, communityId: binding.communityId }, now);
       return this.view({ ...binding, status: 'ended', reason });

@@ -105,16 +105,16 @@ export class ClaimsService {
     const roles = claim ? await this.db.manager.find(RoleAssignment, { where: { userId: claim.accountId }, order: { id: 'ASC' } }) : [];
     if (!claim || !(await this.mayDecide(user, claim, roles))) throw Errors.notFound('认领申请');
     if (claim.status === status) return this.view(claim, roles);
-    if (claim.status !== 'pending') throw Errors.invalidState('该认领已处理');
+    if (claim.status !== 'pending') throw Errors.invalidState('该认领已处理，请刷新列表');
     const decided = await this.db.transaction(async (em) => {
       const now = this.clock.now();
       const result = await em.update(AccountClaim, { id, status: 'pending' }, { status, reason, decidedById: user.id, decidedAt: now });
-      if (result.affected !== 1) throw Errors.conflict('该认领刚被他人处理');
+      if (result.affected !== 1) throw Errors.conflict('该认领刚被他人处理，请刷新列表');
       const fresh = await em.findOneBy(User, { id: claim.claimantId });
       const record = await em.findOneBy(User, { id: claim.accountId });
       if (status === 'confirmed') {
         // The record was claimed meanwhile by someone else, or the claimant left: nothing to merge.
-        if (!fresh || fresh.deletedAt || !record || record.openid !== null || record.deletedAt) throw Errors.invalidState('认领人或账号已不存在，无法确认');
+        if (!fresh || fresh.deletedAt || !record || record.openid !== null || record.deletedAt) throw Errors.invalidState('认领人或账号已不存在，无法确认，请刷新列表');
         await mergeAccount(em, fresh, record, now);
         // Anyone else who claimed the same record (a second phone holder) is answered now.
         const others = await em.find(AccountClaim, { where: { accountId: record.id, status: 'pending' } });

@@ -45,7 +45,7 @@ export class ErrorFilter implements ExceptionFilter {
       const code = typeof response === 'object' && response.code ? response.code : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'));
       let message = typeof response === 'string' ? response : response.message ?? exception.message;
       if (Array.isArray(message)) message = message.join('; ');
-      if (status === 413 && !(typeof response === 'object' && response.code)) message = '照片不能超过 5 MB';
+      if (status === 413 && !(typeof response === 'object' && response.code)) message = '照片不能超过 5 MB，请压缩或重新拍摄后上传';
       if (status === 404 && !(typeof response === 'object' && response.code)) {
         return { statusCode: 404, code: 'NOT_FOUND_ROUTE', message: `没有这个接口: ${req.method} ${req.path}`, requestId };
       }

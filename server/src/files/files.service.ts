@@ -42,7 +42,7 @@ export class FilesService {
       .where('f.ownerId = :ownerId AND f.createdAt >= :day', { ownerId, day: new Date(now - 24 * 3_600_000), minute: new Date(now - 60_000) })
       .getRawOne<{ day: string | number; minute: string | number | null }>();
     const { uploadsPerMinute, uploadsPerDay } = this.config.rateLimits;
-    if (Number(row?.day ?? 0) >= uploadsPerDay) throw new AppError(429, 'UPLOAD_QUOTA_EXCEEDED', `每人每天最多上传 ${uploadsPerDay} 张照片`);
+    if (Number(row?.day ?? 0) >= uploadsPerDay) throw new AppError(429, 'UPLOAD_QUOTA_EXCEEDED', `每人每天最多上传 ${uploadsPerDay} 张照片，请明天再上传`);
     if (Number(row?.minute ?? 0) >= uploadsPerMinute) throw new AppError(429, 'RATE_LIMITED', '上传太频繁，请稍后再试');
   }
 
@@ -63,7 +63,7 @@ export class FilesService {
   async store(ownerId: number, file: { buffer: Buffer; size: number } | undefined) {
     if (!file) throw new AppError(400, 'FILE_MISSING', '请选择要上传的照片（表单字段 file）');
     const type = sniffImageType(file.buffer);
-    if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', '只能上传 JPG、PNG 或 WebP 格式的照片');
+    if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', '只能上传 JPG、PNG 或 WebP 格式的照片，请换一张');
     const key = `${randomBytes(16).toString('hex')}.${type.ext}`;
     await this.storage.put(key, file.buffer, type.mimeType);
     const saved = await this.db.manager.save(StoredFile, { key, ownerId, mimeType: type.mimeType, size: file.size, createdAt: this.clock.now(), checkTraceId: null, checkStatus: null });

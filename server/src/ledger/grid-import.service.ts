@@ -45,7 +45,7 @@ export class GridImportService {
         ...features.map((f) => ({ ...f, id: byName.get(f.name)?.id ?? null })),
       ];
       const overlap = firstOverlap(after);
-      if (overlap) throw new AppError(422, 'GRID_GEOJSON_INVALID', `网格“${overlap[0]}”与“${overlap[1]}”有重叠区域`);
+      if (overlap) throw new AppError(422, 'GRID_GEOJSON_INVALID', `网格“${overlap[0]}”与“${overlap[1]}”有重叠区域，请修正边界后重新导入`);
       const report: GridImportReport = { dryRun: dto.dryRun, added: [], changed: [], unchanged: [], buildingsMoved: 0 };
       for (const f of features) {
         const old = byName.get(f.name);
@@ -96,6 +96,6 @@ function decode(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new AppError(422, 'GRID_GEOJSON_INVALID', 'GeoJSON 文件应为 UTF-8 文本');
+    throw new AppError(422, 'GRID_GEOJSON_INVALID', 'GeoJSON 文件应为 UTF-8 文本，请另存为 UTF-8 后重新导入');
   }
 }

@@ -55,7 +55,7 @@ export class LedgerEditsService {
         throw Errors.validation('这个手机号已登记在另一人名下，请核对');
       }
       if (person) {
-        if (await em.findOneBy(HouseholdMember, { householdId, userId: person.id, endedAt: IsNull() })) throw Errors.validation('这个人已在这一户');
+        if (await em.findOneBy(HouseholdMember, { householdId, userId: person.id, endedAt: IsNull() })) throw Errors.validation('这个人已在这一户，请勿重复添加');
         if (person.name !== dto.name) await em.update(User, { id: person.id }, { name: dto.name });
       } else {
         const inserted = await em.insert(User, { name: dto.name, phone, openid: null, phoneVerifiedAt: null, nickname: null, avatarKey: null, consentVersion: null, consentedAt: null, createdAt: now, deletedAt: null });
@@ -90,7 +90,7 @@ export class LedgerEditsService {
       const fields: string[] = [];
       if (phone !== undefined && phone !== person.phone) {
         if (phone && (await em.findOneBy(User, { phone, deletedAt: IsNull(), id: Not(person.id) }))) throw Errors.validation('这个手机号已登记在另一人名下，请核对');
-        if (person.phoneVerifiedAt !== null) throw Errors.validation('这个手机号已由本人在微信中验证，不能在台账中修改');
+        if (person.phoneVerifiedAt !== null) throw Errors.validation('这个手机号已由本人在微信中验证，不能在台账中修改，如有变化请本人在微信中更换');
         fields.push('phone');
       }
       if (dto.name !== person.name) fields.push('name');

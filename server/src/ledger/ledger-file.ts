@@ -23,7 +23,7 @@ const NAMED = 10;
  * if it decodes as GBK without a replacement character. Whatever cannot be read so is refused whole.
  */
 export async function readLedgerFile(bytes: Buffer, filename: string): Promise<LedgerSheet> {
-  if (bytes.length === 0) throw new AppError(422, 'LEDGER_FILE_EMPTY', '文件是空的');
+  if (bytes.length === 0) throw new AppError(422, 'LEDGER_FILE_EMPTY', '文件是空的，请检查后重新选择');
   let grid: { row: number; values: string[] }[];
   if (bytes.subarray(0, 4).equals(ZIP)) grid = await readWorkbook(bytes);
   else if (bytes.subarray(0, 4).equals(OLE)) throw unreadable('这是旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后再导入');
@@ -85,7 +85,7 @@ async function readWorkbook(bytes: Buffer): Promise<{ row: number; values: strin
     throw unreadable('无法打开这个 Excel 文件，请用 Excel 另存为 .xlsx 后再导入');
   }
   const sheet = book.worksheets.find((s) => s.actualRowCount > 0) ?? book.worksheets[0];
-  if (!sheet) throw new AppError(422, 'LEDGER_FILE_EMPTY', '工作簿里没有工作表');
+  if (!sheet) throw new AppError(422, 'LEDGER_FILE_EMPTY', '工作簿里没有工作表，请用模板填写后重新上传');
   const merges: string[] = (sheet.model as { merges?: string[] }).merges ?? [];
   if (merges.length) {
     throw new AppError(422, 'LEDGER_FILE_MERGED_CELLS', `表格有合并单元格（${merges.slice(0, NAMED).join('、')}${merges.length > NAMED ? '等' : ''}），请取消合并并在每一行填上完整内容后再导入`);
@@ -127,7 +127,7 @@ function tooManyRows(): AppError {
 function toSheet(grid: { row: number; values: string[] }[]): LedgerSheet {
   const nonEmpty = grid.filter((r) => r.values.some((v) => normaliseCell(v) !== ''));
   const [header, ...data] = nonEmpty;
-  if (!header) throw new AppError(422, 'LEDGER_FILE_EMPTY', '文件里没有内容');
+  if (!header) throw new AppError(422, 'LEDGER_FILE_EMPTY', '文件里没有内容，请用模板填写后重新上传');
   const index = new Map<LedgerColumn, number>();
   header.values.forEach((v, i) => {
     const name = normaliseCell(v).replace(/[(（].*[)）]$/, '').trim();
@@ -136,9 +136,9 @@ function toSheet(grid: { row: number; values: string[] }[]): LedgerSheet {
   });
   const missing = LEDGER_REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length) {
-    throw new AppError(422, 'LEDGER_COLUMNS_MISSING', `第${header.row}行应为表头，缺少这些列：${missing.join('、')}（可下载导入模板对照）`);
+    throw new AppError(422, 'LEDGER_COLUMNS_MISSING', `第${header.row}行应为表头，缺少这些列：${missing.join('、')}（请下载导入模板对照后补齐）`);
   }
-  if (data.length === 0) throw new AppError(422, 'LEDGER_FILE_EMPTY', '表头下面没有数据行');
+  if (data.length === 0) throw new AppError(422, 'LEDGER_FILE_EMPTY', '表头下面没有数据行，请填写住户后重新上传');
   if (data.length > LEDGER_MAX_ROWS) throw tooManyRows();
   const columns = [...index.keys()];
   return {

@@ -14,7 +14,7 @@ export function FileUpload(maxBytes: number, what: string): Type<NestInterceptor
       try {
         return await super.intercept(context, next);
       } catch (e) {
-        if (e instanceof PayloadTooLargeException) throw new AppError(413, 'FILE_TOO_LARGE', `${what}不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
+        if (e instanceof PayloadTooLargeException) throw new AppError(413, 'FILE_TOO_LARGE', `${what}不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分后分批上传`);
         throw e;
       }
     }

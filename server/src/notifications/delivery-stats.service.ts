@@ -62,7 +62,7 @@ export class DeliveryStatsService {
   async deliveryStats(user: AuthUser, communityId: number, q: DayRange): Promise<NotificationDeliveryStats> {
     const community = await this.places.communityPlace(communityId);
     if (!community) throw Errors.notFound('社区');
-    if (!user.overseesCommunity(community)) throw Errors.forbidden('不能查看其他社区的数据');
+    if (!user.overseesCommunity(community)) throw Errors.forbidden('不能查看其他社区的数据，请选择您所在的社区');
     const days = resolveDays(q, localDate(this.clock.now(), community.utcOffsetMinutes));
     const { start, end } = localDayRange(days.from, days.to, community.utcOffsetMinutes);
     const rows = await this.db.manager

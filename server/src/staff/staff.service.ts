@@ -29,13 +29,13 @@ export class StaffService {
   ) {}
 
   async remove(user: AuthUser, staffId: number, handoverToUserId: number | undefined): Promise<StaffRemovalResult> {
-    if (staffId === user.id) throw Errors.unprocessable('CANNOT_REMOVE_SELF', '不能解除自己的岗位');
+    if (staffId === user.id) throw Errors.unprocessable('CANNOT_REMOVE_SELF', '不能解除自己的岗位，请由另一位居委会成员办理');
     const posts = await this.postsOverseenBy(user, staffId);
     if (posts.length === 0) throw Errors.notFound('工作人员');
     const communityIds = [...new Set(posts.map((r) => r.communityId!))];
     const open = await this.openTickets(staffId, communityIds);
     if (open.length > 0 && handoverToUserId === undefined) throw staffHasOpenTickets(open.length);
-    if (open.length > 0 && handoverToUserId === staffId) throw Errors.unprocessable('INVALID_HANDLER', '不能交接给要离岗的本人');
+    if (open.length > 0 && handoverToUserId === staffId) throw Errors.unprocessable('INVALID_HANDLER', '不能交接给要离岗的本人，请选择另一位同事');
     // Each hand-over is a 转派 by the remover, with its timeline event and the new handler's notice.
     for (const t of open) await this.workflow.transfer(user, t.id, handoverToUserId!, '工作人员离岗交接');
     const [removedRoles] = await this.users.roleViews([posts]);

@@ -192,7 +192,7 @@ export class StatsService {
   private async authorise(user: AuthUser, communityId: number): Promise<CommunityPlace> {
     const community = await this.places.communityPlace(communityId);
     if (!community) throw Errors.notFound('社区');
-    if (!user.overseesCommunity(community)) throw Errors.forbidden('不能查看其他社区的数据');
+    if (!user.overseesCommunity(community)) throw Errors.forbidden('不能查看其他社区的数据，请选择您所在的社区');
     return community;
   }
 }

@@ -35,8 +35,8 @@ export class FollowersService {
       .transaction(async (em) => {
         const t = await em.findOneBy(Ticket, { id });
         if (!t || !(await isNeighbours(em, t, home))) throw Errors.notFound('报事');
-        if (!isOpen(t.status)) throw Errors.invalidState('只能附议尚未办结的报事');
-        if (t.reporterId === user.id) throw Errors.unprocessable('OWN_TICKET', '这是您自己报的事');
+        if (!isOpen(t.status)) throw Errors.invalidState('这件报事已办结或已关闭，不能再附议，可在公示栏查看结果');
+        if (t.reporterId === user.id) throw Errors.unprocessable('OWN_TICKET', '这是您自己报的事，不用附议，可在“我的报事”里查看进度');
         if (await em.countBy(TicketFollower, { ticketId: id, userId: user.id })) return;
         const now = this.clock.now();
         await em.insert(TicketFollower, { ticketId: id, userId: user.id, createdAt: now });

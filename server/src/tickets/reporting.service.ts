@@ -99,7 +99,7 @@ export class ReportingService {
     const record = await this.db.manager.findOneBy(IdempotencyRecord, { userId: user.id, key });
     if (!record) return null;
     if (record.requestHash !== requestHash) {
-      throw Errors.unprocessable('IDEMPOTENCY_KEY_REUSED', '同一个 Idempotency-Key 已用于另一次不同的提交');
+      throw Errors.unprocessable('IDEMPOTENCY_KEY_REUSED', '这次提交与之前的一次提交内容不同却用了同一个编号（Idempotency-Key），请刷新后重新提交');
     }
     return this.queries.detailFor(user, record.ticketId);
   }
@@ -114,7 +114,7 @@ export class ReportingService {
     const home = await this.users.homeCommunityId(user);
     if (dto.buildingId !== undefined) {
       const building = await this.db.manager.findOneBy(Building, { id: dto.buildingId });
-      if (!building) throw Errors.unprocessable('UNKNOWN_BUILDING', '所选楼栋不存在');
+      if (!building) throw Errors.unprocessable('UNKNOWN_BUILDING', '所选楼栋不存在，请重新选择');
       // A building is chosen from one's own community's list; another community's matters are reported by location.
       if (building.communityId !== home) throw Errors.unprocessable('BUILDING_OUTSIDE_COMMUNITY', '只能选择您所在社区的楼栋，其他地方请用定位报事');
       gridId = building.gridId;
@@ -130,7 +130,7 @@ export class ReportingService {
     communityId ??= home;
     if (communityId === null) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内，请选择所在楼栋');
     const community = await this.places.communityPlace(communityId);
-    if (!community) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内');
+    if (!community) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内，请选择所在楼栋或换个位置');
     return { gridId, communityId, streetId: community.streetId, districtId: community.districtId, utcOffsetMinutes: community.utcOffsetMinutes };
   }
 }

@@ -71,7 +71,7 @@ export class TicketQueries {
     const qb = this.db.manager.createQueryBuilder(Ticket, 't');
     switch (q.scope) {
       case 'mine':
-        if (!user.has('resident')) throw Errors.forbidden('只有居民有“我的报事”');
+        if (!user.has('resident')) throw Errors.forbidden('只有居民有“我的报事”，请用居民身份登录');
         qb.where('t.reporterId = :me', { me: user.id });
         qb.orderBy('t.id', 'DESC');
         break;
@@ -81,7 +81,7 @@ export class TicketQueries {
         qb.orderBy('t.id', 'DESC');
         break;
       case 'assigned': {
-        if (!user.has('grid_worker', 'partner')) throw Errors.forbidden('只有网格员和合作单位有待办');
+        if (!user.has('grid_worker', 'partner')) throw Errors.forbidden('只有网格员和合作单位有待办，请用工作人员身份登录');
         qb.where('t.handlerId = :me', { me: user.id });
         if (!q.status) qb.andWhere('t.status IN (:...inbox)', { inbox: HANDLER_INBOX_STATUSES });
         // Inbox by deadline: the one racing the earliest deadline first, so overdue matters lead.
@@ -93,7 +93,7 @@ export class TicketQueries {
         const communities = await this.overseenCommunities(user);
         if (communities === 'none') throw Errors.forbidden('只有社区、街道和区的工作人员可以查看社区报事');
         if (q.communityId !== undefined) {
-          if (communities !== 'all' && !communities.includes(q.communityId)) throw Errors.forbidden('不能查看其他社区的报事');
+          if (communities !== 'all' && !communities.includes(q.communityId)) throw Errors.forbidden('不能查看其他社区的报事，请选择您所在的社区');
           qb.where('t.communityId = :c', { c: q.communityId });
         } else if (communities !== 'all') {
           qb.where('t.communityId IN (:...cs)', { cs: communities.length ? communities : [0] });

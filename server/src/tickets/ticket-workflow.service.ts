@@ -98,14 +98,14 @@ export class TicketWorkflow {
 
   /** A committee member merges a duplicate into the original: rejected as duplicate-of, its residents follow the original. */
   async merge(user: AuthUser, id: number, intoTicketId: number): Promise<TicketDetail> {
-    if (id === intoTicketId) throw Errors.unprocessable('MERGE_INTO_SELF', '不能合并到自身');
+    if (id === intoTicketId) throw Errors.unprocessable('MERGE_INTO_SELF', '不能合并到自身，请选择另一件重复的报事');
     const original = await this.db.manager.findOneBy(Ticket, { id: intoTicketId });
     if (!original || !(await relationsTo(this.db.manager, user, original)).includes('committee')) throw Errors.notFound('原报事');
-    if ((NOT_COUNTED_TICKET_STATUSES as readonly TicketStatus[]).includes(original.status)) throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它');
+    if ((NOT_COUNTED_TICKET_STATUSES as readonly TicketStatus[]).includes(original.status)) throw Errors.invalidState('原报事已撤回或不予受理，不能合并到它，请选择另一件原报事');
     const duplicateOf = { id: original.id, code: original.code };
     const record = audited(user, 'merge', () => ({ intoTicketId: original.id }), [original.id]);
     return this.transition(user, id, { action: 'reject', reason: 'duplicate', duplicateOf }, async (t, em, writes, now, actorRole) => {
-      if (t.communityId !== original.communityId) throw Errors.unprocessable('MERGE_ACROSS_COMMUNITIES', '只能合并同一社区的报事');
+      if (t.communityId !== original.communityId) throw Errors.unprocessable('MERGE_ACROSS_COMMUNITIES', '只能合并同一社区的报事，请选择本社区的报事');
       const residents = [t.reporterId, ...(await em.find(TicketFollower, { where: { ticketId: t.id } })).map((f) => f.userId)];
       let added = 0;
       for (const userId of new Set(residents)) {
@@ -121,7 +121,7 @@ export class TicketWorkflow {
 
   private validHandler(toUserId: number): Alongside {
     return async (t, em) => {
-      if (!(await this.dispatcher.isValidHandler(em, toUserId, t.communityId))) throw Errors.unprocessable('INVALID_HANDLER', '只能派给本社区的网格员或合作单位');
+      if (!(await this.dispatcher.isValidHandler(em, toUserId, t.communityId))) throw Errors.unprocessable('INVALID_HANDLER', '只能派给本社区的网格员或合作单位，请从名单中重新选择');
     };
   }
 
@@ -133,7 +133,7 @@ export class TicketWorkflow {
   private async transition(user: AuthUser, id: number, command: TicketCommand, alongside?: Alongside): Promise<TicketDetail> {
     const action = command.action;
     if (!user.has(...(ACTION_ROLES[action].filter((r) => r !== 'system')))) {
-      throw Errors.forbidden(`您的身份不能执行“${TICKET_ACTION_LABELS[action]}”`);
+      throw Errors.forbidden(`您的身份不能执行“${TICKET_ACTION_LABELS[action]}”，如需办理请联系社区居委会`);
     }
     for (let attempt = 1; ; attempt++) {
       try {
@@ -146,9 +146,9 @@ export class TicketWorkflow {
           const now = this.clock.now();
           const result = applyTransition(t, command, { now, relations, actorId: user.id, category });
           if (!result.ok) {
-            if (result.reason === 'forbidden') throw Errors.forbidden(`您不能对这件报事执行“${TICKET_ACTION_LABELS[action]}”`);
-            if (result.reason === 'same_handler') throw Errors.unprocessable('SAME_HANDLER', '该报事已在此人手中');
-            throw Errors.invalidState(`报事当前状态为“${TICKET_STATUS_LABELS[t.status]}”，不能${TICKET_ACTION_LABELS[action]}`);
+            if (result.reason === 'forbidden') throw Errors.forbidden(`您不能对这件报事执行“${TICKET_ACTION_LABELS[action]}”，如需办理请联系社区居委会`);
+            if (result.reason === 'same_handler') throw Errors.unprocessable('SAME_HANDLER', '该报事已在此人手中，请选择其他人');
+            throw Errors.invalidState(`报事当前状态为“${TICKET_STATUS_LABELS[t.status]}”，不能${TICKET_ACTION_LABELS[action]}，请刷新查看最新进度`);
           }
           const writes = new TicketWrites(em);
           const actorRole = actorRoleFor(user, relations, action);

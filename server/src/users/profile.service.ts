@@ -25,7 +25,7 @@ export class ProfileService {
     // 内容安全: a nickname is a profile text (scene 1); a risky one is refused, a doubtful one stored and held.
     const verdict = await this.content.check(user, [{ field: 'nickname', label: '昵称', text: change.nickname, scene: 1 }], staff ? 'staff' : 'resident');
     const avatar = change.avatarFileId === undefined ? null : await this.db.manager.findOneBy(StoredFile, { id: change.avatarFileId, ownerId: user.id });
-    if (change.avatarFileId !== undefined && !avatar) throw Errors.unprocessable('UNKNOWN_PHOTO', '头像须是您本人上传的照片');
+    if (change.avatarFileId !== undefined && !avatar) throw Errors.unprocessable('UNKNOWN_PHOTO', '头像须是您本人上传的照片，请重新选择照片上传');
     const communityId = await this.users.homeCommunityId(user);
     await this.db.transaction(async (em) => {
       const now = this.clock.now();

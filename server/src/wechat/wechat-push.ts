@@ -57,7 +57,7 @@ export class WechatPushVerifier {
 
   private get token(): string {
     const token = this.config.wechat.pushToken;
-    if (!token) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信消息推送');
+    if (!token) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信消息推送，请联系管理员配置');
     return token;
   }
 
@@ -73,7 +73,7 @@ export class WechatPushVerifier {
   async open(q: { msg_signature?: string; timestamp?: string; nonce?: string }, body: { Encrypt?: unknown } | undefined): Promise<Record<string, unknown>> {
     const token = this.token;
     const aesKey = this.config.wechat.pushAesKey;
-    if (!aesKey) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信消息推送');
+    if (!aesKey) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信消息推送，请联系管理员配置');
     const encrypted = body?.Encrypt;
     if (!q.msg_signature || !q.timestamp || !/^\d{1,12}$/.test(q.timestamp) || !q.nonce || q.nonce.length > 64 || typeof encrypted !== 'string') throw refused();
     if (!sameHex(pushSignature([token, q.timestamp, q.nonce, encrypted]), q.msg_signature)) throw refused();

@@ -108,7 +108,7 @@ export class WechatGateway {
 
   /** wx.login's code → openid (auth.code2Session). */
   async code2Session(code: string): Promise<WechatSession> {
-    if (!this.api) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信登录');
+    if (!this.api) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信登录，请联系管理员配置');
     try {
       const r = await this.api.code2Session(code);
       if (!r?.openid) throw new AppError(503, 'WECHAT_UNAVAILABLE', '微信登录暂时不可用，请稍后再试');
@@ -209,7 +209,7 @@ export class WechatGateway {
    * renewed and the call retried the library's way.
    */
   async phoneNumber(code: string): Promise<WechatPhone> {
-    if (!this.api) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信登录');
+    if (!this.api) throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '未配置微信登录，请联系管理员配置');
     try {
       const { accessToken } = await this.api.ensureAccessToken();
       const r = (await this.api.request(`${this.api.wxaPrefix}business/getuserphonenumber?access_token=${encodeURIComponent(accessToken)}`, {
@@ -239,7 +239,7 @@ export function toAppError(e: unknown): AppError {
     case 45011: // API minute-quota reach limit
       return new AppError(429, 'WECHAT_RATE_LIMITED', '登录太频繁，请稍后再试');
     case 40226: // high risk user
-      return new AppError(403, 'WECHAT_USER_BLOCKED', '该微信账号暂时不能登录');
+      return new AppError(403, 'WECHAT_USER_BLOCKED', '该微信账号暂时不能登录，请联系社区居委会');
     default: // -1 system busy, network errors, timeouts
       return new AppError(503, 'WECHAT_UNAVAILABLE', '微信服务繁忙，请稍后再试');
   }

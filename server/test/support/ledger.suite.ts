@@ -300,7 +300,7 @@ export function ledgerSuite(dialect: Dialect): void {
         const r = await dryRun(bytes, filename);
         return [r.status, r.body.code, r.body.message];
       };
-      expect(await refused(Buffer.from('\uFEFF楼栋,房号,名字\r\n青和居1栋,101,张三\r\n'), 'a.csv')).toEqual([422, 'LEDGER_COLUMNS_MISSING', '第1行应为表头，缺少这些列：门牌、姓名、身份（可下载导入模板对照）']);
+      expect(await refused(Buffer.from('\uFEFF楼栋,房号,名字\r\n青和居1栋,101,张三\r\n'), 'a.csv')).toEqual([422, 'LEDGER_COLUMNS_MISSING', '第1行应为表头，缺少这些列：门牌、姓名、身份（请下载导入模板对照后补齐）']);
       expect((await refused(Buffer.alloc(0), 'a.csv')).slice(0, 2)).toEqual([422, 'LEDGER_FILE_EMPTY']);
       expect((await refused(Buffer.from(`\uFEFF${HEADER}\r\n`), 'a.csv')).slice(0, 2)).toEqual([422, 'LEDGER_FILE_EMPTY']);
       const formulas = await workbook([[...LEDGER_COLUMNS], ['青和居1栋', '1', '101', null, '王秀英', '13871000001', '业主']], (s) => {
@@ -318,7 +318,7 @@ export function ledgerSuite(dialect: Dialect): void {
       const tooMany = Buffer.from(`${HEADER}\r\n${'青和居1栋,1,101,,某人,,业主,,\r\n'.repeat(50_001)}`);
       expect(await refused(tooMany, 'ledger.csv')).toEqual([422, 'LEDGER_TOO_MANY_ROWS', '一次最多导入 50000 行，请分楼栋分批导入']);
       const tooLarge = await ctx.api.form('黄丽华', '/ledger/import', huge);
-      expect([tooLarge.status, tooLarge.body.code, tooLarge.body.message]).toEqual([413, 'FILE_TOO_LARGE', '台账文件不能超过 10 MB']);
+      expect([tooLarge.status, tooLarge.body.code, tooLarge.body.message]).toEqual([413, 'FILE_TOO_LARGE', '台账文件不能超过 10 MB，请拆分后分批上传']);
       expect((await send('黄丽华', DEMO, 'x.csv', { communityId: '2', dryRun: 'true' })).status).toBe(404);
       const form = new FormData();
       form.append('communityId', '1');
@@ -344,7 +344,7 @@ export function ledgerSuite(dialect: Dialect): void {
         const r = await grids('true', body);
         return [r.status, r.body.code, r.body.message];
       };
-      expect(await invalid(collection(rect('青和居第九网格', 114.382, 30.642, 114.386, 30.645)))).toEqual([422, 'GRID_GEOJSON_INVALID', '网格“青和居第一网格”与“青和居第九网格”有重叠区域']);
+      expect(await invalid(collection(rect('青和居第九网格', 114.382, 30.642, 114.386, 30.645)))).toEqual([422, 'GRID_GEOJSON_INVALID', '网格“青和居第一网格”与“青和居第九网格”有重叠区域，请修正边界后重新导入']);
       const bowTie = { type: 'Feature', properties: { name: '蝴蝶' }, geometry: { type: 'Polygon', coordinates: [[[114.4, 30.6], [114.41, 30.61], [114.41, 30.6], [114.4, 30.61], [114.4, 30.6]]] } };
       expect(await invalid(collection(bowTie))).toEqual([422, 'GRID_GEOJSON_INVALID', '网格“蝴蝶”的边界自相交']);
       const open = { type: 'Feature', properties: { name: '开口' }, geometry: { type: 'Polygon', coordinates: [[[114.4, 30.6], [114.41, 30.6], [114.41, 30.61], [114.4, 30.61]]] } };

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, SearchBar, Step, Steps } from '@nutui/nutui-react-taro'
+import { LinkCell } from '../../components/LinkCell'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import type { BuildingOption, CommunityOption, HouseholdOption } from '@linli/shared'
@@ -60,9 +61,9 @@ export default function BindPage() {
 
       {step > 0 && (
         <Cell.Group title='已选择'>
-          <Cell title='社区' extra={`${picked.community!.name}  重选 ›`} clickable onClick={() => back(0)} />
-          {picked.building && <Cell title='楼栋' extra={`${picked.building.name}  重选 ›`} clickable onClick={() => back(1)} />}
-          {picked.household && <Cell title='房屋' extra={`${picked.household.label}  重选 ›`} clickable onClick={() => back(2)} />}
+          <LinkCell title='社区' extra={`${picked.community!.name}  重选 ›`} extraLabel={`${picked.community!.name}，重选`} onClick={() => back(0)} />
+          {picked.building && <LinkCell title='楼栋' extra={`${picked.building.name}  重选 ›`} extraLabel={`${picked.building.name}，重选`} onClick={() => back(1)} />}
+          {picked.household && <LinkCell title='房屋' extra={`${picked.household.label}  重选 ›`} extraLabel={`${picked.household.label}，重选`} onClick={() => back(2)} />}
         </Cell.Group>
       )}
 
@@ -73,7 +74,7 @@ export default function BindPage() {
           <LoadState loading={communities.loading} error={communities.error} onRetry={communities.reload} empty={filterCommunities(communities.data ?? [], typed).length === 0} emptyText='没有找到这个社区，换个名称试试'>
             <Cell.Group>
               {filterCommunities(communities.data ?? [], typed).map((c) => (
-                <Cell key={c.id} className='bind__choice' title={c.name} extra='›' clickable onClick={() => setPicked({ community: c, building: null, household: null })} />
+                <LinkCell key={c.id} className='bind__choice' title={c.name} extra='›' onClick={() => setPicked({ community: c, building: null, household: null })} />
               ))}
             </Cell.Group>
           </LoadState>
@@ -86,7 +87,7 @@ export default function BindPage() {
           <LoadState loading={buildings.loading} error={buildings.error} onRetry={buildings.reload} empty={buildings.data?.length === 0} emptyText='这个社区还没有登记楼栋，请联系居委会'>
             <Cell.Group>
               {(buildings.data ?? []).map((b) => (
-                <Cell key={b.id} className='bind__choice' title={b.name} extra='›' clickable onClick={() => setPicked((p) => ({ ...p, building: b, household: null }))} />
+                <LinkCell key={b.id} className='bind__choice' title={b.name} extra='›' onClick={() => setPicked((p) => ({ ...p, building: b, household: null }))} />
               ))}
             </Cell.Group>
           </LoadState>
@@ -99,7 +100,7 @@ export default function BindPage() {
           <LoadState loading={households.loading} error={households.error} onRetry={households.reload} empty={households.data?.length === 0} emptyText='这栋楼还没有登记房屋，请联系居委会'>
             <Cell.Group>
               {(households.data ?? []).map((h) => (
-                <Cell key={h.id} className='bind__choice' title={h.label} extra='›' clickable onClick={() => setPicked((p) => ({ ...p, household: h }))} />
+                <LinkCell key={h.id} className='bind__choice' title={h.label} extra='›' onClick={() => setPicked((p) => ({ ...p, household: h }))} />
               ))}
             </Cell.Group>
           </LoadState>

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Badge, Button, Cell, Dialog, Switch } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@linli/shared'
+import { LinkCell } from '../../components/LinkCell'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { deleteAccount, leaveHousehold, useLastBinding, type AccountView, type PastBinding } from '../../hooks/useAccount'
@@ -110,48 +111,48 @@ export default function MinePage() {
             {me.data.grid && <Cell title='网格' extra={me.data.grid.name} />}
             {me.data.phone && <Cell title='手机' extra={maskPhone(me.data.phone)} />}
             {home && resident && <Cell className='mine__home-status' title='住址状态' description={home.text} />}
-            {home?.action === 'bind' && resident && <Cell className='mine__bind' title='绑定住址' extra='去绑定 ›' clickable onClick={go('/pages/bind/index')} />}
-            {home?.action === 'rebind' && resident && <Cell className='mine__bind' title='重新申请绑定' extra='›' clickable onClick={go('/pages/bind/index')} />}
-            {home?.action === 'leave' && <Cell className='mine__leave' title='搬离（解除住址绑定）' extra='›' clickable onClick={() => setConfirm('leave')} />}
-            {home?.action === 'withdraw' && <Cell className='mine__leave' title='撤回绑定申请' extra='›' clickable onClick={() => setConfirm('leave')} />}
+            {home?.action === 'bind' && resident && <LinkCell className='mine__bind' title='绑定住址' extra='去绑定 ›' onClick={go('/pages/bind/index')} />}
+            {home?.action === 'rebind' && resident && <LinkCell className='mine__bind' title='重新申请绑定' extra='›' onClick={go('/pages/bind/index')} />}
+            {home?.action === 'leave' && <LinkCell className='mine__leave' title='搬离（解除住址绑定）' extra='›' onClick={() => setConfirm('leave')} />}
+            {home?.action === 'withdraw' && <LinkCell className='mine__leave' title='撤回绑定申请' extra='›' onClick={() => setConfirm('leave')} />}
           </Cell.Group>
         )}
       </LoadState>
 
       <Cell.Group title='服务'>
-        <Cell
+        <LinkCell
           className='mine__messages'
           title='我的消息'
-          clickable
           extra={unread.data ? <Badge value={unread.data} max={99} /> : '›'}
+          extraLabel={unread.data ? `${unread.data}条未读` : undefined}
           onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}
         />
-        {resident && <Cell title='我的报事' clickable extra='查看进度 ›' onClick={() => Taro.navigateTo({ url: '/pages/tickets/index' })} />}
-        <Cell title='公示栏' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/pages/board/index' })} />
-        {worker && <Cell title='网格工单' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/worker/inbox/index' })} />}
-        {committee && <Cell title='社区报事' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })} />}
-        {committee && <Cell title='数据看板' clickable extra='›' onClick={() => Taro.navigateTo({ url: '/committee/dashboard/index' })} />}
-        {committee && <Cell title='住户审核' description='待审核的住址绑定申请' clickable extra='›' onClick={go('/committee/bindings/index')} />}
-        {committee && <Cell className='mine__ledger' title='住户台账' description='楼栋、住户和人员；台账导入与导出' clickable extra='›' onClick={go('/committee/ledger/index')} />}
-        {committee && <Cell title='身份确认' description='凭手机号认领的工作人员账号' clickable extra='›' onClick={go('/committee/claims/index')} />}
+        {resident && <LinkCell title='我的报事' extra='查看进度 ›' onClick={() => Taro.navigateTo({ url: '/pages/tickets/index' })} />}
+        <LinkCell title='公示栏' extra='›' onClick={() => Taro.navigateTo({ url: '/pages/board/index' })} />
+        {worker && <LinkCell title='网格工单' extra='›' onClick={() => Taro.navigateTo({ url: '/worker/inbox/index' })} />}
+        {committee && <LinkCell title='社区报事' extra='›' onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })} />}
+        {committee && <LinkCell title='数据看板' extra='›' onClick={() => Taro.navigateTo({ url: '/committee/dashboard/index' })} />}
+        {committee && <LinkCell title='住户审核' description='待审核的住址绑定申请' extra='›' onClick={go('/committee/bindings/index')} />}
+        {committee && <LinkCell className='mine__ledger' title='住户台账' description='楼栋、住户和人员；台账导入与导出' extra='›' onClick={go('/committee/ledger/index')} />}
+        {committee && <LinkCell title='身份确认' description='凭手机号认领的工作人员账号' extra='›' onClick={go('/committee/claims/index')} />}
         {committee && (
-          <Cell
+          <LinkCell
             className='mine__holds'
             title='内容审核'
             description='暂未公开的住户文字，核对后放行'
-            clickable
             extra={held.data ? <Badge value={held.data} max={99} /> : '›'}
+            extraLabel={held.data ? `${held.data}条待核对` : undefined}
             onClick={go('/committee/holds/index')}
           />
         )}
       </Cell.Group>
 
       <Cell.Group title='账号与隐私'>
-        <Cell title='个人资料' description='头像、昵称、手机号' clickable extra='›' onClick={go('/pages/profile/index')} />
-        <Cell title='我的数据' description='查看邻里保存的关于您的全部信息' clickable extra='›' onClick={go('/pages/mydata/index')} />
-        <Cell title='用户协议' clickable extra='›' onClick={go('/pages/legal/index?doc=agreement')} />
-        <Cell title='隐私政策' clickable extra='›' onClick={go('/pages/legal/index?doc=policy')} />
-        {account && <Cell className='mine__delete' title='注销账号' clickable extra={busy ? '注销中…' : '›'} onClick={() => !busy && setConfirm('delete1')} />}
+        <LinkCell title='个人资料' description='头像、昵称、手机号' extra='›' onClick={go('/pages/profile/index')} />
+        <LinkCell title='我的数据' description='查看邻里保存的关于您的全部信息' extra='›' onClick={go('/pages/mydata/index')} />
+        <LinkCell title='用户协议' extra='›' onClick={go('/pages/legal/index?doc=agreement')} />
+        <LinkCell title='隐私政策' extra='›' onClick={go('/pages/legal/index?doc=policy')} />
+        {account && <LinkCell className='mine__delete' title='注销账号' extra={busy ? '注销中…' : '›'} extraLabel={busy ? '注销中' : undefined} onClick={() => !busy && setConfirm('delete1')} />}
       </Cell.Group>
 
       <Cell.Group title='设置'>
