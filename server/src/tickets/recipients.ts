@@ -70,6 +70,10 @@ export class RecipientDirectory {
       case 'account_holder':
       case 'confirmers':
         throw new Error(`${role} receives notices about an account, never about a ticket`);
+      case 'holder':
+      case 'booker':
+      case 'grid_workers':
+        throw new Error(`${role} receives notices about a booking, never about a ticket`);
     }
   }
 
