@@ -38,7 +38,7 @@ export class BookingQueries {
     else if (q.when === 'past') qb.andWhere('s.endsAt <= :now', { now }).orderBy('s.startsAt', 'DESC');
     else qb.orderBy('s.startsAt', 'DESC');
     qb.addOrderBy('b.id', 'DESC');
-    const [rows, total] = await qb.skip(skip).take(take).getManyAndCount();
+    const [rows, total] = await qb.offset(skip).limit(take).getManyAndCount();
     const offsets = new Map<number, number>();
     for (const c of new Set(rows.map((b) => b.communityId))) offsets.set(c, await this.catalogue.offset(c));
     const items = await bookingViews(this.db.manager, user, rows, { now, offsetOf: (c) => offsets.get(c)! });
