@@ -30,7 +30,7 @@ export class BookingQueries {
     const qb = this.db.manager.createQueryBuilder(Booking, 'b').innerJoin(ServiceSlot, 's', 's.id = b.slotId');
     if (q.scope === 'mine') qb.where('b.userId = :me', { me: user.id });
     else {
-      if (!user.has('grid_worker')) throw Errors.forbidden('只有网格员有代办记录，您的预约在「我的预约」中查看');
+      if (!user.has('grid_worker')) throw Errors.forbidden('只有网格员有代办记录，您的预约请在「我的预约」中查看');
       qb.where('b.bookedById = :me', { me: user.id });
     }
     if (q.status?.length) qb.andWhere('b.status IN (:...statuses)', { statuses: q.status });

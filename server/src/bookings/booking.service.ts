@@ -111,7 +111,8 @@ export class BookingService {
     const person: PersonAtHome = await personAtHome(em, holderId);
     if (this.db.isMysql && person.householdId !== null) await em.query('SELECT id FROM households WHERE id = ? FOR UPDATE', [person.householdId]);
     const slot = (await em.findOneBy(ServiceSlot, { id: slotId }))!;
-    if (slot.closedAt !== null) throw new AppError(409, 'SLOT_CLOSED', `该时段已停止服务${slot.closedReason ? `（${slot.closedReason}）` : ''}，请选择其他时段`);
+    const why = slot.closedReason ? `（${slot.closedReason}）` : '';
+    if (slot.closedAt !== null) throw new AppError(409, 'SLOT_CLOSED', `该时段已停止服务${why}，请选择其他时段`);
     const window = bookingWindowProblem(slot, item.advanceDays, now, offset);
     if (window) throw new AppError(422, window.code, window.message.includes('请') ? window.message : `${window.message}，请到时再来预约或选择其他时段`);
     const block = await bookingBlock(em, item, person, role, now, localDate(now, offset), offset);

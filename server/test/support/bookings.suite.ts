@@ -460,6 +460,18 @@ export function bookingsSuite(dialect: Dialect): void {
       expect((await ctx.api.as('罗老师', 'PUT', `/slots/${s.id}`, { capacity: 3 })).status).toBe(404);
     });
 
+    it('the export holds a resident\'s bookings; 注销 gives their places back to the waiting list', async () => {
+      const { id } = await item();
+      const s = await slot(id, local('2026-11-27', '09:00'), local('2026-11-27', '10:00'), 1);
+      const mine = await book('冯建国', { slotId: s.id });
+      const waiting = await book('董小红', { slotId: s.id, join: 'waitlist' });
+      const exported = await ctx.api.as('冯建国', 'GET', '/me/export');
+      expect(exported.body.bookings.map((b: { id: number; status: string; startsAt: string }) => [b.id, b.status, b.startsAt])).toEqual([[mine.body.id, 'booked', local('2026-11-27', '09:00')]]);
+      expect((await ctx.api.as('冯建国', 'DELETE', '/me')).status).toBe(200);
+      expect((await ctx.api.as('董小红', 'GET', `/bookings/${waiting.body.id}`)).body.status).toBe('offered');
+      expect(await slotCounts(s.id)).toEqual({ taken: 1, capacity: 1, rows: 1 });
+    });
+
     it('items: the committee adds and edits its own; a partner only its organisation\'s', async () => {
       const made = await item({ name: '旧名称' });
       const edited = await ctx.api.as('何志刚', 'PUT', `/services/${made.id}`, { communityId: 2, family: 'venue', name: '新名称', place: '二楼会议室' });
