@@ -146,6 +146,8 @@ export function bookingsSuite(dialect: Dialect): void {
       const full = await book('陈志强', { slotId: s.id });
       expect(full.status).toBe(409);
       expect(full.body.code).toBe('SLOT_FULL');
+      // The app asks for the booking notices' subscription on this tap (no templates are configured here).
+      expect((await ctx.api.as('陈志强', 'GET', '/notifications/subscriptions?for=book')).body).toEqual({ templateIds: [] });
       const second = await book('陈志强', { slotId: s.id, join: 'waitlist' });
       expect(second.status).toBe(201);
       expect(second.body).toMatchObject({ status: 'waiting', waitingPosition: 1 });
