@@ -707,7 +707,7 @@ export interface ContentHoldList {
 }
 
 /** 操作留痕: what the audit log records. */
-export const AUDIT_ACTIONS = ['dispatch', 'transfer', 'merge', 'reject', 'export', 'phone_reveal', 'special_care_list', 'import', 'edit'] as const;
+export const AUDIT_ACTIONS = ['dispatch', 'categorise', 'transfer', 'merge', 'reject', 'export', 'phone_reveal', 'special_care_list', 'import', 'edit'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditQuery extends PageQuery {

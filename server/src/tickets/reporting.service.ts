@@ -61,8 +61,9 @@ export class ReportingService {
   }
 
   private async report(user: AuthUser, dto: CreateTicketDto, idempotencyKey: string | undefined, requestHash: string): Promise<TicketDetail> {
-    const category = await this.categories.get(dto.categoryId);
-    if (!category || !category.active) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
+    // No category: 随手拍, the committee sets it (待分类); the matter waits in the queue meanwhile.
+    const category = dto.categoryId === undefined ? null : await this.categories.get(dto.categoryId);
+    if (category !== null && (!category || !category.active)) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别，或不选类别由社区分类');
     const { utcOffsetMinutes, building, gridName, ...place } = await this.placeOf(user, dto);
     const photoKeys = await photoKeysOf(this.db.manager, user, dto.photoIds ?? []);
     // 内容安全: risky → 422 here; review or unchecked → stored, held off the public board.
@@ -70,11 +71,10 @@ export class ReportingService {
 
     const { ticket, events, handler } = await this.db.transaction(async (em) => {
       const now = this.clock.now();
-      const handler = await this.dispatcher.chooseHandler(em, place, category);
+      const handler = category ? await this.dispatcher.chooseHandler(em, place, category) : null;
       const report = reportTicket({ now, reporterId: user.id, description: dto.description, photoKeys, handlerId: handler?.userId ?? null, category });
       const ticket = em.create(Ticket, {
         ...report.state,
-        categoryId: category.id,
         anonymous: dto.anonymous ?? false,
         photoKeys,
         lat: dto.lat ?? null,

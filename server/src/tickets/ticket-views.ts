@@ -5,6 +5,7 @@ import {
   REJECT_REASON_LABELS,
   ROLE_LABELS,
   STAFF_ONLY_NOTE_EVENTS,
+  UNCATEGORISED_LABEL,
   allowedActions,
   maskPersonalText,
   type RejectReason,
@@ -61,12 +62,12 @@ export class TicketViews {
       names ?? (publicView ? new Map<number, string>() : this.userNames(tickets.map((t) => t.handlerId))),
     ]);
     return tickets.map((t) => {
-      const c = categories.get(t.categoryId);
+      const c = t.categoryId === null ? undefined : categories.get(t.categoryId);
       return {
         id: t.id,
         code: t.code,
         status: t.status,
-        category: { id: t.categoryId, name: c?.name ?? '', icon: c?.icon ?? '' },
+        category: t.categoryId === null ? null : { id: t.categoryId, name: c?.name ?? '', icon: c?.icon ?? '' },
         description: publicView ? (t.contentHeld ? HELD_TEXT : maskPersonalText(t.description)) : t.description,
         communityId: t.communityId,
         gridId: t.gridId,
@@ -133,7 +134,7 @@ export class TicketViews {
       rejectReason: t.rejectReason,
       duplicateOfId: t.duplicateOfId,
       following: viewer.following,
-      allowedActions: allowedActions(t.status, viewer.relations),
+      allowedActions: allowedActions(t.status, viewer.relations, t.categoryId !== null),
       timeline,
     };
   }
@@ -170,7 +171,7 @@ export class TicketViews {
     return tickets.map((t) => ({
       id: t.id,
       code: t.code,
-      category: categories.get(t.categoryId)?.name ?? '',
+      category: t.categoryId === null ? UNCATEGORISED_LABEL : (categories.get(t.categoryId)?.name ?? ''),
       description: maskPersonalText(t.description),
       gridName: t.gridId !== null ? (grids.get(t.gridId) ?? null) : null,
       resolutionNote: t.resolutionNote === null ? null : maskPersonalText(t.resolutionNote),
