@@ -47,8 +47,8 @@ describe('随手拍', () => {
     await screen.findByText('青和居1栋') // the resident's building, already chosen
     expect(await screen.findByText('照片已拍好，可以直接提交')).toBeTruthy() // the page says the community will classify it
     expect(screen.getByPlaceholderText(/可不填/)).toBeTruthy()
-    await waitFor(() => expect(screen.getByText('提交报事').closest('button')!.disabled).toBe(false))
-    tap(screen.getByText('提交报事'))
+    await waitFor(() => expect(screen.getByText('直接提交').closest('button')!.disabled).toBe(false)) // in sight, no scrolling
+    tap(screen.getByText('直接提交'))
     await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'POST' && c[0].url === '/api/tickets')).toBe(true))
     const sent = api.mock.calls.find((c) => c[0].method === 'POST')![0].data
     expect(sent).toEqual({ description: '', photoIds: [42], anonymous: false, buildingId: 1 })

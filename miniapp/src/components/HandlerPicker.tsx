@@ -134,7 +134,7 @@ export function CategoryPicker({ visible, onClose, onPick }: CategoryPickerProps
   }
   return (
     <Popup visible={visible} position='bottom' round closeable title='设置类别' onClose={onClose}>
-      <View className='sheet'>
+      <View className='sheet sheet--long'>
         <Text className='hint'>设置后按类别自动派单，时限从居民提交时算起。</Text>
         <LoadState loading={categories.loading} error={categories.error} onRetry={categories.reload} empty={categories.data?.length === 0} emptyText='暂无可选的类别'>
           <View className='sheet__options' {...asChoiceGroup('报事类别')}>

@@ -175,6 +175,10 @@ export default function ReportPage() {
         <View className='card report__snap-ready'>
           <Text className='report__snap-ready-title'>照片已拍好，可以直接提交</Text>
           <Text className='hint'>类别可以不选，社区会帮您分类后派给负责的人。想说两句，可以在下面打字，或点键盘上的话筒说话。</Text>
+          {/* The one tap that sends it, in sight without scrolling; the form's own button below does the same. */}
+          <Button className='report__snap-submit' type='primary' size='large' block loading={submitting} disabled={submitting || uploads.uploading} onClick={submit}>
+            {submitting ? '正在提交…' : uploads.uploading ? '照片上传中…' : '直接提交'}
+          </Button>
         </View>
       )}
       <Text className='section-title'>1. 反映什么问题{uploads.photos.length > 0 ? '（可不选）' : ''}</Text>
