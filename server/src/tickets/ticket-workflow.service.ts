@@ -38,6 +38,12 @@ const MAX_ATTEMPTS = 3;
 /** What a transition may check or write besides what the rules return, inside its transaction. */
 type Alongside = (t: Ticket, em: EntityManager, writes: TicketWrites, now: Date, actorRole: string) => Promise<void>;
 
+/** A command that depends on the ticket as read in the transaction (设置类别: whom the category's routing picks). */
+interface CommandFromTicket {
+  action: TicketAction;
+  from: (t: Ticket, em: EntityManager) => Promise<TicketCommand>;
+}
+
 /** 办理: every action people take on a ticket, each through the shared rules (applyTransition). */
 @Injectable()
 export class TicketWorkflow {
@@ -86,7 +92,8 @@ export class TicketWorkflow {
   async categorise(user: AuthUser, id: number, categoryId: number) {
     const category = await this.categories.get(categoryId);
     if (!category || !category.active) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
-    return this.transition(user, id, (t, em) => this.routeFor(t, em, category), audited(user, 'categorise', () => ({ categoryId })));
+    const command = { action: 'categorise' as const, from: (t: Ticket, em: EntityManager) => this.routeFor(t, em, category) };
+    return this.transition(user, id, command, audited(user, 'categorise', () => ({ categoryId })));
   }
 
   private async routeFor(t: Ticket, em: EntityManager, category: Category): Promise<TicketCommand> {
@@ -151,10 +158,10 @@ export class TicketWorkflow {
   private async transition(
     user: AuthUser,
     id: number,
-    commandOrFor: TicketCommand | ((t: Ticket, em: EntityManager) => Promise<TicketCommand>),
+    commandOrFor: TicketCommand | CommandFromTicket,
     alongside?: Alongside,
   ): Promise<TicketDetail> {
-    const action = typeof commandOrFor === 'function' ? 'categorise' : commandOrFor.action;
+    const action = commandOrFor.action;
     if (!user.has(...(ACTION_ROLES[action].filter((r) => r !== 'system')))) {
       throw Errors.forbidden(`您的身份不能执行“${TICKET_ACTION_LABELS[action]}”，如需办理请联系社区居委会`);
     }
@@ -167,7 +174,7 @@ export class TicketWorkflow {
           if (relations.length === 0 && !watches(user, t)) throw Errors.notFound('报事');
           const category = t.categoryId === null ? UNCATEGORISED : (await this.categories.get(t.categoryId))!;
           const now = this.clock.now();
-          const command = typeof commandOrFor === 'function' ? await commandOrFor(t, em) : commandOrFor;
+          const command = 'from' in commandOrFor ? await commandOrFor.from(t, em) : commandOrFor;
           const result = applyTransition(t, command, { now, relations, actorId: user.id, category });
           if (!result.ok) {
             if (result.reason === 'forbidden') throw Errors.forbidden(`您不能对这件报事执行“${TICKET_ACTION_LABELS[action]}”，如需办理请联系社区居委会`);

@@ -413,6 +413,19 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect(climbed.body).toMatchObject({ status: 'submitted', category: null, escalationLevel: 'community', overdue: true });
       expect(climbed.body.timeline.at(-1)).toMatchObject({ type: 'escalated', note: '超时未设置类别，升级至社区' });
       expect((await ctx.api.as('黄丽华', 'GET', '/stats/overview?communityId=1')).body.awaitingCategory).toBe(waiting - 1);
+
+      // Two committee members at once: one category wins, the other is told it is set; one event, one dispatch.
+      const d = await snap();
+      const both = await Promise.all([
+        ctx.api.as('黄丽华', 'POST', `/tickets/${d.id}/categorise`, { categoryId: 1 }),
+        ctx.api.as('黄丽华', 'POST', `/tickets/${d.id}/categorise`, { categoryId: 3 }),
+      ]);
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      const won = both.find((r) => r.status === 200)!.body;
+      const final = (await ctx.api.as('黄丽华', 'GET', `/tickets/${d.id}`)).body;
+      expect(final.category.id).toBe(won.category.id);
+      expect(final.timeline.filter((e: { type: string }) => e.type === 'categorised')).toHaveLength(1);
+      expect(final.timeline.filter((e: { type: string }) => e.type === 'dispatched')).toHaveLength(1);
     });
   });
 }
