@@ -412,7 +412,14 @@ export function ticketLoopSuite(dialect: Dialect): void {
       const climbed = await ctx.api.as('黄丽华', 'GET', `/tickets/${b.id}`);
       expect(climbed.body).toMatchObject({ status: 'submitted', category: null, escalationLevel: 'community', overdue: true });
       expect(climbed.body.timeline.at(-1)).toMatchObject({ type: 'escalated', note: '超时未设置类别，升级至社区' });
-      expect((await ctx.api.as('黄丽华', 'GET', '/stats/overview?communityId=1')).body.awaitingCategory).toBe(waiting - 1);
+      const overview = (await ctx.api.as('黄丽华', 'GET', '/stats/overview?communityId=1')).body;
+      expect(overview.awaitingCategory).toBe(waiting - 1);
+      expect(overview.byCategory).toContainEqual({ categoryId: null, name: '待分类', count: expect.any(Number) });
+      // Wherever a category's name stands, it reads 待分类: the staff's export, the resident's own data export.
+      const csv = String((await ctx.api.as('黄丽华', 'GET', '/exports/tickets.csv?communityId=1&status=submitted')).body);
+      expect(csv.split('\r\n').find((line) => line.startsWith(b.code))).toContain(',待分类,');
+      const mine = (await ctx.api.as('王秀英', 'GET', '/me/export')).body;
+      expect(mine.tickets.find((t: { id: number }) => t.id === b.id)).toMatchObject({ category: '待分类', description: '' });
 
       // Two committee members at once: one category wins, the other is told it is set; one event, one dispatch.
       const d = await snap();
