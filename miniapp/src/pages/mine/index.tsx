@@ -128,8 +128,11 @@ export default function MinePage() {
           onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}
         />
         {resident && <LinkCell title='我的报事' extra='查看进度 ›' onClick={() => Taro.navigateTo({ url: '/pages/tickets/index' })} />}
+        {resident && <LinkCell className='mine__bookings' title='我的预约' description='签到码、取消、候补确认、评价；志愿时长' extra='›' onClick={go('/pages/bookings/index')} />}
         <LinkCell title='公示栏' extra='›' onClick={() => Taro.navigateTo({ url: '/pages/board/index' })} />
         {worker && <LinkCell title='网格工单' extra='›' onClick={() => Taro.navigateTo({ url: '/worker/inbox/index' })} />}
+        {hasRole(user, 'grid_worker') && <LinkCell title='代办预约' description='居民请求代约、特殊人群' extra='›' onClick={go('/worker/book-for/index')} />}
+        {(committee || hasRole(user, 'partner')) && <LinkCell title='预约管理' description='时段名单、签到、统计' extra='›' onClick={go('/provider/slots/index')} />}
         {committee && <LinkCell title='社区报事' extra='›' onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })} />}
         {committee && <LinkCell title='数据看板' extra='›' onClick={() => Taro.navigateTo({ url: '/committee/dashboard/index' })} />}
         {committee && <LinkCell title='住户审核' description='待审核的住址绑定申请' extra='›' onClick={go('/committee/bindings/index')} />}
