@@ -13,8 +13,12 @@ import { trendRows, trendSummary } from '../src/committee/dashboard/TrendChart'
 import { ticketPageFor } from '../src/hooks/useNotifications'
 
 describe('首页 service entries', () => {
-  it('a resident sees 报事, 我的报事, 公示栏, 消息 and nothing that does not work yet', () => {
-    expect(serviceEntries({ resident: true, worker: false, committee: false }).map((e) => e.text)).toEqual(['我要报事', '我的报事', '公示栏', '我的消息'])
+  it('a resident sees 报事, 我的报事, 预约服务, 我的预约, 公示栏, 消息 and nothing that does not work yet', () => {
+    expect(serviceEntries({ resident: true, worker: false, committee: false }).map((e) => e.text)).toEqual(['我要报事', '我的报事', '预约服务', '我的预约', '公示栏', '我的消息'])
+  })
+  it('a grid worker gets 代办预约; committees and partners 预约管理', () => {
+    expect(serviceEntries({ resident: false, worker: true, committee: false, gridWorker: true }).map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '代办预约'])
+    expect(serviceEntries({ resident: false, worker: true, committee: false, provider: true }).map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '预约管理'])
   })
   it('grid workers get their inbox with a count, committees their queue and dashboard', () => {
     const entries = serviceEntries({ resident: false, worker: true, committee: true }, 3, 2)
