@@ -18,6 +18,8 @@ import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { ContentHold } from '../content-security/content-hold.entity.js';
 import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
 import { PersonDetails } from '../ledger/entities/person-details.entity.js';
+import { ServiceClosure, ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
+import { Booking, BookingEvent, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
 
 export const ENTITIES = [
   District,
@@ -47,4 +49,11 @@ export const ENTITIES = [
   AuditEntry,
   HouseholdMember,
   PersonDetails,
+  ServiceItem,
+  ServiceSlot,
+  ServiceClosure,
+  Booking,
+  BookingEvent,
+  BookingHelpRequest,
+  VolunteerHourEntry,
 ];
