@@ -81,12 +81,12 @@ export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
 /** A phone 375 px wide, the narrowest the app is drawn for (the accessibility rules measure there). */
 export const PHONE_375 = { width: 375, height: 812 }
 
-/** The H5 test build served by a server whose WeChat calls go to a fake WeChat; the dev login stays for tests. */
-export async function startTestBuildServer() {
+/** The H5 test build served by a server whose WeChat calls go to a fake WeChat; the dev login stays for tests. `env`: more settings (e.g. CLOCK_OFFSET_MS). */
+export async function startTestBuildServer({ env = {} } = {}) {
   const wechat = await startFakeWechat()
   const server = await startServer({
     h5Dir: H5_TEST_DIR,
-    env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true' },
+    env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true', ...env },
   })
   return {
     ...server,
@@ -186,3 +186,29 @@ export async function enterAs(page, base, name) {
   }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
 }
 
+
+/** A demo person's id by name (the dev login's list). */
+export async function devUserId(base, name) {
+  const users = await (await fetch(`${base}/api/auth/dev-users`)).json()
+  const user = users.find((u) => u.name === name)
+  if (!user) throw new Error(`no demo user ${name}`)
+  return user.id
+}
+
+/**
+ * 预约 for the pages that need an item, a slot and a booking: while the demo seed has no catalogue, the committee of
+ * 青和居 adds one item with a slot tomorrow at 09:00 (local) and the resident books it, all through the API as the
+ * provider's back office and the app would. With a seeded catalogue it adds nothing.
+ */
+export async function ensureBookingDemo(base, { committee = '黄丽华', resident = '王秀英' } = {}) {
+  const staff = await apiAs(base, await devUserId(base, committee))
+  if ((await staff('/api/services')).length > 0) return
+  const item = await staff('/api/services', {
+    method: 'POST',
+    body: { communityId: 1, family: 'government', name: '老年证办理', place: '社区服务大厅2号窗口', description: '本社区60周岁以上居民办理老年证', documents: ['身份证原件', '一寸照片2张'], duration: '约15分钟', eligibility: ['residents'], advanceDays: 7, cancelCutoffMinutes: 120, perPersonLimit: 2, perHouseholdLimit: 4 },
+  })
+  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10)
+  const slot = await staff(`/api/services/${item.id}/slots`, { method: 'POST', body: { startsAt: `${tomorrow}T01:00:00.000Z`, endsAt: `${tomorrow}T01:30:00.000Z`, capacity: 5 } })
+  const me = await apiAs(base, await devUserId(base, resident))
+  await me('/api/bookings', { method: 'POST', body: { slotId: slot.id }, headers: { 'Idempotency-Key': `a11y-demo-${slot.id}` } })
+}

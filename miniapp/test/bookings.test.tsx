@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro'
 import { router } from './mocks/taro'
 import { fakeApi, loginAs } from './fakeApi'
-import { TODAY, booking, serviceItem, slot } from './bookingFixtures'
+import { booking, serviceItem, slot } from './bookingFixtures'
 import { dateStrip, hoursText, minutesAsWords, placesText, slotWhen, spacedCode } from '../src/utils/booking'
 import { bookingNextStep, qrDataUrl } from '../src/components/BookingParts'
 import ServicesPage from '../src/pages/services/index'

@@ -183,7 +183,7 @@ export default function ServicePage() {
             <DateStrip days={days} value={day} onChange={setChosenDay} marks={slots.data ? dayMarks(all, dayList) : undefined} />
             <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={ofDay.length === 0} emptyText='这一天没有可预约的时段，换一天看看' onRetry={slots.reload}>
               {ofDay.map((slot) => (
-                <SlotRow key={slot.id} slot={slot} item={item} onBook={(role) => setAsk({ kind: 'confirm', slot, role })} />
+                <SlotRow key={slot.id} slot={slot} item={item} onBook={(role) => setAsk(role === 'participant' && slot.placesLeft <= 0 ? { kind: 'full', slot } : { kind: 'confirm', slot, role })} />
               ))}
             </LoadState>
 
