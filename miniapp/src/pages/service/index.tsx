@@ -215,7 +215,7 @@ export default function ServicePage() {
       <Dialog
         visible={ask?.kind === 'full'}
         title='这个时段已约满'
-        content={`可以加入候补：有人取消时，名额按排队顺序留给您，并发消息通知您，需在${minutesAsWords(OFFER_HOLD_MINUTES)}内确认。`}
+        content={`可以加入候补：有人取消时，名额按排队顺序留给您，并发消息通知您，需在${minutesAsWords(OFFER_HOLD_MINUTES)}内（最晚在开始前）确认。`}
         confirmText='加入候补'
         cancelText='换个时段'
         onConfirm={() => {
