@@ -44,7 +44,7 @@ const firstCommunitySlot = async (api) => {
   throw new Error('the demo seed has no slot in this person\'s community')
 }
 
-/** route: the page path; who: the people who open it; query: its parameters, found as that person. */
+/** route: the page path; who: the people who open it; query: its parameters, found as that person; needs: the capability whose demo data the page shows. */
 export const PAGES = [
   { route: 'pages/login/index', who: ['visitor'] },
   { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=agreement' },
@@ -59,15 +59,15 @@ export const PAGES = [
   { route: 'pages/profile/index', who: ['resident'] },
   { route: 'pages/bind/index', who: ['resident'] },
   { route: 'pages/mydata/index', who: ['resident'] },
-  { route: 'pages/services/index', who: ['resident'] },
-  { route: 'pages/service/index', who: ['resident'], query: firstService },
-  { route: 'pages/bookings/index', who: ['resident'] },
-  { route: 'pages/booking/index', who: ['resident'], query: firstBooking },
+  { route: 'pages/services/index', needs: 'booking', who: ['resident'] },
+  { route: 'pages/service/index', needs: 'booking', who: ['resident'], query: firstService },
+  { route: 'pages/bookings/index', needs: 'booking', who: ['resident'] },
+  { route: 'pages/booking/index', needs: 'booking', who: ['resident'], query: firstBooking },
   { route: 'worker/inbox/index', who: ['worker'] },
-  { route: 'worker/book-for/index', who: ['worker'] },
-  { route: 'provider/slots/index', who: ['committee'] },
-  { route: 'provider/roster/index', who: ['committee'], query: firstCommunitySlot },
-  { route: 'provider/figures/index', who: ['committee'] },
+  { route: 'worker/book-for/index', needs: 'booking', who: ['worker'] },
+  { route: 'provider/slots/index', needs: 'booking', who: ['committee'] },
+  { route: 'provider/roster/index', needs: 'booking', who: ['committee'], query: firstCommunitySlot },
+  { route: 'provider/figures/index', needs: 'booking', who: ['committee'] },
   { route: 'worker/ticket/index', who: ['worker'], query: firstTicket('assigned') },
   { route: 'committee/tickets/index', who: ['committee'] },
   { route: 'committee/ticket/index', who: ['committee'], query: firstTicket('community') },
