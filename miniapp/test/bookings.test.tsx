@@ -12,7 +12,7 @@ import ServicePage, { dayMarks, firstUsefulDay } from '../src/pages/service/inde
 import MyBookingsPage from '../src/pages/bookings/index'
 import BookingPage, { cancelRule } from '../src/pages/booking/index'
 import RosterPage, { codeFrom } from '../src/provider/roster/index'
-import { slotCounts } from '../src/provider/slots/index'
+import ProviderSlotsPage, { slotCounts } from '../src/provider/slots/index'
 import BookForPage from '../src/worker/book-for/index'
 
 const posts = (api: ReturnType<typeof fakeApi>, path: string) => api.mock.calls.map((c) => c[0]).filter((c) => c.method === 'POST' && c.url.split('?')[0] === path)
@@ -302,5 +302,21 @@ describe('代办预约 (worker/book-for)', () => {
     expect(sent.map((c) => c.data)).toEqual([{ slotId: 11, forUserId: 30 }])
     expect(sent[0].header['Idempotency-Key']).toBeTruthy()
     expect(posts(api, '/api/booking-help/4/done').map((c) => c.data)).toEqual([{ bookingId: 40 }])
+  })
+})
+
+describe('服务预约管理 (provider/slots)', () => {
+  it('lists only the items the caller manages, and a day\'s slots with their counts', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    fakeApi({
+      'GET /api/services': [serviceItem({ id: 3, name: '老年证办理' }), serviceItem({ id: 4, name: '书法班' })],
+      'GET /api/services/3': serviceItem({ id: 3, canManage: false }),
+      'GET /api/services/4': serviceItem({ id: 4, name: '书法班', canManage: true }),
+      'GET /api/services/4/slots': [slot({ serviceId: 4, capacity: 20, placesLeft: 3, waitingCount: 2 })],
+    })
+    render(<ProviderSlotsPage />)
+    expect(await screen.findByText('已约17/20，候补2人')).toBeTruthy()
+    expect(screen.getByText('书法班')).toBeTruthy()
+    expect(screen.queryByText('老年证办理')).toBeNull()
   })
 })

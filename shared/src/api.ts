@@ -973,8 +973,6 @@ export interface ServicesQuery {
   family?: ServiceFamily;
   /** Part of the item's name. */
   q?: string;
-  /** Only the items the caller manages (a partner: their organisation's; a committee member: the community's). */
-  managed?: boolean;
 }
 
 /** Why the caller cannot book (an item, a slot) right now, in words saying what to do. */

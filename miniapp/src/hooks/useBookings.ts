@@ -1,17 +1,25 @@
 /** 预约: the catalogue, an item's slots, the caller's bookings and what may be done to one, 代办 help requests, volunteer hours. */
 import { useCallback } from 'react'
 import type { BookingDetail, BookingsQuery, BookingHelpQuery, CreateBookingRequest, ServiceFamily, SlotsQuery } from '@linli/shared'
-import { api } from '../services/request'
+import { api, type Answer } from '../services/request'
 import { usePagedList } from './usePagedList'
 import { useResource } from './useResource'
 
-export function useServices(filters: { family?: ServiceFamily | ''; q?: string; managed?: boolean; communityId?: number }, enabled = true) {
-  const { family, q, managed, communityId } = filters
-  return useResource(
-    () => api('GET /services', { query: { family: family || undefined, q: q?.trim() || undefined, managed: managed || undefined, communityId } }),
-    [family, q, managed, communityId],
-    enabled,
-  )
+export function useServices(filters: { family?: ServiceFamily | ''; q?: string; communityId?: number }, enabled = true) {
+  const { family, q, communityId } = filters
+  return useResource(() => api('GET /services', { query: { family: family || undefined, q: q?.trim() || undefined, communityId } }), [family, q, communityId], enabled)
+}
+
+/**
+ * The items of the caller's community that they manage (a partner: their organisation's; a committee member: all):
+ * the catalogue, then each item's `canManage`. A handful of items per community, read when the provider opens the page.
+ */
+export function useManagedServices() {
+  return useResource(async () => {
+    const items = await api('GET /services', { query: {} })
+    const details = await Promise.all(items.map((i) => api('GET /services/{id}', { params: { id: i.id } })))
+    return items.filter((_, n) => details[n].canManage)
+  }, [])
 }
 
 export function useService(id: number | null) {
@@ -83,7 +91,7 @@ export function useRoster(slotId: number | null) {
 }
 
 /** 请网格员帮我预约 (one tap); asking again while one is open answers the open one. */
-export function askForBookingHelp(serviceId?: number): Promise<Awaited<ReturnType<typeof api<'POST /booking-help'>>>> {
+export function askForBookingHelp(serviceId?: number): Promise<Answer<'POST /booking-help'>> {
   return api('POST /booking-help', { body: serviceId ? { serviceId } : {} })
 }
 

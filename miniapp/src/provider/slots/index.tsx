@@ -6,7 +6,7 @@ import type { SlotView } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { DateStrip } from '../../components/BookingParts'
-import { useServices, useSlots } from '../../hooks/useBookings'
+import { useManagedServices, useSlots } from '../../hooks/useBookings'
 import { useSession } from '../../hooks/useSession'
 import { dateStrip, localTime } from '../../utils/booking'
 import { asButton, asChoice, asChoiceGroup, decorative } from '../../utils/a11y'
@@ -22,7 +22,7 @@ export function slotCounts(slot: Pick<SlotView, 'capacity' | 'placesLeft' | 'wai
 /** The items the caller manages (a partner's organisation's, or the community's for its committee), a day's slots, each opening its roster. */
 export default function ProviderSlotsPage() {
   useSession()
-  const services = useServices({ managed: true })
+  const services = useManagedServices()
   const items = services.data ?? []
   const [chosen, setChosen] = useState<number | null>(null)
   const serviceId = chosen ?? items[0]?.id ?? null
