@@ -2,16 +2,19 @@
 // 李建国 books the last place of a slot; 王秀英 is told it is full and joins the waiting list; 李建国 cancels; 王秀英 is
 // promoted, finds the notice in 我的消息 and confirms; the committee (the provider of a community-office item) checks her
 // in by typing her code (H5 has no scanCode); she rates the service; then she asks for help with one tap and her grid
-// worker 赵敏 books another item for her from his 代办 list.
-// The demo seed has no catalogue yet, so the committee adds the item and its slots through the API first (the app has no
-// page to create items). The first slot starts 25 minutes from now: check-in is already open (30 minutes before), the
+// worker 赵敏 books an item for residents of 60 and over for her from his 代办 list, and for 赵德海 (born 1941, 独居老人,
+// no WeChat account) from the grid's special-care list.
+// The demo seed has no catalogue yet, so the committee adds the items and their slots through the API first (the app has
+// no page to create items), and imports the demo ledger (server/src/seed/demo-ledger.csv: birth years, 赵德海) as the
+// ledger test does through its pages. The first slot starts 25 minutes from now: check-in is already open (30 minutes before), the
 // 10-minute cancellation cut-off is 15 minutes away. Near local midnight the server's test-only clock (CLOCK_OFFSET_MS)
 // is moved to 10:00 of the next day so that no slot crosses days.
 // Needs the booking server (GET /api/services): without it every step is skipped and says why.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { apiAs, devUserId, enterAs, phonePage, RESULTS_DIR, startBrowser, startTestBuildServer } from './harness.mjs'
 
 const COMMITTEE = '黄丽华'
@@ -20,6 +23,9 @@ const SECOND = '王秀英'
 const WORKER = '赵敏'
 const ITEM = '长者健康讲座'
 const SECOND_ITEM = '长者助餐点订餐'
+/** In the demo ledger: born 1941, 独居老人, in 青和居1栋 (赵敏's grid), never logged in. */
+const ELDER = '赵德海'
+const DEMO_LEDGER = fileURLToPath(new URL('../../server/src/seed/demo-ledger.csv', import.meta.url))
 const BEIJING = 480 * 60_000
 const MINUTE = 60_000
 
@@ -32,7 +38,7 @@ function clockOffset(now = Date.now()) {
   return tomorrowTen - now
 }
 
-describe('预约: book the last place, the waiting list, cancel and promote, check in by code, rate, 代办 (H5 test build)', { timeout: 300_000 }, () => {
+describe('预约: book the last place, the waiting list, cancel and promote, check in by code, rate, 代办 for an elder without WeChat (H5 test build)', { timeout: 300_000 }, () => {
   let server
   let browser
   let offset = 0
@@ -59,6 +65,19 @@ describe('预约: book the last place, the waiting list, cancel and promote, che
     pages[name] = page
     return page
   }
+  /** The committee's import of the demo ledger, dry run then confirm (the ledger test does it through its pages). */
+  const importLedger = async (token) => {
+    const send = async (fields) => {
+      const form = new FormData()
+      for (const [k, v] of Object.entries(fields)) form.append(k, String(v))
+      form.append('file', new Blob([readFileSync(DEMO_LEDGER)], { type: 'text/csv' }), 'demo-ledger.csv')
+      const res = await fetch(`${server.base}/api/ledger/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+      if (!res.ok) throw new Error(`ledger import: ${res.status} ${await res.text()}`)
+      return res.json()
+    }
+    const plan = await send({ communityId: 1, dryRun: true })
+    await send({ communityId: 1, dryRun: false, planHash: plan.planHash })
+  }
   const needsServer = (t) => {
     if (!served) t.skip('the server does not serve GET /api/services yet (issue 12 server)')
     return !served
@@ -72,13 +91,16 @@ describe('预约: book the last place, the waiting list, cancel and promote, che
     served = (await fetch(`${server.base}/api/services`)).status !== 404
     if (served) {
       // What the provider's back office sets up (no page for it in the app): an item of 关爱 with two slots.
-      const staff = await apiAs(server.base, await devUserId(server.base, COMMITTEE))
+      const committeeId = await devUserId(server.base, COMMITTEE)
+      const staff = await apiAs(server.base, committeeId)
+      const login = await (await fetch(`${server.base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: committeeId }) })).json()
+      await importLedger(login.token)
       const body = { communityId: 1, family: 'care', place: '社区活动室', eligibility: ['residents'], advanceDays: 7, cancelCutoffMinutes: 10, perPersonLimit: 2, perHouseholdLimit: 4 }
       const item = await staff('/api/services', { method: 'POST', body: { ...body, name: ITEM, description: '社区医生讲冬季慢病防护', duration: '约30分钟' } })
       const now = Date.now() + offset
       const at = (minutes) => new Date(Math.ceil((now + minutes * MINUTE) / MINUTE) * MINUTE).toISOString()
       slot = await staff(`/api/services/${item.id}/slots`, { method: 'POST', body: { startsAt: at(25), endsAt: at(55), capacity: 1 } })
-      const second = await staff('/api/services', { method: 'POST', body: { ...body, family: 'care', name: SECOND_ITEM, place: '社区长者食堂', description: '午餐11:30开餐' } })
+      const second = await staff('/api/services', { method: 'POST', body: { ...body, eligibility: ['residents', 'age_60_plus'], name: SECOND_ITEM, place: '社区长者食堂', description: '午餐11:30开餐' } })
       laterSlot = await staff(`/api/services/${second.id}/slots`, { method: 'POST', body: { startsAt: at(90), endsAt: at(120), capacity: 10 } })
     }
     browser = (await startBrowser()).browser
@@ -223,5 +245,28 @@ describe('预约: book the last place, the waiting list, cancel and promote, che
     await card.waitFor()
     assert.match(await card.innerText(), new RegExp(`网格员${WORKER}代您预约`))
     await shot(resident, '11-resident-booked-by-worker')
+  })
+
+  it(`${WORKER} books ${SECOND_ITEM} for ${ELDER}, who lives alone and has no WeChat, from the grid's special-care list`, async (t) => {
+    if (needsServer(t)) return
+    const page = pages[WORKER]
+    await open(page, 'worker/book-for/index')
+    const elder = front(page).locator('.book-for__person', { hasText: ELDER })
+    await elder.waitFor()
+    assert.match(await elder.innerText(), /独居老人/)
+    await elder.locator('.book-for__pick').click()
+    await front(page).getByText(`为${ELDER}预约`).waitFor()
+    await front(page).locator('.chip', { hasText: SECOND_ITEM }).click()
+    const date = new Date(new Date(laterSlot.startsAt).getTime() + BEIJING).toISOString().slice(0, 10)
+    await front(page).locator(`.date-strip__day[data-date="${date}"]`).click()
+    await front(page).locator(`.book-for__slot[data-slot="${laterSlot.id}"] .book-for__book`).click()
+    await page.locator('.nut-dialog-footer-ok').click()
+    await front(page).getByTestId('book-for-done').waitFor()
+    assert.match(await front(page).getByTestId('book-for-done').innerText(), new RegExp(`已为${ELDER}预约：${SECOND_ITEM}`))
+    // The slot's roster names him, booked by his grid worker.
+    const staff = await apiAs(server.base, await devUserId(server.base, COMMITTEE))
+    const roster = await staff(`/api/slots/${laterSlot.id}/roster`)
+    assert.ok(roster.entries.some((e) => e.name === ELDER && e.bookedBy?.name === WORKER && e.status === 'booked'))
+    await shot(page, '12-worker-booked-for-elder')
   })
 })

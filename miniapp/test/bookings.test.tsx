@@ -290,14 +290,21 @@ describe('代办预约 (worker/book-for)', () => {
       'GET /api/services/3/slots': [slot()],
       'POST /api/bookings': booking({ id: 40, holder: { id: 30, name: '陈桂兰', phone: '139****0001' }, bookedBy: { id: 5, name: '赵敏' } }),
       'POST /api/booking-help/4/done': { id: 4, status: 'done' },
+      'GET /api/bookings': { items: [booking({ id: 39, holder: { id: 31, name: '刘德明', phone: null }, bookedBy: { id: 5, name: '赵敏' } })], total: 1, page: 1, pageSize: 20 },
     })
     const { container } = render(<BookForPage />)
     expect(await screen.findByText('刘德明')).toBeTruthy()
+    // what he booked for others is listed under the lists, with whom it is for
+    expect(await screen.findByText('预约人：刘德明')).toBeTruthy()
+    expect(gets(api, '/api/bookings')[0].url).toBe('/api/bookings?scope=booked_for_others&when=upcoming&page=1&pageSize=20')
     fireEvent.click(container.querySelector('[data-help="4"] .book-for__pick')!)
     expect(await screen.findByText('为陈桂兰预约')).toBeTruthy()
     fireEvent.click(await screen.findByText('代约', { selector: '.book-for__book' }))
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认代约' }))
-    expect((await screen.findByTestId('book-for-done')).textContent).toContain('已为陈桂兰预约：老年证办理')
+    const done = (await screen.findByTestId('book-for-done')).textContent
+    expect(done).toContain('已为陈桂兰预约：老年证办理')
+    // the booker holds the code too, to hand to a resident who has no phone to show it on
+    expect(done).toContain('签到码 482913')
     const sent = posts(api, '/api/bookings')
     expect(sent.map((c) => c.data)).toEqual([{ slotId: 11, forUserId: 30 }])
     expect(sent[0].header['Idempotency-Key']).toBeTruthy()

@@ -5,8 +5,8 @@ import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { SPECIAL_CARE_LABELS, type SlotView } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
-import { DateStrip } from '../../components/BookingParts'
-import { createBooking, markHelpDone, useBookingHelp, useServices, useSlots } from '../../hooks/useBookings'
+import { BookingCard, DateStrip } from '../../components/BookingParts'
+import { createBooking, markHelpDone, useBookingHelp, useBookingList, useServices, useSlots } from '../../hooks/useBookings'
 import { useSession } from '../../hooks/useSession'
 import { createSubmissionKeys } from '../../services/idempotency'
 import { ApiRequestError, showError } from '../../services/request'
@@ -28,11 +28,12 @@ interface Person {
 export default function BookForPage() {
   useSession()
   const help = useBookingHelp('grid')
+  const mine = useBookingList('booked_for_others', 'upcoming')
   const [person, setPerson] = useState<Person | null>(null)
   const [done, setDone] = useState<string | null>(null)
 
   usePullDownRefresh(async () => {
-    await help.reload()
+    await Promise.all([help.reload(), mine.refresh()])
     Taro.stopPullDownRefresh()
   })
 
@@ -46,6 +47,7 @@ export default function BookForPage() {
             setDone(text)
             setPerson(null)
             void help.reload()
+            void mine.refresh()
           }}
         />
       </Page>
@@ -103,6 +105,15 @@ export default function BookForPage() {
           </View>
         ))}
       </LoadState>
+
+      {mine.items.length > 0 && (
+        <>
+          <Text className='section-title'>我代约的（即将到来）</Text>
+          {mine.items.map((b) => (
+            <BookingCard key={b.id} booking={b} showHolder onClick={() => Taro.navigateTo({ url: `/pages/booking/index?id=${b.id}` })} />
+          ))}
+        </>
+      )}
     </Page>
   )
 }
@@ -131,7 +142,11 @@ function BookingForPerson({ person, onBack, onBooked }: { person: Person; onBack
       keys.done()
       setAsk(null)
       if (person.helpId) await markHelpDone(person.helpId, booking.id).catch(() => undefined)
-      onBooked(`已为${person.name}${booking.status === 'waiting' ? '加入候补' : '预约'}：${item?.name ?? ''} ${slotWhen(slot)}。${person.name}会收到通知，也能在“我的预约”里看到。`)
+      onBooked(
+        `已为${person.name}${booking.status === 'waiting' ? '加入候补' : '预约'}：${item?.name ?? ''} ${slotWhen(slot)}，${item?.place ?? ''}。` +
+          (booking.checkInCode ? `签到码 ${booking.checkInCode}，` : '') +
+          `请告诉${person.name}时间、地点${booking.checkInCode ? '和签到码' : ''}；用过小程序的居民也会收到通知，并能在“我的预约”里看到。`,
+      )
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'SLOT_FULL' && !waitlist) {
         keys.done()
