@@ -327,3 +327,29 @@ describe('服务预约管理 (provider/slots)', () => {
     expect(screen.queryByText('老年证办理')).toBeNull()
   })
 })
+
+describe('代办预约: anyone of the grid from the ledger', () => {
+  it('finds a household by door number, opens it and books for a member who never used the app', async () => {
+    loginAs([{ role: 'grid_worker' }], 5, '赵敏')
+    const api = fakeApi({
+      'GET /api/booking-help': { requests: [], specialCare: [] },
+      'GET /api/bookings': { items: [], total: 0, page: 1, pageSize: 20 },
+      'GET /api/ledger/households': { items: [{ id: 2, buildingId: 1, building: '青和居1栋', label: '1单元201', areaHundredths: null, members: 1, owners: 1 }], total: 1, page: 1, pageSize: 10 },
+      'GET /api/ledger/households/2': { id: 2, communityId: 1, buildingId: 1, building: '青和居1栋', unit: '1', door: '201', label: '1单元201', areaHundredths: null, gridId: 1, version: 1, members: [{ memberId: 7, personId: 32, name: '赵德海', phone: '139****1002', relation: 'owner', birthYear: 1941, specialCare: ['living_alone_elderly'], claimed: false, version: 1 }] },
+      'GET /api/services': [serviceItem()],
+      'GET /api/services/3/slots': [slot()],
+      'POST /api/bookings': booking({ id: 41, holder: { id: 32, name: '赵德海', phone: '139****1002' }, bookedBy: { id: 5, name: '赵敏' } }),
+    })
+    render(<BookForPage />)
+    fireEvent.change(await screen.findByPlaceholderText('门牌号或姓名'), { target: { value: '201' } })
+    fireEvent.click(await screen.findByText('青和居1栋1单元201（1人）'))
+    expect(await screen.findByText('139****1002 · 未用过小程序')).toBeTruthy()
+    fireEvent.click(screen.getByText('代约'))
+    expect(await screen.findByText('为赵德海预约')).toBeTruthy()
+    fireEvent.click(await screen.findByText('代约', { selector: '.book-for__book' }))
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认代约' }))
+    await screen.findByTestId('book-for-done')
+    expect(gets(api, '/api/ledger/households')[0].url).toBe('/api/ledger/households?communityId=1&q=201&page=1&pageSize=10')
+    expect(posts(api, '/api/bookings').map((c) => c.data)).toEqual([{ slotId: 11, forUserId: 32 }])
+  })
+})

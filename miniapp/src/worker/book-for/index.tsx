@@ -1,18 +1,20 @@
 import { useMemo, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog } from '@nutui/nutui-react-taro'
-import { SPECIAL_CARE_LABELS, type SlotView } from '@linli/shared'
+import { Button, Dialog, SearchBar } from '@nutui/nutui-react-taro'
+import { SPECIAL_CARE_LABELS, type LedgerHouseholdDetail, type SlotView } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { BookingCard, DateStrip } from '../../components/BookingParts'
 import { createBooking, markHelpDone, useBookingHelp, useBookingList, useServices, useSlots } from '../../hooks/useBookings'
+import { useResource } from '../../hooks/useResource'
 import { useSession } from '../../hooks/useSession'
 import { createSubmissionKeys } from '../../services/idempotency'
-import { ApiRequestError, showError } from '../../services/request'
+import { api, ApiRequestError, showError } from '../../services/request'
+import { communityIdOf } from '../../services/session'
 import { dateStrip, localTime, placesText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
-import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
+import { asButton, asChoice, asChoiceGroup, decorative } from '../../utils/a11y'
 import './index.scss'
 
 /** The resident booked for: from a help request (closed as done once booked) or from the grid's special-care list. */
@@ -25,8 +27,81 @@ interface Person {
 }
 
 /** 代办在网格: the grid's help requests and special-care residents; pick one, an item, a slot, and book for them. */
+/**
+ * Anyone of the grid, by door number or name, from the ledger (people who never logged in included): the households
+ * found, and a household's people once opened.
+ */
+function FindResident({ communityId, onPick }: { communityId: number | null; onPick: (p: Person) => void }) {
+  const [q, setQ] = useState('')
+  const [household, setHousehold] = useState<LedgerHouseholdDetail | null>(null)
+  const term = q.trim()
+  const found = useResource(
+    () => api('GET /ledger/households', { query: { communityId: communityId as number, q: term, page: 1, pageSize: 10 } }),
+    [communityId, term],
+    communityId !== null && term.length > 0,
+  )
+  const openHousehold = async (id: number) => {
+    try {
+      setHousehold(await api('GET /ledger/households/{id}', { params: { id } }))
+    } catch {
+      // the request module showed why
+    }
+  }
+  return (
+    <View className='card book-for__find'>
+      <Text className='card__title'>查找居民</Text>
+      <SearchBar className='book-for__search' value={q} onChange={(v: string) => {
+          setQ(v)
+          setHousehold(null)
+        }} placeholder='门牌号或姓名' />
+      {household ? (
+        <>
+          <Text className='hint'>
+            {household.building}
+            {household.label}
+          </Text>
+          {household.members.map((m) => (
+            <View key={m.memberId} className='book-for__member' data-person={m.personId}>
+              <View className='book-for__who'>
+                <Text className='book-for__name'>{m.name}</Text>
+                <Text className='hint'>
+                  {m.phone ?? '无手机号'}
+                  {m.claimed ? '' : ' · 未用过小程序'}
+                </Text>
+              </View>
+              <Button
+                className='book-for__pick'
+                type='primary'
+                fill='outline'
+                onClick={() => onPick({ userId: m.personId, name: m.name, household: `${household.building}${household.label}`, helpId: null, serviceId: null })}
+              >
+                代约
+              </Button>
+            </View>
+          ))}
+          {household.members.length === 0 && <Text className='hint'>台账中这一户还没有人员</Text>}
+        </>
+      ) : (
+        term.length > 0 &&
+        (found.data?.items ?? []).map((h) => (
+          <View key={h.id} className='book-for__household' onClick={() => openHousehold(h.id)} {...asButton()}>
+            <Text>
+              {h.building}
+              {h.label}（{h.members}人）
+            </Text>
+            <Text className='book-for__go' {...decorative}>
+              ›
+            </Text>
+          </View>
+        ))
+      )}
+      {!household && term.length > 0 && found.data?.items.length === 0 && <Text className='hint'>没有找到，换个门牌号或姓名试试</Text>}
+    </View>
+  )
+}
+
 export default function BookForPage() {
-  useSession()
+  const session = useSession()
   const help = useBookingHelp('grid')
   const mine = useBookingList('booked_for_others', 'upcoming')
   const [person, setPerson] = useState<Person | null>(null)
@@ -87,6 +162,8 @@ export default function BookForPage() {
             </Button>
           </View>
         ))}
+
+        <FindResident communityId={communityIdOf(session?.user)} onPick={setPerson} />
 
         <Text className='section-title'>网格内特殊人群（{care.length}）</Text>
         <Text className='hint book-for__note'>来自社区台账，每次查看都会记录；没有微信的居民也可以代约。</Text>
