@@ -347,6 +347,10 @@ export interface AccountExport {
   claims: { id: number; status: ClaimStatus; createdAt: IsoDateTime }[];
   /** The caller's texts content security held for a committee member to look at, and whether released. */
   heldTexts: { field: string; text: string; reason: string; ticketId: number | null; createdAt: IsoDateTime; releasedAt: IsoDateTime | null }[];
+  /** 预约: the user's bookings (those a grid worker made for them too), help requests and volunteer-hours entries. */
+  bookings: { id: number; service: string; startsAt: IsoDateTime; status: BookingStatus; role: BookingRole; bookedById: number | null; rating: Rating | null; ratingComment: string | null; createdAt: IsoDateTime }[];
+  bookingHelp: { id: number; status: BookingHelpStatus; note: string | null; createdAt: IsoDateTime }[];
+  volunteerHours: { minutes: number; kind: VolunteerHoursEntry['kind']; reason: string; at: IsoDateTime }[];
   /** What the community's ledger (台账) holds about the user: birth year, special-care flags, households past and present. */
   ledger: {
     birthYear: number | null;

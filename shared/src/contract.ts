@@ -388,9 +388,9 @@ export interface Endpoints {
   /** An item: provider, place, documents, who may book, limits, window, and whether the caller may book (and why not). */
   'GET /services/{id}': { params: IdParams; response: ServiceItemDetail; errors: 'NOT_FOUND' };
   /** A new item (the committee; a partner for their organisation). */
-  'POST /services': { body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' };
+  'POST /services': { body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
   /** Edit an item (whoever manages it). */
-  'PUT /services/{id}': { params: IdParams; body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' };
+  'PUT /services/{id}': { params: IdParams; body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
   /** An item's slots over local days with places left, waiting list and the caller's own booking. */
   'GET /services/{id}/slots': { query: SlotsQuery; params: IdParams; response: SlotView[]; errors: 'NOT_FOUND' };
   /** Add one slot. */
@@ -400,13 +400,13 @@ export interface Endpoints {
   /** Replace the weekly schedule; slots are made for the days of the booking window. */
   'PUT /services/{id}/schedule': { params: IdParams; body: ScheduleRequest; response: ScheduleView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' };
   /** Close a local day: its slots close, their bookings are cancelled, everyone booked is told. */
-  'POST /services/{id}/closures': { params: IdParams; body: ClosureRequest; response: ClosureResult; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' };
+  'POST /services/{id}/closures': { params: IdParams; body: ClosureRequest; response: ClosureResult; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'CONTENT_RISKY' | 'TICKET_CONFLICT' };
   /** Change a slot's capacity. */
-  'PUT /slots/{id}': { params: IdParams; body: SlotEditRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CAPACITY_BELOW_TAKEN' | 'SLOT_CLOSED' | 'TICKET_CONFLICT' };
+  'PUT /slots/{id}': { params: IdParams; body: SlotEditRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CAPACITY_BELOW_TAKEN' | 'SLOT_CLOSED' };
   /** Move a slot: everyone booked is told and may keep the new time or cancel without it counting late. */
   'POST /slots/{id}/move': { params: IdParams; body: SlotMoveRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'SLOT_EXISTS' | 'CONTENT_RISKY' };
   /** Close a slot: its bookings are cancelled, everyone booked is told the reason. */
-  'POST /slots/{id}/close': { params: IdParams; body: SlotCloseRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CLOSED' | 'CONTENT_RISKY' };
+  'POST /slots/{id}/close': { params: IdParams; body: SlotCloseRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'CONTENT_RISKY' | 'TICKET_CONFLICT' };
   /** A slot's roster (its provider and committee). */
   'GET /slots/{id}/roster': { params: IdParams; response: SlotRoster; errors: 'NOT_FOUND' };
   /** A slot's roster as a spreadsheet (logged). */

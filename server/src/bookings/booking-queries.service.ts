@@ -30,7 +30,7 @@ export class BookingQueries {
     const qb = this.db.manager.createQueryBuilder(Booking, 'b').innerJoin(ServiceSlot, 's', 's.id = b.slotId');
     if (q.scope === 'mine') qb.where('b.userId = :me', { me: user.id });
     else {
-      if (!user.has('grid_worker')) throw Errors.forbidden('只有网格员有代办记录，您的预约在「我的预约」中查看');
+      if (!user.has('grid_worker')) throw Errors.forbidden('只有网格员有代办记录，您的预约请在「我的预约」中查看');
       qb.where('b.bookedById = :me', { me: user.id });
     }
     if (q.status?.length) qb.andWhere('b.status IN (:...statuses)', { statuses: q.status });
@@ -38,7 +38,7 @@ export class BookingQueries {
     else if (q.when === 'past') qb.andWhere('s.endsAt <= :now', { now }).orderBy('s.startsAt', 'DESC');
     else qb.orderBy('s.startsAt', 'DESC');
     qb.addOrderBy('b.id', 'DESC');
-    const [rows, total] = await qb.skip(skip).take(take).getManyAndCount();
+    const [rows, total] = await qb.offset(skip).limit(take).getManyAndCount();
     const offsets = new Map<number, number>();
     for (const c of new Set(rows.map((b) => b.communityId))) offsets.set(c, await this.catalogue.offset(c));
     const items = await bookingViews(this.db.manager, user, rows, { now, offsetOf: (c) => offsets.get(c)! });

@@ -11,8 +11,8 @@ import {
   type BookingStatus,
 } from '@linli/shared';
 import type { Db } from '../database/db.js';
-import { Booking } from './entities/booking.entities.js';
-import { ServiceSlot, type ServiceItem } from './entities/catalogue.entities.js';
+import { Booking, BookingHelpRequest } from './entities/booking.entities.js';
+import { ServiceItem, ServiceSlot } from './entities/catalogue.entities.js';
 import { notifyBooking, recordBookingEvent } from './booking-writes.js';
 import { refundHours } from './volunteer-hours.js';
 
@@ -118,4 +118,27 @@ export async function advanceSlot(em: EntityManager, slot: ServiceSlot, item: Se
     }
   }
   return { offered, expired };
+}
+
+/**
+ * 注销: the person's bookings still to come are cancelled (whatever the cut-off: nobody will come), each place going
+ * to the first in line; an open help request is withdrawn and its note forgotten. Past bookings stay, as tickets do,
+ * so the figures stay true; the user row they point to is emptied by the caller.
+ */
+export async function giveUpBookings(em: EntityManager, db: Db, userId: number, now: Date): Promise<void> {
+  const live = await em.find(Booking, { where: { userId, status: In(['booked', 'waiting', 'offered']) }, order: { id: 'ASC' } });
+  for (const found of live) {
+    const slot = (await lockSlot(em, db, found.slotId))!;
+    const b = (await em.findOneBy(Booking, { id: found.id }))!;
+    const item = (await em.findOneBy(ServiceItem, { id: b.serviceId }))!;
+    if (!['booked', 'waiting', 'offered'].includes(b.status)) continue;
+    const result = { ok: true as const, changes: { status: 'cancelled' as const, cancelledAt: now, offerExpiresAt: null }, freesPlace: holds(b.status), notices: [] };
+    if (!(await persistTransition(em, b, item, slot, { action: 'cancel' }, result, null, 0, now, '账号已注销'))) continue;
+    if (result.freesPlace && b.role === 'participant') {
+      const offset = (await em.query('SELECT d.utcOffsetMinutes AS o FROM communities c JOIN districts d ON d.id = c.districtId WHERE c.id = ?', [item.communityId]))[0]?.o;
+      await advanceSlot(em, slot, item, Number(offset ?? 480), now);
+    }
+  }
+  await em.update(BookingHelpRequest, { userId, open: 1 }, { status: 'withdrawn', open: null, handledAt: now });
+  await em.update(BookingHelpRequest, { userId }, { note: null });
 }

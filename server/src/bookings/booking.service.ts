@@ -23,6 +23,9 @@ import { payWithHours } from './volunteer-hours.js';
 /** A code collision (1 in a million per pair) or a lost race on the live-booking index: tried again from the start. */
 const ATTEMPTS = 3;
 
+/** A copy of a request whose first copy committed while this one waited for the lock: answer the first's booking. */
+class AlreadyMade extends Error {}
+
 /**
  * 预约: a place, or a place in line, for the caller or (代办) for a resident of the grid worker's grid.
  * The capacity holds under any number of simultaneous requests: the place is taken by one conditional
@@ -58,7 +61,7 @@ export class BookingService {
         const booking = await this.db.transaction((em) => this.book(em, user, holderId, slot.id, item, offset, role, dto, key, requestHash));
         return { booking: await bookingDetail(this.db.manager, user, booking, { now: this.clock.now(), offsetOf: () => offset }), created: true };
       } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
+        if (!isUniqueViolation(e) && !(e instanceof AlreadyMade)) throw e;
         if (key !== undefined) {
           const replay = await this.replay(user, key, requestHash);
           if (replay) return { booking: replay, created: false };
@@ -104,10 +107,12 @@ export class BookingService {
     const now = this.clock.now();
     // One person's bookings (and hours) take turns: the limits and the balance are read after the lock.
     if (this.db.isMysql) await em.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [holderId]);
+    if (key !== undefined && (await em.findOneBy(Booking, { createdById: user.id, idempotencyKey: key }))) throw new AlreadyMade();
     const person: PersonAtHome = await personAtHome(em, holderId);
     if (this.db.isMysql && person.householdId !== null) await em.query('SELECT id FROM households WHERE id = ? FOR UPDATE', [person.householdId]);
     const slot = (await em.findOneBy(ServiceSlot, { id: slotId }))!;
-    if (slot.closedAt !== null) throw new AppError(409, 'SLOT_CLOSED', `该时段已停止服务${slot.closedReason ? `（${slot.closedReason}）` : ''}，请选择其他时段`);
+    const why = slot.closedReason ? `（${slot.closedReason}）` : '';
+    if (slot.closedAt !== null) throw new AppError(409, 'SLOT_CLOSED', `该时段已停止服务${why}，请选择其他时段`);
     const window = bookingWindowProblem(slot, item.advanceDays, now, offset);
     if (window) throw new AppError(422, window.code, window.message.includes('请') ? window.message : `${window.message}，请到时再来预约或选择其他时段`);
     const block = await bookingBlock(em, item, person, role, now, localDate(now, offset), offset);

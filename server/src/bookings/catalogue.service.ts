@@ -253,7 +253,8 @@ export class CatalogueService {
       const capacity = dto.capacity ?? slot.capacity;
       const volunteerCapacity = dto.volunteerCapacity ?? slot.volunteerCapacity;
       if (capacity < slot.taken || volunteerCapacity < slot.volunteerTaken) {
-        throw new AppError(409, 'SLOT_CAPACITY_BELOW_TAKEN', `已有${slot.taken}人预约${slot.volunteerTaken ? `、${slot.volunteerTaken}名志愿者报名` : ''}，名额不能少于已约人数；如需减少请先联系已预约的居民`);
+        const volunteers = slot.volunteerTaken ? `、${slot.volunteerTaken}名志愿者报名` : '';
+        throw new AppError(409, 'SLOT_CAPACITY_BELOW_TAKEN', `已有${slot.taken}人预约${volunteers}，名额不能少于已约人数；如需减少请先联系已预约的居民`);
       }
       await em.update(ServiceSlot, { id: slotId }, { capacity, volunteerCapacity });
       Object.assign(slot, { capacity, volunteerCapacity });

@@ -23,6 +23,9 @@ import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { RoleAssignment, User } from './entities/users.entities.js';
 import { PhoneRevealsService } from './phone-reveals.service.js';
 import { UsersService } from './users.service.js';
+import { giveUpBookings } from '../bookings/booking-queue.js';
+import { Booking, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
+import { ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
 
 /** The name a deleted account's tickets show as their reporter. */
 export const DELETED_USER_NAME = '已注销用户';
@@ -60,6 +63,11 @@ export class AccountService {
     const details = await em.findOneBy(PersonDetails, { userId });
     const memberships = await em.find(HouseholdMember, { where: { userId }, order: { id: 'ASC' } });
     const homes = await this.bindings.householdLabels(memberships.map((m) => m.householdId));
+    const bookings = await em.find(Booking, { where: { userId }, order: { id: 'ASC' } });
+    const bookedSlots = new Map((await em.find(ServiceSlot, { where: { id: In(bookings.map((b) => b.slotId).concat(0)) } })).map((s) => [s.id, s]));
+    const bookedItems = new Map((await em.find(ServiceItem, { where: { id: In(bookings.map((b) => b.serviceId).concat(0)) } })).map((i) => [i.id, i]));
+    const help = await em.find(BookingHelpRequest, { where: { userId }, order: { id: 'ASC' } });
+    const hours = await em.find(VolunteerHourEntry, { where: { userId }, order: { id: 'ASC' } });
     return {
       exportedAt: this.clock.now().toISOString(),
       account: {
@@ -96,6 +104,19 @@ export class AccountService {
       phoneReveals: await this.reveals.forSubject(userId),
       claims: claims.map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt.toISOString() })),
       heldTexts: holds.map((h) => ({ field: h.field, text: h.text, reason: h.reason, ticketId: h.ticketId, createdAt: h.createdAt.toISOString(), releasedAt: h.releasedAt?.toISOString() ?? null })),
+      bookings: bookings.map((b) => ({
+        id: b.id,
+        service: bookedItems.get(b.serviceId)?.name ?? '',
+        startsAt: bookedSlots.get(b.slotId)!.startsAt.toISOString(),
+        status: b.status,
+        role: b.role,
+        bookedById: b.bookedById,
+        rating: b.rating,
+        ratingComment: b.ratingComment,
+        createdAt: b.createdAt.toISOString(),
+      })),
+      bookingHelp: help.map((h) => ({ id: h.id, status: h.status, note: h.note, createdAt: h.createdAt.toISOString() })),
+      volunteerHours: hours.map((h) => ({ minutes: h.minutes, kind: h.kind, reason: h.reason, at: h.createdAt.toISOString() })),
       ledger: {
         birthYear: details?.birthYear ?? null,
         specialCare: flagsOf(details?.specialCare),
@@ -123,6 +144,7 @@ export class AccountService {
       await em.delete(PersonDetails, { userId });
       await em.delete(HouseholdMember, { userId });
       await em.delete(Notification, { userId });
+      await giveUpBookings(em, this.db, userId, now);
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });
       // A held nickname is the person's own; held ticket texts stay with their tickets, as the tickets do.

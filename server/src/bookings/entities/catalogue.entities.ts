@@ -4,7 +4,8 @@ import type { EligibilityRule, ServiceFamily, ServiceMode, WeeklySlotRule } from
 /** A JSON value in a varchar (portable, and MySQL refuses defaults on TEXT). */
 const json = <T>(empty: T): ValueTransformer => ({
   to: (v: T | undefined) => JSON.stringify(v ?? empty),
-  from: (v: string | null) => (v === null || v === '' ? empty : (JSON.parse(v) as T)),
+  // Saving hands back what it wrote (already a value); reading hands back the stored text.
+  from: (v: unknown) => (v === null || v === undefined || v === '' ? empty : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T)),
 });
 
 /**
