@@ -196,19 +196,17 @@ export async function devUserId(base, name) {
 }
 
 /**
- * 预约 for the pages that need an item, a slot and a booking: while the demo seed has no catalogue, the committee of
- * 青和居 adds one item with a slot tomorrow at 09:00 (local) and the resident books it, all through the API as the
- * provider's back office and the app would. With a seeded catalogue it adds nothing.
+ * 预约 for the pages that show a booking: the demo seed's bookings are other residents', so unless the resident has one,
+ * she books the first slot of her community's catalogue that has a place, through the API as the app would.
  */
-export async function ensureBookingDemo(base, { committee = '黄丽华', resident = '王秀英' } = {}) {
-  const staff = await apiAs(base, await devUserId(base, committee))
-  if ((await staff('/api/services')).length > 0) return
-  const item = await staff('/api/services', {
-    method: 'POST',
-    body: { communityId: 1, family: 'government', name: '老年证办理', place: '社区服务大厅2号窗口', description: '本社区60周岁以上居民办理老年证', documents: ['身份证原件', '一寸照片2张'], duration: '约15分钟', eligibility: ['residents'], advanceDays: 7, cancelCutoffMinutes: 120, perPersonLimit: 2, perHouseholdLimit: 4 },
-  })
-  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10)
-  const slot = await staff(`/api/services/${item.id}/slots`, { method: 'POST', body: { startsAt: `${tomorrow}T01:00:00.000Z`, endsAt: `${tomorrow}T01:30:00.000Z`, capacity: 5 } })
+export async function ensureBookingDemo(base, { resident = '王秀英' } = {}) {
   const me = await apiAs(base, await devUserId(base, resident))
-  await me('/api/bookings', { method: 'POST', body: { slotId: slot.id }, headers: { 'Idempotency-Key': `a11y-demo-${slot.id}` } })
+  if ((await me('/api/bookings?scope=mine&page=1&pageSize=1')).total > 0) return
+  for (const item of await me('/api/services')) {
+    const slot = (await me(`/api/services/${item.id}/slots`)).find((s) => s.open && s.placesLeft > 0 && !s.myBooking)
+    if (!slot) continue
+    await me('/api/bookings', { method: 'POST', body: { slotId: slot.id }, headers: { 'Idempotency-Key': `a11y-demo-${slot.id}` } })
+    return
+  }
+  throw new Error(`no open slot with a place in ${resident}'s community`)
 }

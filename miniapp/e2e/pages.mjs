@@ -24,7 +24,7 @@ const firstHousehold = async (api) => {
 
 const everyone = ['resident', 'worker', 'committee']
 
-/** 预约: the first item of the person's community, its first slot, their first booking (harness.mjs ensureBookingDemo makes them while the demo seed has no catalogue). */
+/** 预约: the first item of the person's community (the demo seed's catalogue), its first slot, their first booking (harness.mjs ensureBookingDemo). */
 const firstService = async (api) => {
   const items = await api('/api/services')
   if (!items.length) throw new Error('the demo seed has no service item in this person\'s community')
@@ -44,7 +44,7 @@ const firstCommunitySlot = async (api) => {
   throw new Error('the demo seed has no slot in this person\'s community')
 }
 
-/** route: the page path; who: the people who open it; query: its parameters, found as that person; needs: the capability whose demo data the page shows. */
+/** route: the page path; who: the people who open it; query: its parameters, found as that person */
 export const PAGES = [
   { route: 'pages/login/index', who: ['visitor'] },
   { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=agreement' },
@@ -59,15 +59,15 @@ export const PAGES = [
   { route: 'pages/profile/index', who: ['resident'] },
   { route: 'pages/bind/index', who: ['resident'] },
   { route: 'pages/mydata/index', who: ['resident'] },
-  { route: 'pages/services/index', needs: 'booking', who: ['resident'] },
-  { route: 'pages/service/index', needs: 'booking', who: ['resident'], query: firstService },
-  { route: 'pages/bookings/index', needs: 'booking', who: ['resident'] },
-  { route: 'pages/booking/index', needs: 'booking', who: ['resident'], query: firstBooking },
+  { route: 'pages/services/index', who: ['resident'] },
+  { route: 'pages/service/index', who: ['resident'], query: firstService },
+  { route: 'pages/bookings/index', who: ['resident'] },
+  { route: 'pages/booking/index', who: ['resident'], query: firstBooking },
   { route: 'worker/inbox/index', who: ['worker'] },
-  { route: 'worker/book-for/index', needs: 'booking', who: ['worker'] },
-  { route: 'provider/slots/index', needs: 'booking', who: ['committee'] },
-  { route: 'provider/roster/index', needs: 'booking', who: ['committee'], query: firstCommunitySlot },
-  { route: 'provider/figures/index', needs: 'booking', who: ['committee'] },
+  { route: 'worker/book-for/index', who: ['worker'] },
+  { route: 'provider/slots/index', who: ['committee'] },
+  { route: 'provider/roster/index', who: ['committee'], query: firstCommunitySlot },
+  { route: 'provider/figures/index', who: ['committee'] },
   { route: 'worker/ticket/index', who: ['worker'], query: firstTicket('assigned') },
   { route: 'committee/tickets/index', who: ['committee'] },
   { route: 'committee/ticket/index', who: ['committee'], query: firstTicket('community') },
