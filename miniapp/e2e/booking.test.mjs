@@ -185,10 +185,16 @@ describe('预约: book the last place, the waiting list, cancel and promote, che
     await shot(page, '06-resident-confirmed-code')
   })
 
-  it('the provider checks her in by typing the code; a wrong code is refused in words', async (t) => {
+  it('the provider opens the slot from 预约管理 and checks her in by typing the code; a wrong code is refused in words', async (t) => {
     if (needsServer(t)) return
     const page = await person(COMMITTEE)
-    await open(page, `provider/roster/index?slotId=${slot.id}`)
+    await open(page, 'pages/index/index')
+    await front(page).locator('.home__entry--provider').click()
+    await page.waitForURL(/provider\/slots\/index/)
+    await front(page).locator('.chip', { hasText: ITEM }).click()
+    await front(page).locator(`.date-strip__day[data-date="${slot.date}"]`).click()
+    await front(page).locator(`.provider__slot[data-slot="${slot.id}"]`).click()
+    await page.waitForURL(/provider\/roster\/index/)
     const input = front(page).locator('.roster__code-input input, input.roster__code-input').first()
     const wrong = code === '000000' ? '111111' : '000000'
     await input.fill(wrong)
