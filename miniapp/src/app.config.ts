@@ -67,10 +67,11 @@ export default defineAppConfig({
   },
   // WeChat privacy rules: our own consent sheet answers onNeedPrivacyAuthorization (components/PrivacySheet).
   __usePrivacyCheck__: true,
-  requiredPrivateInfos: ['chooseLocation'],
+  // getLocation only once the resident allowed it (services/location.ts): 随手拍's point, never a prompt.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
   permission: {
     'scope.userLocation': {
-      desc: '用于在地图上选择报事地点，确定所属网格并派给负责的网格员',
+      desc: '用于确定报事地点（地图选点、随手拍的拍照位置），找到所属网格并派给负责的网格员',
     },
   },
 } as Parameters<typeof defineAppConfig>[0])

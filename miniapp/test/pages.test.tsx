@@ -46,7 +46,8 @@ describe('消息', () => {
 describe('报事 form', () => {
   const complete = { categoryId: 1, description: '垃圾桶满了三天', photoCount: 0, buildingId: 1, location: null }
   it('says what is missing, in the words of the form', () => {
-    expect(missingForReport({ ...complete, categoryId: null })).toBe('请选择报事类别')
+    expect(missingForReport({ ...complete, categoryId: null, photoCount: 0 })).toBe('请选择报事类别，或拍张照片由社区分类')
+    expect(missingForReport({ ...complete, categoryId: null, photoCount: 1 })).toBeNull() // 待分类: the community sets it
     expect(missingForReport({ ...complete, description: '脏了', photoCount: 0 })).toBe('请用至少4个字描述问题，或拍张照片')
     expect(missingForReport({ ...complete, description: '脏了', photoCount: 1 })).toBeNull()
     expect(missingForReport({ ...complete, buildingId: null })).toBe('请选择位置或楼栋')

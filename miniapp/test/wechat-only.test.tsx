@@ -142,3 +142,43 @@ describe('预约 in WeChat', () => {
     expect(api.mock.calls.map((c) => c[0]).filter((c) => c.method === 'POST').map((c) => c.data)).toEqual([{ slotId: 11, code: '482913' }])
   })
 })
+
+describe('随手拍 in WeChat: the point where the photo was taken, only when it costs no tap', () => {
+  const snapped = async (authorised: boolean) => {
+    loginAs([{ role: 'resident' }])
+    const api = fakeApi({
+      'GET /api/categories': [],
+      'GET /api/me': me,
+      'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
+      'GET /api/notifications/subscriptions': { templateIds: [] },
+      'POST /api/tickets': ticket({ status: 'submitted', category: null, handler: null }),
+    })
+    vi.mocked(Taro.getSetting).mockResolvedValue({ authSetting: authorised ? { 'scope.userLocation': true } : {} } as never)
+    vi.mocked(Taro.getLocation).mockResolvedValue({ latitude: 30.6421, longitude: 114.3833 } as never)
+    vi.mocked(Taro.uploadFile).mockImplementation((opts: any) => {
+      opts.success({ statusCode: 201, data: JSON.stringify({ id: 42, url: '/api/files/k42', mimeType: 'image/jpeg', size: 1000 }) })
+      return { onProgressUpdate: () => undefined } as never
+    })
+    const { handPhotosToReport } = await import('../src/hooks/usePhotoUploads')
+    handPhotosToReport([{ path: 'wxfile://tmp/snap.jpg' }])
+    render(<ReportPage />)
+    await screen.findByText('青和居1栋')
+    await waitFor(() => expect(screen.getByText('提交报事').closest('button')!.disabled).toBe(false))
+    if (authorised) await screen.findByText('拍照位置')
+    fireEvent.click(screen.getByText('提交报事'))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'POST' && c[0].url === '/api/tickets')).toBe(true))
+    return api.mock.calls.find((c) => c[0].method === 'POST' && c[0].url === '/api/tickets')![0].data
+  }
+
+  it('already allowed: the phone\'s point goes with the building', async () => {
+    expect(await snapped(true)).toMatchObject({ lat: 30.6421, lng: 114.3833, buildingId: 1, photoIds: [42] })
+    expect(Taro.getLocation).toHaveBeenCalledWith({ type: 'gcj02' })
+  })
+
+  it('never allowed: no prompt, the building alone', async () => {
+    const sent = await snapped(false)
+    expect(sent).toMatchObject({ buildingId: 1 })
+    expect(sent).not.toHaveProperty('lat')
+    expect(Taro.getLocation).not.toHaveBeenCalled()
+  })
+})

@@ -81,6 +81,10 @@ describe('access matrix', () => {
     王秀英: 403, 赵敏: 403, 何志刚: 404, 林国栋: 403, anonymous: 401,
   });
 
+  matrix('POST /tickets/:id/categorise (the community\'s committee)', () => ['POST', `/tickets/${queuedId}/categorise`, { categoryId: 1 }], {
+    王秀英: 403, 赵敏: 403, 马师傅: 403, 何志刚: 404, 林国栋: 403, 高明: 403, 系统管理员: 403, anonymous: 401,
+  });
+
   matrix('POST /tickets/:id/reject (the community\'s committee)', () => ['POST', `/tickets/${queuedId}/reject`, { reason: 'other' }], {
     王秀英: 403, 赵敏: 403, 何志刚: 404, anonymous: 401,
   });

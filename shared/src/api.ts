@@ -436,7 +436,9 @@ export interface TicketSummary {
   id: number;
   code: string;
   status: TicketStatus;
-  category: { id: number; name: string; icon: string };
+  /** Null while the committee has not set it (随手拍 without a category: 待分类, UNCATEGORISED_LABEL). */
+  category: { id: number; name: string; icon: string } | null;
+  /** May be empty for a report with a photo (matterText says so). */
   description: string;
   communityId: number;
   gridId: number | null;
@@ -492,8 +494,9 @@ export interface TicketListQuery extends PageQuery {
 
 /** 报事. Where: a building, or a point (lat/lng), or both. */
 export interface CreateTicketRequest {
-  categoryId: number;
-  /** 1–500 characters, trimmed. */
+  /** Left out, the matter waits in the dispatch queue for the committee to set it (待分类). */
+  categoryId?: number;
+  /** Up to 500 characters, trimmed: at least 4 without a photo, none needed with one. */
   description: string;
   /** Ids of uploaded photos (POST /files), at most 9. */
   photoIds?: number[];
@@ -554,6 +557,11 @@ export interface TransferRequest {
 /** 派单 */
 export interface DispatchRequest {
   toUserId: number;
+}
+
+/** 设置类别 of a matter reported without one; it is then routed as a report of that category would be. */
+export interface CategoriseRequest {
+  categoryId: number;
 }
 
 /** 不予受理 */
@@ -622,7 +630,10 @@ export interface StatsOverview {
   satisfactionRate: number | null;
   onTimeRate: number | null;
   byStatus: Record<TicketStatus, number>;
-  byCategory: { categoryId: number; name: string; count: number }[];
+  /** Matters in the dispatch queue waiting for a committee member to set their category (待分类), now (docs/metrics.md). */
+  awaitingCategory: number;
+  /** `categoryId` null: reported without one and never categorised (待分类). */
+  byCategory: { categoryId: number | null; name: string; count: number }[];
   byGrid: {
     gridId: number | null;
     name: string;
@@ -744,7 +755,7 @@ export interface ContentHoldList {
 
 /** 操作留痕: what the audit log records. */
 /** `book_for`: a grid worker booked for a resident (代办); `close`: a slot or a day was closed with its bookings. */
-export const AUDIT_ACTIONS = ['dispatch', 'transfer', 'merge', 'reject', 'export', 'phone_reveal', 'special_care_list', 'import', 'edit', 'book_for', 'close'] as const;
+export const AUDIT_ACTIONS = ['dispatch', 'categorise', 'transfer', 'merge', 'reject', 'export', 'phone_reveal', 'special_care_list', 'import', 'edit', 'book_for', 'close'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditQuery extends PageQuery {

@@ -47,6 +47,7 @@ import type {
   DevLoginRequest,
   DevUser,
   DispatchRequest,
+  CategoriseRequest,
   HandlerCandidate,
   HealthStatus,
   HouseholdOption,
@@ -295,6 +296,8 @@ export interface Endpoints {
   'POST /tickets/{id}/transfer': { params: IdParams; body: TransferRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' | 'CONTENT_RISKY' };
   /** 派单 by hand, from the dispatch queue. */
   'POST /tickets/{id}/dispatch': { params: IdParams; body: DispatchRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' };
+  /** 设置类别 of a matter reported without one (待分类), then routed by it; deadlines from the submission. */
+  'POST /tickets/{id}/categorise': { params: IdParams; body: CategoriseRequest; response: TicketDetail; errors: TransitionErrors | 'UNKNOWN_CATEGORY' };
   /** 不予受理, with a reason. */
   'POST /tickets/{id}/reject': { params: IdParams; body: RejectRequest; response: TicketDetail; errors: TransitionErrors | 'CONTENT_RISKY' };
   /** Merge a duplicate into the original: the duplicate is rejected and its reporter follows the original. Answers the duplicate. */

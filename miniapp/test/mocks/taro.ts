@@ -24,6 +24,8 @@ const Taro = {
   openDocument: vi.fn(() => Promise.resolve()),
   getFileSystemManager: vi.fn(() => ({ readFileSync: vi.fn(() => '') })),
   chooseLocation: vi.fn(),
+  getSetting: vi.fn(() => Promise.resolve({ authSetting: {} })),
+  getLocation: vi.fn(),
   previewImage: vi.fn(),
   openLocation: vi.fn(),
   makePhoneCall: vi.fn(() => Promise.resolve()),

@@ -55,6 +55,9 @@ export class BookingService {
     const role: BookingRole = dto.role ?? 'participant';
     if (role === 'volunteer' && slot.volunteerCapacity === 0) throw new AppError(422, 'VOLUNTEERS_NOT_TAKEN', '该服务不招募志愿者，可以直接预约参加');
     if (dto.payWithHours && (item.hoursPrice === null || role === 'volunteer')) throw new AppError(422, 'HOURS_NOT_ACCEPTED', '该服务不接受志愿时长兑换，请直接预约');
+    // The 08:00 rush: once a slot is full, the many who did not get a place hear so at once, without a transaction.
+    // Only a hint read without a lock; the conditional update in the transaction still decides every place.
+    if (role === 'participant' && dto.join !== 'waitlist' && slot.closedAt === null && slot.taken >= slot.capacity && this.clock.now() < slot.startsAt) throw this.full();
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -86,6 +89,10 @@ export class BookingService {
       throw new AppError(422, 'NOT_YOUR_RESIDENT', '只能为您所在网格的居民代办预约，请在网格居民中重新选择');
     }
     return forUserId;
+  }
+
+  private full(): AppError {
+    return new AppError(409, 'SLOT_FULL', '该时段已约满，可以加入候补：有名额空出时按先后顺序通知您确认');
   }
 
   private alreadyBooked(forOther: boolean): AppError {
@@ -130,7 +137,7 @@ export class BookingService {
     let status: Booking['status'] = 'booked';
     if (took.affected !== 1) {
       if (role === 'volunteer') throw new AppError(409, 'SLOT_FULL', '该时段的志愿者名额已满，可以选择其他时段报名');
-      if (dto.join !== 'waitlist') throw new AppError(409, 'SLOT_FULL', '该时段已约满，可以加入候补：有名额空出时按先后顺序通知您确认');
+      if (dto.join !== 'waitlist') throw this.full();
       status = 'waiting';
     }
     const codes = new Set((await em.find(Booking, { where: { slotId }, select: { checkInCode: true } })).map((b) => b.checkInCode));

@@ -1,7 +1,7 @@
 import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
-import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from '@linli/shared';
+import { HANDLER_INBOX_STATUSES, UNCATEGORISED_LABEL, type AccountDeleted, type AccountExport } from '@linli/shared';
 import { SessionsService } from '../auth/sessions.service.js';
 import { BindingsService } from '../bindings/bindings.service.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
@@ -53,7 +53,7 @@ export class AccountService {
     const bindings = await em.find(HouseholdBinding, { where: { userId }, order: { id: 'ASC' } });
     const labels = await this.bindings.householdLabels(bindings.map((b) => b.householdId));
     const tickets = await em.find(Ticket, { where: { reporterId: userId }, order: { id: 'ASC' } });
-    const categories = await em.find(Category, { where: { id: In(tickets.map((t) => t.categoryId).concat(0)) } });
+    const categories = await em.find(Category, { where: { id: In(tickets.flatMap((t) => (t.categoryId === null ? [] : [t.categoryId])).concat(0)) } });
     const events = await em.find(TicketEvent, { where: { actorId: userId }, order: { id: 'ASC' } });
     const follows = await em.find(TicketFollower, { where: { userId }, order: { id: 'ASC' } });
     const notifications = await em.find(Notification, { where: { userId }, order: { id: 'ASC' } });
@@ -88,7 +88,7 @@ export class AccountService {
         id: t.id,
         code: t.code,
         status: t.status,
-        category: categories.find((c) => c.id === t.categoryId)?.name ?? '',
+        category: t.categoryId === null ? UNCATEGORISED_LABEL : (categories.find((c) => c.id === t.categoryId)?.name ?? ''),
         description: t.description,
         anonymous: t.anonymous,
         photoUrls: t.photoKeys.map(fileUrl),

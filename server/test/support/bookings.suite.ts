@@ -201,6 +201,24 @@ export function bookingsSuite(dialect: Dialect): void {
       expect(await slotCounts(s.id)).toEqual({ taken: 2, capacity: 2, rows: 2 });
     });
 
+    it('two sweeps at once expire an unconfirmed offer once and offer the place to the next in line once', async () => {
+      const { id } = await item();
+      const s = await slot(id, local('2026-11-28', '15:00'), local('2026-11-28', '16:00'), 1);
+      const a = await book('刘桂芳', { slotId: s.id });
+      const w1 = await book('梁文静', { slotId: s.id, join: 'waitlist' });
+      const w2 = await book('宋德福', { slotId: s.id, join: 'waitlist' });
+      await ctx.api.as('刘桂芳', 'POST', `/bookings/${a.body.id}/cancel`);
+      ctx.clock.advanceMinutes(121);
+      await Promise.all([sweep(), sweep()]);
+      await sweep();
+      expect((await ctx.api.as('梁文静', 'GET', `/bookings/${w1.body.id}`)).body.status).toBe('expired');
+      expect((await ctx.api.as('宋德福', 'GET', `/bookings/${w2.body.id}`)).body.status).toBe('offered');
+      expect((await inbox('梁文静', 'booking_expired')).filter((x) => x.bookingId === w1.body.id)).toHaveLength(1);
+      expect((await inbox('宋德福', 'booking_offered')).filter((x) => x.bookingId === w2.body.id)).toHaveLength(1);
+      expect(await slotCounts(s.id)).toEqual({ taken: 1, capacity: 1, rows: 1 });
+      ctx.clock.advanceMinutes(-121);
+    });
+
     it('refuses bad bookings with a 4xx and a next step, changing nothing: past, outside the window, ineligible, closed, a stranger\'s id', async () => {
       const seniors = await item({ name: '老年体检', eligibility: ['residents', 'age_60_plus'], advanceDays: 2 });
       const today = await slot(seniors.id, local('2026-11-23', '14:00'), local('2026-11-23', '15:00'), 5);

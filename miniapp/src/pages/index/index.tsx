@@ -148,7 +148,7 @@ export default function HomePage() {
           </Text>
           <View className='home__snap-words'>
             <Text className='home__snap-title'>随手拍</Text>
-            <Text className='home__snap-hint'>拍下问题，选个类别就能报事</Text>
+            <Text className='home__snap-hint'>拍下问题，点提交就能报事</Text>
           </View>
         </View>
       )}
