@@ -14,6 +14,7 @@ import BookingPage, { cancelRule } from '../src/pages/booking/index'
 import RosterPage, { codeFrom } from '../src/provider/roster/index'
 import ProviderSlotsPage, { slotCounts } from '../src/provider/slots/index'
 import BookForPage from '../src/worker/book-for/index'
+import MinePage from '../src/pages/mine/index'
 
 const posts = (api: ReturnType<typeof fakeApi>, path: string) => api.mock.calls.map((c) => c[0]).filter((c) => c.method === 'POST' && c.url.split('?')[0] === path)
 const gets = (api: ReturnType<typeof fakeApi>, path: string) => api.mock.calls.map((c) => c[0]).filter((c) => c.method === 'GET' && c.url.split('?')[0] === path)
@@ -351,5 +352,20 @@ describe('代办预约: anyone of the grid from the ledger', () => {
     await screen.findByTestId('book-for-done')
     expect(gets(api, '/api/ledger/households')[0].url).toBe('/api/ledger/households?communityId=1&q=201&page=1&pageSize=10')
     expect(posts(api, '/api/bookings').map((c) => c.data)).toEqual([{ slotId: 11, forUserId: 32 }])
+  })
+})
+
+describe('我的: 志愿时长', () => {
+  it('shows the balance once there are entries, and opens 我的预约 where the history is', async () => {
+    loginAs([{ role: 'resident' }])
+    fakeApi({
+      'GET /api/me': { id: 1, name: '王秀英', phone: null, roles: [{ role: 'resident', placeLevel: 'community', placeId: 1, placeName: '青和居社区', communityId: 1 }], community: null, building: null, grid: null, household: null, gridWorkers: [] },
+      'GET /api/notifications': { items: [], total: 0, page: 1, pageSize: 1, unread: 0 },
+      'GET /api/me/export': { bindings: [] },
+      'GET /api/me/volunteer-hours': { balanceMinutes: 150, entries: [{ id: 1, minutes: 150, kind: 'earned', reason: '书法班志愿服务 11月23日', bookingId: 9, confirmedBy: null, at: '2026-11-23T06:00:00Z' }] },
+    })
+    render(<MinePage />)
+    fireEvent.click(await screen.findByText('2小时30分钟 ›'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bookings/index' })
   })
 })

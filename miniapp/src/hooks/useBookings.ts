@@ -107,8 +107,9 @@ export function withdrawHelp(id: number) {
   return api('POST /booking-help/{id}/withdraw', { params: { id } })
 }
 
+/** 爱心银行: shown beside other things (我的, 我的预约), so a failure hides it rather than interrupting with a toast. */
 export function useVolunteerHours(enabled = true) {
-  return useResource(() => api('GET /me/volunteer-hours'), [], enabled)
+  return useResource(() => api('GET /me/volunteer-hours', { quiet: true }), [], enabled)
 }
 
 export function useBookingStats(communityId: number | null, range: { from: string; to: string }) {
