@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiAs, PHONE_375, RESULTS_DIR, startBrowser, startTestBuildServer, writeTestPhoto } from './harness.mjs'
+import { apiAs, ensureBookingDemo, PHONE_375, RESULTS_DIR, startBrowser, startTestBuildServer, writeTestPhoto } from './harness.mjs'
 import { PAGES, PEOPLE } from './pages.mjs'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core')
@@ -71,6 +71,7 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
   before(async () => {
     mkdirSync(join(RESULTS_DIR, 'a11y'), { recursive: true })
     server = await startTestBuildServer()
+    await ensureBookingDemo(server.base)
     users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
     const started = await startBrowser({ viewport: PHONE_375 })
     browser = started.browser

@@ -12,12 +12,21 @@ export default defineAppConfig({
     'pages/profile/index',
     'pages/bind/index',
     'pages/mydata/index',
+    'pages/services/index',
+    'pages/service/index',
+    'pages/bookings/index',
+    'pages/booking/index',
   ],
   // Role pages are subpackages: residents never download them and the main package stays small.
   subPackages: [
     {
       root: 'worker',
-      pages: ['inbox/index', 'ticket/index'],
+      pages: ['inbox/index', 'ticket/index', 'book-for/index'],
+    },
+    {
+      // 预约's staff side: the provider's (a partner's, or the committee's) slots, roster and check-in, figures.
+      root: 'provider',
+      pages: ['slots/index', 'roster/index', 'figures/index'],
     },
     {
       root: 'committee',

@@ -31,6 +31,7 @@ const Taro = {
   makePhoneCall: vi.fn(() => Promise.resolve()),
   openPrivacyContract: vi.fn(),
   requestSubscribeMessage: vi.fn(),
+  scanCode: vi.fn(),
   login: vi.fn(),
   setNavigationBarTitle: vi.fn(() => Promise.resolve()),
   showModal: vi.fn(),
