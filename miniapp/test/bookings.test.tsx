@@ -316,16 +316,16 @@ describe('代办预约 (worker/book-for)', () => {
 describe('服务预约管理 (provider/slots)', () => {
   it('lists only the items the caller manages, and a day\'s slots with their counts', async () => {
     loginAs([{ role: 'partner' }], 17, '罗老师')
-    fakeApi({
-      'GET /api/services': [serviceItem({ id: 3, name: '老年证办理' }), serviceItem({ id: 4, name: '书法班' })],
-      'GET /api/services/3': serviceItem({ id: 3, canManage: false }),
-      'GET /api/services/4': serviceItem({ id: 4, name: '书法班', canManage: true }),
+    const api = fakeApi({
+      'GET /api/services': [serviceItem({ id: 3, name: '老年证办理' }), serviceItem({ id: 4, name: '书法班', canManage: true })],
       'GET /api/services/4/slots': [slot({ serviceId: 4, capacity: 20, placesLeft: 3, waitingCount: 2 })],
     })
     render(<ProviderSlotsPage />)
     expect(await screen.findByText('已约17/20，候补2人')).toBeTruthy()
     expect(screen.getByText('书法班')).toBeTruthy()
     expect(screen.queryByText('老年证办理')).toBeNull()
+    // the catalogue's canManage says it: no request per item
+    expect(api.mock.calls.filter(([c]) => /\/api\/services\/\d+$/.test(c.url.split('?')[0]))).toEqual([])
   })
 })
 

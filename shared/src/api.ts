@@ -1012,6 +1012,8 @@ export interface ServiceItemSummary {
   /** The next open slot with places left (participants), within the booking window; null if none. */
   nextAvailableAt: IsoDateTime | null;
   active: boolean;
+  /** The caller manages it: its slots, schedule, roster, check-in (the provider's staff or the community's committee). */
+  canManage: boolean;
 }
 
 export interface ServiceItemDetail extends ServiceItemSummary {
@@ -1036,8 +1038,6 @@ export interface ServiceItemDetail extends ServiceItemSummary {
   /** Whether the caller may book a participant place now (any slot's own refusal comes when booking). */
   canBook: boolean;
   cannotBook: BookingBlock | null;
-  /** The caller manages it: its slots, schedule, roster, check-in (the provider's staff or the community's committee). */
-  canManage: boolean;
 }
 
 /** Create or edit an item (the committee of the community; a partner for their own organisation's items). */

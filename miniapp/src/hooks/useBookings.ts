@@ -10,16 +10,9 @@ export function useServices(filters: { family?: ServiceFamily | ''; q?: string; 
   return useResource(() => api('GET /services', { query: { family: family || undefined, q: q?.trim() || undefined, communityId } }), [family, q, communityId], enabled)
 }
 
-/**
- * The items of the caller's community that they manage (a partner: their organisation's; a committee member: all):
- * the catalogue, then each item's `canManage`. A handful of items per community, read when the provider opens the page.
- */
+/** The items of the caller's community that they manage (a partner: their organisation's; a committee member: all), in one request. */
 export function useManagedServices() {
-  return useResource(async () => {
-    const items = await api('GET /services', { query: {} })
-    const details = await Promise.all(items.map((i) => api('GET /services/{id}', { params: { id: i.id } })))
-    return items.filter((_, n) => details[n].canManage)
-  }, [])
+  return useResource(async () => (await api('GET /services', { query: {} })).filter((i) => i.canManage), [])
 }
 
 export function useService(id: number | null) {

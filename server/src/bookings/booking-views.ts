@@ -41,7 +41,7 @@ export async function providerViews(em: EntityManager, items: Pick<ServiceItem, 
   return map;
 }
 
-export function itemSummary(item: ServiceItem, provider: ServiceProviderView, nextAvailableAt: Date | null): ServiceItemSummary {
+export function itemSummary(item: ServiceItem, provider: ServiceProviderView, nextAvailableAt: Date | null, canManage: boolean): ServiceItemSummary {
   return {
     id: item.id,
     communityId: item.communityId,
@@ -53,6 +53,7 @@ export function itemSummary(item: ServiceItem, provider: ServiceProviderView, ne
     duration: item.duration,
     nextAvailableAt: nextAvailableAt?.toISOString() ?? null,
     active: item.active,
+    canManage,
   };
 }
 

@@ -66,7 +66,7 @@ export class CatalogueService {
     const items = (await qb.orderBy('i.family', 'ASC').addOrderBy('i.id', 'ASC').getMany()).filter((i) => i.active || managesItem(user, i));
     const providers = await providerViews(this.db.manager, items);
     const next = await this.nextAvailable(items, offset);
-    return items.map((i) => itemSummary(i, providers.get(i.organisationId)!, next.get(i.id) ?? null));
+    return items.map((i) => itemSummary(i, providers.get(i.organisationId)!, next.get(i.id) ?? null, managesItem(user, i)));
   }
 
   /** Each item's next slot with a participant place left, open for booking now. */
@@ -103,7 +103,7 @@ export class CatalogueService {
     const next = await this.nextAvailable([item], offset);
     const block = user.has('resident') ? await bookingBlock(this.db.manager, item, await personAtHome(this.db.manager, user.id), 'participant', now, localDate(now, offset), offset) : null;
     return {
-      ...itemSummary(item, providers.get(item.organisationId)!, next.get(item.id) ?? null),
+      ...itemSummary(item, providers.get(item.organisationId)!, next.get(item.id) ?? null, managesItem(user, item)),
       description: item.description,
       documents: item.documents,
       eligibility: item.eligibility,
@@ -117,7 +117,6 @@ export class CatalogueService {
       hoursPrice: item.hoursPrice,
       canBook: user.has('resident') && block === null,
       cannotBook: user.has('resident') ? block : { code: 'NOT_ELIGIBLE', message: '只有居民可以为自己预约；网格员可以在代办中为居民预约', until: null },
-      canManage: managesItem(user, item),
     };
   }
 

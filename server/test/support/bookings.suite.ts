@@ -83,6 +83,15 @@ export function bookingsSuite(dialect: Dialect): void {
       expect(young.body).toMatchObject({ canBook: false, cannotBook: { code: 'NOT_ELIGIBLE' } });
       expect((await ctx.api.as('何志刚', 'GET', `/services/${found.body[0].id}`)).body.canManage).toBe(true);
 
+      // The catalogue says in one answer which items the caller manages: a resident none, the committee every
+      // item of its community, a partner only its organisation's (罗老师's 社区服务中心 gives 广场舞培训 in 钢花村).
+      expect(all.body.some((i: { canManage: boolean }) => i.canManage)).toBe(false);
+      const committee = await ctx.api.as('何志刚', 'GET', '/services?communityId=2');
+      expect(committee.body.length).toBe(all.body.length);
+      expect(committee.body.every((i: { canManage: boolean }) => i.canManage)).toBe(true);
+      const partner = await ctx.api.as('罗老师', 'GET', '/services?communityId=2');
+      expect(partner.body.filter((i: { canManage: boolean }) => i.canManage).map((i: { name: string }) => i.name)).toEqual(['广场舞培训']);
+
       // The seeded schedule made this week's slots: 优待证 on weekdays at 09:00 and 10:00; today's have begun (it is 10:00).
       const slots = await ctx.api.as('刘桂芳', 'GET', `/services/${found.body[0].id}/slots?from=2026-11-23&to=2026-11-24`);
       expect(slots.body.map((s: { startsAt: string; placesLeft: number }) => [s.startsAt, s.placesLeft])).toEqual([
