@@ -59,3 +59,29 @@ export function requiredTextProblem(text: string, min: number, max: number, what
   if (n > max) return `${what}不能超过${max}字`;
   return null;
 }
+
+/**
+ * 预约: bounds of what staff type into an item or a slot (beyond them it is a typing mistake, not a plan).
+ * The server's validators and the provider's pages read the same numbers.
+ */
+export const BOOKING_LIMITS = {
+  nameMin: 2,
+  nameMax: 64,
+  placeMin: 2,
+  placeMax: 128,
+  descriptionMax: 1000,
+  documentsMax: 20,
+  documentMax: 40,
+  durationMax: 32,
+  advanceDaysMax: 60,
+  /** A cut-off of at most two days. */
+  cutoffMinutesMax: 2880,
+  /** Bookings still to come one person, one household may hold on an item. */
+  perLimitMax: 50,
+  capacityMax: 500,
+  volunteerMinutesMax: 1440,
+  helpNoteMax: 200,
+  /** A slot lasts at most a day; a `units` period (a season of garden plots) at most a year. */
+  slotMinutesMax: 24 * 60,
+  periodDaysMax: 366,
+} as const;

@@ -35,26 +35,26 @@ export class ServicesQueryDto {
 export class ServiceItemDto {
   @ApiProperty() @IsInt() @Min(1) communityId: number;
   @ApiProperty({ enum: SERVICE_FAMILIES }) @IsIn(SERVICE_FAMILIES as unknown as string[], { message: '服务类别应为 政务、生活、法律、文体、关爱 或 场地' }) family: ServiceFamily;
-  @ApiProperty({ minLength: 2, maxLength: 64 }) @Transform(trim) @IsString() @MinLength(2, { message: '服务名称至少2个字' }) @MaxLength(64, { message: '服务名称不能超过64字' }) name: string;
+  @ApiProperty({ minLength: BOOKING_LIMITS.nameMin, maxLength: BOOKING_LIMITS.nameMax }) @Transform(trim) @IsString() @MinLength(BOOKING_LIMITS.nameMin, { message: `服务名称至少${BOOKING_LIMITS.nameMin}个字` }) @MaxLength(BOOKING_LIMITS.nameMax, { message: `服务名称不能超过${BOOKING_LIMITS.nameMax}字` }) name: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(1) organisationId?: number | null;
-  @ApiProperty({ minLength: 2, maxLength: 128 }) @Transform(trim) @IsString() @MinLength(2, { message: '服务地点至少2个字' }) @MaxLength(128, { message: '服务地点不能超过128字' }) place: string;
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000, { message: '服务说明不能超过1000字' }) description?: string;
-  @ApiPropertyOptional({ type: [String], maxItems: 20 })
+  @ApiProperty({ minLength: BOOKING_LIMITS.placeMin, maxLength: BOOKING_LIMITS.placeMax }) @Transform(trim) @IsString() @MinLength(BOOKING_LIMITS.placeMin, { message: `服务地点至少${BOOKING_LIMITS.placeMin}个字` }) @MaxLength(BOOKING_LIMITS.placeMax, { message: `服务地点不能超过${BOOKING_LIMITS.placeMax}字` }) place: string;
+  @ApiPropertyOptional({ maxLength: BOOKING_LIMITS.descriptionMax }) @IsOptional() @Transform(trim) @IsString() @MaxLength(BOOKING_LIMITS.descriptionMax, { message: `服务说明不能超过${BOOKING_LIMITS.descriptionMax}字` }) description?: string;
+  @ApiPropertyOptional({ type: [String], maxItems: BOOKING_LIMITS.documentsMax })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20, { message: '所需材料最多20项' })
+  @ArrayMaxSize(BOOKING_LIMITS.documentsMax, { message: `所需材料最多${BOOKING_LIMITS.documentsMax}项` })
   @IsString({ each: true })
-  @MaxLength(40, { each: true, message: '每项材料不能超过40字' })
+  @MaxLength(BOOKING_LIMITS.documentMax, { each: true, message: `每项材料不能超过${BOOKING_LIMITS.documentMax}字` })
   documents?: string[];
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 }) @IsOptional() @IsString() @MaxLength(32, { message: '办理时长不能超过32字' }) duration?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: BOOKING_LIMITS.durationMax }) @IsOptional() @IsString() @MaxLength(BOOKING_LIMITS.durationMax, { message: `办理时长不能超过${BOOKING_LIMITS.durationMax}字` }) duration?: string | null;
   @ApiPropertyOptional({ enum: ELIGIBILITY_RULES, isArray: true }) @IsOptional() @IsArray() @IsIn(ELIGIBILITY_RULES as unknown as string[], { each: true }) eligibility?: EligibilityRule[];
   @ApiPropertyOptional({ enum: ['slots', 'units'] }) @IsOptional() @IsIn(['slots', 'units']) mode?: ServiceMode;
   @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.advanceDaysMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.advanceDaysMax) advanceDays?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.cutoffMinutesMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.cutoffMinutesMax) cancelCutoffMinutes?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) perPersonLimit?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) perHouseholdLimit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: BOOKING_LIMITS.perLimitMax }) @IsOptional() @IsInt() @Min(1) @Max(BOOKING_LIMITS.perLimitMax) perPersonLimit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: BOOKING_LIMITS.perLimitMax }) @IsOptional() @IsInt() @Min(1) @Max(BOOKING_LIMITS.perLimitMax) perHouseholdLimit?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.capacityMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.capacityMax) volunteerPlaces?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 1440 }) @IsOptional() @IsInt() @Min(0) @Max(1440) volunteerMinutes?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.volunteerMinutesMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.volunteerMinutesMax) volunteerMinutes?: number;
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 6000 }) @IsOptional() @IsInt() @Min(1) @Max(6000) hoursPrice?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
