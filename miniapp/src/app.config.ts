@@ -26,7 +26,7 @@ export default defineAppConfig({
     {
       // 预约's staff side: the provider's (a partner's, or the committee's) slots, roster and check-in, figures.
       root: 'provider',
-      pages: ['slots/index', 'roster/index', 'figures/index'],
+      pages: ['slots/index', 'roster/index', 'figures/index', 'service/index', 'schedule/index'],
     },
     {
       root: 'committee',

@@ -1,6 +1,6 @@
 /** 预约: the catalogue, an item's slots, the caller's bookings and what may be done to one, 代办 help requests, volunteer hours. */
 import { useCallback } from 'react'
-import type { BookingDetail, BookingsQuery, BookingHelpQuery, CreateBookingRequest, ServiceFamily, SlotsQuery } from '@linli/shared'
+import type { BookingDetail, BookingsQuery, BookingHelpQuery, ClosureRequest, CreateBookingRequest, ServiceFamily, ServiceItemDetail, ServiceItemRequest, SlotEditRequest, SlotMoveRequest, SlotRequest, SlotsQuery, WeeklySlotRule } from '@linli/shared'
 import { api, type Answer } from '../services/request'
 import { usePagedList } from './usePagedList'
 import { useResource } from './useResource'
@@ -17,6 +17,28 @@ export function useManagedServices() {
 
 export function useService(id: number | null) {
   return useResource(() => api('GET /services/{id}', { params: { id: id as number } }), [id], id !== null)
+}
+
+/** 新建 (id null) or 编辑 an item. Quiet: the form shows the server's refusal in its own words. */
+export function saveService(id: number | null, body: ServiceItemRequest): Promise<ServiceItemDetail> {
+  return id === null ? api('POST /services', { body, quiet: true }) : api('PUT /services/{id}', { params: { id }, body, quiet: true })
+}
+
+export function useSchedule(serviceId: number | null) {
+  return useResource(() => api('GET /services/{id}/schedule', { params: { id: serviceId as number } }), [serviceId], serviceId !== null)
+}
+
+/**
+ * What the provider does to an item's schedule and slots. Each is quiet: the page says the server's refusal
+ * (SLOT_CAPACITY_BELOW_TAKEN, SLOT_EXISTS, …) where the provider is looking.
+ */
+export const manage = {
+  saveWeekly: (serviceId: number, weekly: WeeklySlotRule[]) => api('PUT /services/{id}/schedule', { params: { id: serviceId }, body: { weekly }, quiet: true }),
+  closeDay: (serviceId: number, body: ClosureRequest) => api('POST /services/{id}/closures', { params: { id: serviceId }, body, quiet: true }),
+  addSlot: (serviceId: number, body: SlotRequest) => api('POST /services/{id}/slots', { params: { id: serviceId }, body, quiet: true }),
+  setCapacity: (slotId: number, body: SlotEditRequest) => api('PUT /slots/{id}', { params: { id: slotId }, body, quiet: true }),
+  move: (slotId: number, body: SlotMoveRequest) => api('POST /slots/{id}/move', { params: { id: slotId }, body, quiet: true }),
+  closeSlot: (slotId: number, reason: string) => api('POST /slots/{id}/close', { params: { id: slotId }, body: { reason }, quiet: true }),
 }
 
 /** An item's slots over local days (both included). */

@@ -72,3 +72,17 @@ export function minutesAsWords(minutes: number): string {
 export function spacedCode(code: string): string {
   return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code
 }
+
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/
+
+/** "09:00" typed by staff, or null when it is not a time of day. */
+export function clockMinutes(text: string): number | null {
+  const m = CLOCK.exec(text.trim())
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null
+}
+
+/** The instant of a local day's wall-clock time ("09:00") in the community, as stored (UTC ISO). */
+export function localInstant(day: LocalDate, clock: string, offsetMinutes = communityUtcOffset()): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d) + ((clockMinutes(clock) ?? 0) - offsetMinutes) * 60_000).toISOString()
+}

@@ -14,6 +14,7 @@ const Taro = {
   showToast: vi.fn(),
   reLaunch: vi.fn(() => Promise.resolve()),
   navigateTo: vi.fn(() => Promise.resolve()),
+  redirectTo: vi.fn(() => Promise.resolve()),
   switchTab: vi.fn(() => Promise.resolve()),
   navigateBack: vi.fn(() => Promise.resolve()),
   getCurrentPages: vi.fn(() => [] as { route?: string }[]),

@@ -63,11 +63,28 @@ export default function ProviderSlotsPage() {
           ))}
         </LoadState>
         <View className='actions'>
+          {serviceId !== null && (
+            <Button className='provider__schedule' type='primary' block onClick={() => Taro.navigateTo({ url: `/provider/schedule/index?serviceId=${serviceId}` })}>
+              排班与时段
+            </Button>
+          )}
+          {serviceId !== null && (
+            <Button className='provider__edit' type='default' block onClick={() => Taro.navigateTo({ url: `/provider/service/index?id=${serviceId}` })}>
+              编辑服务项目
+            </Button>
+          )}
           <Button className='provider__figures' type='default' block onClick={() => Taro.navigateTo({ url: '/provider/figures/index' })}>
             预约统计
           </Button>
         </View>
       </LoadState>
+      {!services.loading && (
+        <View className='actions'>
+          <Button className='provider__new' type='default' block onClick={() => Taro.navigateTo({ url: '/provider/service/index' })}>
+            新建服务项目
+          </Button>
+        </View>
+      )}
     </Page>
   )
 }

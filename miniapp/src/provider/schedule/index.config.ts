@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '排班与时段',
+})

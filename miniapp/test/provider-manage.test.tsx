@@ -1,0 +1,172 @@
+/** The provider's and committee's management pages: an item, its weekly schedule, closures and slot changes. */
+import { describe, expect, it } from 'vitest'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { router } from './mocks/taro'
+import { fakeApi, loginAs } from './fakeApi'
+import { TODAY, serviceItem, slot } from './bookingFixtures'
+import ServiceEditPage, { formOf, serviceBody } from '../src/provider/service/index'
+import SchedulePage, { bookingsOn, weeklyRules } from '../src/provider/schedule/index'
+import { localInstant } from '../src/utils/booking'
+
+const sent = (api: ReturnType<typeof fakeApi>, method: string, path: string) =>
+  api.mock.calls.map((c) => c[0]).filter((c) => c.method === method && c.url.split('?')[0] === path)
+
+describe('新建/编辑服务 (provider/service)', () => {
+  it('checks the form against the server\'s bounds before sending, in words saying what to type', () => {
+    const base = { ...formOf(null), name: '法律咨询', place: '社区调解室' }
+    expect(serviceBody({ ...base, name: '法' }, 1, null)).toEqual({ problem: '服务名称请写2到64个字' })
+    expect(serviceBody({ ...base, advanceDays: '61' }, 1, null)).toEqual({ problem: '提前开放天数请填0到60的整数' })
+    expect(serviceBody({ ...base, perHouseholdLimit: '0' }, 1, null)).toEqual({ problem: '每户限约请填1到50的整数' })
+    expect(serviceBody({ ...base, cancelCutoffMinutes: '1.5' }, 1, null)).toEqual({ problem: '取消截止请填0到2880的整数（分钟）' })
+    const ok = serviceBody({ ...base, documents: ' 身份证原件 \n\n户口簿', duration: '  ' }, 1, 9)
+    expect(ok).toEqual({
+      body: {
+        communityId: 1, organisationId: 9, family: 'government', name: '法律咨询', place: '社区调解室', description: '',
+        documents: ['身份证原件', '户口簿'], duration: null, eligibility: ['residents'],
+        advanceDays: 7, cancelCutoffMinutes: 60, perPersonLimit: 1, perHouseholdLimit: 2, volunteerPlaces: 0, volunteerMinutes: 0,
+      },
+    })
+  })
+
+  it('a committee member creates an item of the community office, choosing who may book; then goes on to its schedule', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = {}
+    const api = fakeApi({
+      'GET /api/services': [],
+      'POST /api/services': serviceItem({ id: 12, name: '长者理发', canManage: true }),
+    })
+    const { container } = render(<ServiceEditPage />)
+    fireEvent.click(await screen.findByText('关爱'))
+    fireEvent.change(screen.getByPlaceholderText('如 老年人优待证办理'), { target: { value: '长者理发' } })
+    fireEvent.change(screen.getByPlaceholderText('如 社区服务大厅2号窗口'), { target: { value: '社区活动室' } })
+    fireEvent.click(screen.getByText('60周岁及以上'))
+    fireEvent.change(container.querySelector('input.provider-form__perPersonLimit')!, { target: { value: '2' } })
+    fireEvent.click(screen.getByText('新建', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(sent(api, 'POST', '/api/services')).toHaveLength(1))
+    expect(sent(api, 'POST', '/api/services')[0].data).toMatchObject({
+      communityId: 1, organisationId: null, family: 'care', name: '长者理发', place: '社区活动室', eligibility: ['residents', 'age_60_plus'], perPersonLimit: 2,
+    })
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/provider/schedule/index?serviceId=12' }))
+  })
+
+  it('editing keeps the item\'s provider, and a refusal is shown in the server\'s own words', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    router.params = { id: '4' }
+    const item = serviceItem({ id: 4, name: '书法班', family: 'culture', canManage: true, provider: { kind: 'organisation', organisationId: 6, name: '社区服务中心' } })
+    const api = fakeApi({
+      'GET /api/services': [item],
+      'GET /api/services/4': item,
+      'PUT /api/services/4': { statusCode: 403, code: 'FORBIDDEN', message: '只有本社区居委会或该服务单位的工作人员可以管理服务项目，如需开设请联系社区居委会', requestId: 'r' },
+    })
+    const { container } = render(<ServiceEditPage />)
+    const name = (await screen.findByDisplayValue('书法班')) as HTMLInputElement
+    fireEvent.change(name, { target: { value: '书法班（周末）' } })
+    fireEvent.click(screen.getByText('保存', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(container.querySelector('.provider-form__error')?.textContent).toBe('只有本社区居委会或该服务单位的工作人员可以管理服务项目，如需开设请联系社区居委会'))
+    expect(sent(api, 'PUT', '/api/services/4')[0].data).toMatchObject({ communityId: 1, organisationId: 6, name: '书法班（周末）', family: 'culture' })
+  })
+})
+
+describe('排班与时段 (provider/schedule)', () => {
+  const schedule = { serviceId: 4, weekly: [{ weekday: 2, start: '09:30', end: '11:00', capacity: 10 }], closures: [], generatedUntil: '2026-12-09' }
+  const item = serviceItem({ id: 4, name: '书法班', canManage: true })
+  // 4 of 5 places taken, one waiting: closing it cancels 5 bookings
+  const full = slot({ id: 11, serviceId: 4, capacity: 5, placesLeft: 1, waitingCount: 1 })
+
+  it('reads the weekly rows, what closing cancels, and local times as the stored instants', () => {
+    expect(weeklyRules([{ weekday: 1, start: '09:00', end: '10:30', capacity: '8' }])).toEqual({ weekly: [{ weekday: 1, start: '09:00', end: '10:30', capacity: 8 }] })
+    expect(weeklyRules([{ weekday: 1, start: '09:00', end: '10:30', capacity: '8' }, { weekday: 3, start: '14:00', end: '13:00', capacity: '8' }])).toEqual({ problem: '第2行：结束时间要晚于开始时间' })
+    expect(weeklyRules([{ weekday: 1, start: '9点', end: '10:30', capacity: '8' }])).toEqual({ problem: '第1行：时间请写成 09:00 这样' })
+    expect(weeklyRules([{ weekday: 1, start: '09:00', end: '10:30', capacity: '501' }])).toEqual({ problem: '第1行：名额请填1到500的整数' })
+    expect(bookingsOn([full, slot({ capacity: 3, placesLeft: 3, volunteerCapacity: 2, volunteerPlacesLeft: 1 }), slot({ closed: true, capacity: 9, placesLeft: 0 })])).toBe(6)
+    // 09:00 in Asia/Shanghai (UTC+8) is 01:00 UTC the same day; 07:00 local is the evening before in UTC
+    expect(localInstant('2026-12-03', '09:00', 480)).toBe('2026-12-03T01:00:00.000Z')
+    expect(localInstant('2026-12-03', '07:00', 480)).toBe('2026-12-02T23:00:00.000Z')
+  })
+
+  it('saves the weekly schedule with a row added', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    router.params = { serviceId: '4' }
+    const api = fakeApi({
+      'GET /api/services/4': item,
+      'GET /api/services/4/schedule': schedule,
+      'GET /api/services/4/slots': [],
+      'PUT /api/services/4/schedule': (call: { data: { weekly: unknown[] } }) => ({ ...schedule, weekly: call.data.weekly }),
+    })
+    const { container } = render(<SchedulePage />)
+    expect(await screen.findByDisplayValue('09:30')).toBeTruthy()
+    fireEvent.click(screen.getByText('添加一行'))
+    const row = container.querySelector('[data-row="1"]')!
+    fireEvent.click(within(row as HTMLElement).getByText('周四'))
+    fireEvent.change(row.querySelector('input.schedule__start')!, { target: { value: '14:00' } })
+    fireEvent.change(row.querySelector('input.schedule__end')!, { target: { value: '15:30' } })
+    fireEvent.click(screen.getByText('保存排班'))
+    await waitFor(() => expect(screen.getByTestId('schedule-message').textContent).toBe('排班已保存，已排到2026-12-09（已有的时段不变）'))
+    expect(sent(api, 'PUT', '/api/services/4/schedule')[0].data).toEqual({
+      weekly: [
+        { weekday: 2, start: '09:30', end: '11:00', capacity: 10 },
+        { weekday: 4, start: '14:00', end: '15:30', capacity: 10 },
+      ],
+    })
+  })
+
+  it('停止服务 for a day says how many bookings it cancels, asks first, and reports what the server did', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = { serviceId: '4' }
+    let closed = false
+    const api = fakeApi({
+      'GET /api/services/4': item,
+      'GET /api/services/4/schedule': () => ({ ...schedule, closures: closed ? [{ date: TODAY, reason: '电路检修' }] : [] }),
+      'GET /api/services/4/slots': () => [closed ? { ...full, closed: true, closedReason: '电路检修' } : full],
+      'POST /api/services/4/closures': () => {
+        closed = true
+        return { closure: { date: TODAY, reason: '电路检修' }, closedSlots: 1, cancelledBookings: 5 }
+      },
+    })
+    const { container } = render(<SchedulePage />)
+    expect(await screen.findByText('将关闭这一天的1个时段，取消5个预约（含候补），每位预约人都会收到通知和原因。')).toBeTruthy()
+    fireEvent.click(screen.getByText('停止这一天的服务'))
+    expect(screen.getByTestId('schedule-message').textContent).toBe('请写明原因（2到200字），每位已预约的人都会收到')
+    fireEvent.change(container.querySelector('input.day__reason')!, { target: { value: '电路检修' } })
+    fireEvent.click(screen.getByText('停止这一天的服务'))
+    const dialog = screen.getByRole('dialog')
+    expect(dialog.textContent).toContain('取消5个预约（含候补）。每位预约人都会收到通知和原因。')
+    expect(sent(api, 'POST', '/api/services/4/closures')).toEqual([])
+    fireEvent.click(within(dialog).getByText('确认停止'))
+    await waitFor(() => expect(screen.getByTestId('schedule-message').textContent).toBe(`${TODAY} 已停止服务：关闭1个时段，取消5个预约，已通知每位预约人`))
+    expect(sent(api, 'POST', '/api/services/4/closures')[0].data).toEqual({ date: TODAY, reason: '电路检修' })
+    expect(await screen.findByText('已停止：电路检修')).toBeTruthy()
+  })
+
+  it('调整名额 below the booked count shows the server\'s refusal; 调整时间 says who is told and sends local times', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    router.params = { serviceId: '4' }
+    const api = fakeApi({
+      'GET /api/services/4': item,
+      'GET /api/services/4/schedule': schedule,
+      'GET /api/services/4/slots': [full],
+      'PUT /api/slots/11': { statusCode: 409, code: 'SLOT_CAPACITY_BELOW_TAKEN', message: '已有4人预约，名额不能少于4个', requestId: 'r' },
+      'POST /api/slots/11/move': (call: { data: { startsAt: string; endsAt: string } }) => ({ ...full, ...call.data, movedAt: new Date().toISOString() }),
+    })
+    const { container } = render(<SchedulePage />)
+    fireEvent.click(await screen.findByText('调整名额'))
+    fireEvent.change(container.querySelector('input.slot__capacity-input')!, { target: { value: '3' } })
+    fireEvent.click(screen.getByText('保存名额'))
+    await waitFor(() => expect(screen.getByTestId('schedule-message').textContent).toBe('已有4人预约，名额不能少于4个'))
+    expect(sent(api, 'PUT', '/api/slots/11')[0].data).toEqual({ capacity: 3 })
+
+    fireEvent.click(screen.getByText('调整时间', { selector: '.slot__move, .slot__move *' }))
+    fireEvent.change(container.querySelector('input.slot__move-start')!, { target: { value: '22:00' } })
+    fireEvent.change(container.querySelector('input.slot__move-end')!, { target: { value: '22:30' } })
+    fireEvent.change(container.querySelector('input.slot__reason')!, { target: { value: '老师临时调课' } })
+    fireEvent.click(screen.getByText('调整时间', { selector: '.slot__move-save, .slot__move-save *' }))
+    const dialog = screen.getByRole('dialog')
+    expect(dialog.textContent).toContain('5位预约人都会收到通知，可以保留新时间，也可以取消，不算作爽约或迟取消。')
+    fireEvent.click(within(dialog).getByText('确认调整'))
+    await waitFor(() => expect(sent(api, 'POST', '/api/slots/11/move')).toHaveLength(1))
+    // 22:00 local (UTC+8) of the slot's day is 14:00 UTC
+    expect(sent(api, 'POST', '/api/slots/11/move')[0].data).toEqual({ startsAt: `${TODAY}T14:00:00.000Z`, endsAt: `${TODAY}T14:30:00.000Z`, reason: '老师临时调课' })
+    await waitFor(() => expect(screen.getByTestId('schedule-message').textContent).toContain('已通知每位预约人'))
+  })
+})
