@@ -210,6 +210,7 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
         for (const p of pages) {
           const route = `${p.route}${p.query ? await p.query(api) : ''}`
           await visit(route)
+          if (p.shows) assert.ok(await page.locator(p.shows).first().isVisible(), `${route}: shows ${p.shows} (the page loaded)`)
           if (mode === 'elder') assert.ok(await page.locator('.page--elder').first().isVisible(), `${route}: elder mode is on`)
           const { serious, sizes, found } = await problemsHere(mode)
           await page.screenshot({ path: join(RESULTS_DIR, 'a11y', `${mode}-${who}-${route.replace(/[/?=]/g, '_')}.png`) })

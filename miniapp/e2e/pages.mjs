@@ -44,7 +44,10 @@ const firstCommunitySlot = async (api) => {
   throw new Error('the demo seed has no slot in this person\'s community')
 }
 
-/** route: the page path; who: the people who open it; query: its parameters, found as that person */
+/**
+ * route: the page path; who: the people who open it; query: its parameters, found as that person; shows: what the
+ * page shows once it has loaded (the sweep fails when it does not: a page that broke is not an accessible page).
+ */
 export const PAGES = [
   { route: 'pages/login/index', who: ['visitor'] },
   { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=agreement' },
@@ -68,6 +71,9 @@ export const PAGES = [
   { route: 'provider/slots/index', who: ['committee'] },
   { route: 'provider/roster/index', who: ['committee'], query: firstCommunitySlot },
   { route: 'provider/figures/index', who: ['committee'] },
+  { route: 'provider/service/index', who: ['committee'], shows: '.provider-form__save' },
+  { route: 'provider/service/index', who: ['committee'], query: firstService, shows: '.provider-form__name input, input.provider-form__name' },
+  { route: 'provider/schedule/index', who: ['committee'], query: async (api) => `?serviceId=${(await firstService(api)).slice('?id='.length)}`, shows: '.schedule__save' },
   { route: 'worker/ticket/index', who: ['worker'], query: firstTicket('assigned') },
   { route: 'committee/tickets/index', who: ['committee'] },
   { route: 'committee/ticket/index', who: ['committee'], query: firstTicket('community') },
