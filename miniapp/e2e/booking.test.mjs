@@ -4,8 +4,8 @@
 // in by typing her code (H5 has no scanCode); she rates the service; then she asks for help with one tap and her grid
 // worker 赵敏 books an item for residents of 60 and over for her from his 代办 list, and for 赵德海 (born 1941, 独居老人,
 // no WeChat account) from the grid's special-care list.
-// The committee adds two items of its own with slots timed for the test through the API first (the app has no page to
-// create items; the demo seed's catalogue has no one-place slot starting in minutes), and imports the demo ledger (server/src/seed/demo-ledger.csv: birth years, 赵德海) as the
+// The committee adds two items of its own with slots timed for the test through the API first (quicker than its pages,
+// which booking-manage.test.mjs goes through; the demo seed's catalogue has no one-place slot starting in minutes), and imports the demo ledger (server/src/seed/demo-ledger.csv: birth years, 赵德海) as the
 // ledger test does through its pages. The first slot starts 25 minutes from now: check-in is already open (30 minutes before), the
 // 10-minute cancellation cut-off is 15 minutes away. Near local midnight the server's test-only clock (CLOCK_OFFSET_MS)
 // is moved to 10:00 of the next day so that no slot crosses days.

@@ -80,7 +80,7 @@ test("WeChat's own phone and avatar buttons and nickname input are compiled in",
 test('预约: the resident pages in the main package, the roster and check-in in provider/, 代办 in worker/, scanCode compiled in', () => {
   for (const page of ['pages/services/index', 'pages/service/index', 'pages/bookings/index', 'pages/booking/index']) assert.ok(app.pages.includes(page), page)
   const provider = subPackages.find((p) => p.root.replace(/\/$/, '') === 'provider')
-  for (const page of ['slots/index', 'roster/index', 'figures/index']) assert.ok(provider.pages.includes(page), page)
+  for (const page of ['slots/index', 'roster/index', 'figures/index', 'service/index', 'schedule/index']) assert.ok(provider.pages.includes(page), page)
   const worker = subPackages.find((p) => p.root.replace(/\/$/, '') === 'worker')
   assert.ok(worker.pages.includes('book-for/index'))
   assert.match(readFileSync(join(WEAPP_DIR, 'provider/roster/index.js'), 'utf8'), /scanCode/)
