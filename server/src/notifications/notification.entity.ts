@@ -17,6 +17,8 @@ export class Notification {
   @Column({ type: 'varchar', length: 64 }) title: string;
   @Column({ type: 'varchar', length: 255 }) body: string;
   @Column({ type: 'int', nullable: true }) ticketId: number | null;
+  /** The topic (议事) it tells of, for notices written by deliberation/. */
+  @Column({ type: 'int', nullable: true }) topicId: number | null;
   /** The community the notice is about, for its figures (GET /api/stats/notifications). */
   @Column({ type: 'int', nullable: true }) communityId: number | null;
   /** How the recipient reads the ticket: which page the subscribe message opens. */

@@ -7,6 +7,8 @@ export interface NotificationDraft {
   title: string;
   body: string;
   ticketId: number | null;
+  /** The topic (议事) it tells of. */
+  topicId?: number | null;
   /** The community the notice is about, for its delivery figures; null when it concerns none in particular. */
   communityId?: number | null;
 }
@@ -17,6 +19,7 @@ export function notificationRows(userIds: Iterable<number>, draft: NotificationD
     userId,
     ...draft,
     communityId: draft.communityId ?? null,
+    topicId: draft.topicId ?? null,
     body: draft.body.slice(0, 255),
     audience,
     createdAt: at,
