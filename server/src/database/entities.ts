@@ -18,6 +18,7 @@ import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { ContentHold } from '../content-security/content-hold.entity.js';
 import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
 import { PersonDetails } from '../ledger/entities/person-details.entity.js';
+import { DELIBERATION_ENTITIES } from '../deliberation/entities/deliberation.entities.js';
 
 export const ENTITIES = [
   District,
@@ -47,4 +48,5 @@ export const ENTITIES = [
   AuditEntry,
   HouseholdMember,
   PersonDetails,
+  ...DELIBERATION_ENTITIES,
 ];
