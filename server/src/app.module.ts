@@ -29,6 +29,7 @@ import { AccountModule } from './users/account.module.js';
 import { ProfileModule } from './users/profile.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
+import { DeliberationModule } from './deliberation/deliberation.module.js';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         LedgerModule,
         PublicBoardModule,
         HealthModule,
+        DeliberationModule,
       ],
       // Guards run in this order: who is calling, then how often.
       providers: [

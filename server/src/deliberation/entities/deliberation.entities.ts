@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { BallotChoice, BallotChannel, Rating, TopicEventType, TopicParty, TopicPriority, TopicProposerRole, TopicScope, TopicStatus, VoteRuleKind } from '@linli/shared';
+import type { BallotChoice, BallotChannel, Rating, TopicEventType, TopicParty, TopicPriority, TopicProposerRole, TopicScope, TopicStatus, VoteRuleKind, VoteTally } from '@linli/shared';
 
 /** 议题: one matter of 六步议事, its stage kept by applyTopicTransition (shared/src/deliberation.ts). */
 @Entity('topics')
@@ -140,7 +140,7 @@ export class Vote {
   @Column({ type: 'int' }) rollHeads: number;
   @Column({ type: 'int' }) rollAreaHundredths: number;
   /** tallyVote's answer at the close (shared VoteTally), as written then. */
-  @Column({ type: 'simple-json', nullable: true }) tally: Record<string, unknown> | null;
+  @Column({ type: 'simple-json', nullable: true }) tally: VoteTally | null;
   @Column({ type: 'boolean', nullable: true }) passed: boolean | null;
   @Column({ type: 'int', nullable: true }) openedById: number | null;
 }
