@@ -48,7 +48,7 @@ const DAY_MS = 86_400_000;
 type Alongside = (t: Topic, em: EntityManager, now: Date) => Promise<void>;
 
 interface TransitionOptions {
-  /** The timeline's note (a reason, a plan's title); a function is asked after `after` ran. */
+  /** The timeline's note (a reason, a plan's title); a function is asked after `alongside` ran. */
   note?: string | null | (() => string | null);
   alongside?: Alongside;
   /** Published text to check first (the body a notice carries). */
@@ -427,9 +427,9 @@ export class TopicsService {
     await opts.alongside?.(t, em, now);
     Object.assign(t, result.changes);
     const writes = new TopicWrites(em);
-    await opts.after?.(t, em, writes, now);
     const note = typeof opts.note === 'function' ? opts.note() : (opts.note ?? null);
     await writes.event(t, command.action as TopicEventType, actor, note, now);
+    await opts.after?.(t, em, writes, now);
     await writes.save(t, now);
     await writes.notify(t, result.notices, opts.noticeBody ?? t.title, now);
   }

@@ -66,16 +66,16 @@ export class VotesService {
       throw Errors.unprocessable('VOTE_CLOSES_INVALID', `截止时间须晚于现在，且在${MAX_VOTE_DAYS}天之内，请重新选择`);
     }
     if (req.quorum !== undefined && req.rule !== 'simple_majority') throw Errors.validation('只有简单多数规则可以设定参与比例，请删除 quorum');
-    let rollNote: string | null = null;
+    let roll: { householdId: number; areaHundredths: number; ownerId: number | null }[] = [];
     await this.topics.transition(user, topicId, { action: 'open_vote' }, {
-      note: () => rollNote,
+      note: () => `名册${roll.length}户，${req.secret ? '无记名' : '记名'}表决`,
       alongside: async (t, em) => {
         if (isCivilCode(req.rule) && (t.scope === 'grid' || t.scope === 'community')) {
           throw Errors.unprocessable('VOTE_RULE_SCOPE', '《民法典》业主表决的范围是物业管理区域内的楼栋，不能按网格或全社区表决，请改用其他规则或按楼栋发起议题');
         }
+        roll = await this.rollFor(em, t, req.rule);
       },
       after: async (t, em, _writes, at) => {
-        const roll = await this.rollFor(em, t, req.rule);
         const heads = new Set(roll.map((r) => (r.ownerId === null ? `h${r.householdId}` : `o${r.ownerId}`))).size;
         const vote = em.create(Vote, {
           topicId: t.id,
@@ -97,7 +97,6 @@ export class VotesService {
         });
         await em.save(vote);
         for (let i = 0; i < roll.length; i += 1000) await em.insert(VoteRollRow, roll.slice(i, i + 1000).map((r) => ({ ...r, voteId: vote.id })));
-        rollNote = `名册${roll.length}户，${req.secret ? '无记名' : '记名'}表决`;
       },
       noticeBody: '表决已开始，请在截止前投票',
     });

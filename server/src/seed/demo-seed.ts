@@ -9,6 +9,7 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
 import { issueTicketCode } from '../tickets/ticket-code.js';
 import { CATEGORY_SEEDS } from './categories.data.js';
 import { ticketWithHistory } from './ticket-history.js';
+import { DELIBERATION_OWNERS, seedDeliberationBuilding } from './deliberation-seed.js';
 
 /** A rectangle as a GeoJSON polygon ([lng, lat], closed ring). */
 export function rectangle(minLng: number, minLat: number, maxLng: number, maxLat: number) {
@@ -125,10 +126,13 @@ export async function seedDemoIfEmpty(ds: DataSource, now = new Date()): Promise
     ]);
     const categories = await insertCategories(em);
     await seedHistory(em, { now, categories, buildings, grids, street, district, users: byName });
+    // 议事: a building of 24 owners with floor areas, after everything else so that the ids above stay.
+    const owners = await seedDeliberationBuilding(em, { now, grid: grids[3], committeeId: byName('何志刚').id, districtId: district.id, streetId: street.id });
     return [
       'Seeded the demo district 青山区 · 红卫路街道 · 青和居社区 / 钢花村社区.',
       'Log in (H5 at http://localhost:3000/ picks a role; or POST /api/auth/dev-login {"userId": N}):',
       ...users.map((u, i) => `  ${String(u.id).padStart(2)}  ${u.name}  ${people[i].roles.map((r) => r.role).join(', ')}`),
+      `  ${owners[0].id}–${owners[owners.length - 1].id}  ${DELIBERATION_OWNERS.length} owners of 钢花村11栋 (议事: one flat each, with its floor area)`,
     ].join('\n');
   });
 }
