@@ -10,6 +10,7 @@ describe('access matrix', () => {
   let ticketId: number;
   let resolvedId: number;
   let queuedId: number;
+  let topicId: number;
 
   beforeAll(async () => {
     ctx = await startSeededApp('mysql');
@@ -20,6 +21,8 @@ describe('access matrix', () => {
     await ctx.api.as('赵敏', 'POST', `/tickets/${resolvedId}/accept`);
     await ctx.api.as('赵敏', 'POST', `/tickets/${resolvedId}/resolve`, { note: '已处理' });
     queuedId = await report(14);
+    // 议事: 王秀英 proposes a topic for her building (青和居1栋); it collects co-signatures.
+    topicId = (await ctx.api.as('王秀英', 'POST', '/topics', { title: '1栋楼道加装扶手', description: '楼道台阶陡，老人上下楼不方便，建议加装扶手', scope: 'building', buildingIds: [1] })).body.id;
   });
   afterAll(async () => {
     await ctx?.close();
@@ -126,6 +129,19 @@ describe('access matrix', () => {
   matrix('POST /staff/:id/remove (赵敏, who holds open matters)', () => ['POST', `/staff/${ctx.api.userId('赵敏')}/remove`, {}], {
     王秀英: 403, 赵敏: 403, 马师傅: 403, 何志刚: 404, 黄丽华: 409, 林国栋: 409, anonymous: 401,
   });
+
+  // 议事: a community's topics are read by its people (residents, its staff, officers above); others get 404.
+  matrix('GET /topics/:id (青和居1栋, proposed by 王秀英)', () => ['GET', `/topics/${topicId}`], {
+    王秀英: 200, 李建国: 200, 张桂兰: 404, 赵敏: 200, 郑芳: 404, 黄丽华: 200, 何志刚: 404, 林国栋: 200, 高明: 200, 马师傅: 200, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /topics?communityId=1', () => ['GET', '/topics?communityId=1'], { 王秀英: 200, 张桂兰: 404, 何志刚: 404, 黄丽华: 200, anonymous: 401 });
+  matrix('POST /topics/:id/cosign (only households in scope, once)', () => ['POST', `/topics/${topicId}/cosign`], { 王秀英: 409, 李建国: 403, 张桂兰: 404, 赵敏: 403, 何志刚: 404, anonymous: 401 });
+  matrix('POST /topics/:id/accept (committee, and not while seconding)', () => ['POST', `/topics/${topicId}/accept`, { priority: 'urgent' }], {
+    王秀英: 403, 李建国: 403, 张桂兰: 404, 赵敏: 403, 何志刚: 404, 黄丽华: 409, 林国栋: 403, anonymous: 401,
+  });
+  matrix('GET /votes/:id (none such)', () => ['GET', '/votes/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('GET /deliberation/board?communityId=1', () => ['GET', '/deliberation/board?communityId=1'], { 王秀英: 200, 张桂兰: 404, 何志刚: 404, 黄丽华: 200, 林国栋: 200, anonymous: 401 });
+  matrix('GET /stats/deliberation?communityId=1', () => ['GET', '/stats/deliberation?communityId=1'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 系统管理员: 200, anonymous: 401 });
 
   it('a committee sees only its own community in scope=community', async () => {
     const r = await ctx.api.as('何志刚', 'GET', '/tickets?scope=community&pageSize=100');

@@ -168,7 +168,7 @@ export class TopicsService {
 
   /** The buildings of the scope asked for, if this proposer may propose it (422 TOPIC_SCOPE_INVALID otherwise). */
   private async scopeOf(user: AuthUser, role: TopicProposerRole, communityId: number, req: CreateTopicRequest, home: { buildingId: number; gridId: number | null } | null): Promise<number[]> {
-    const refuse = (message: string) => Errors.unprocessable('TOPIC_SCOPE_INVALID', message);
+    const refuse = (message: string) => new AppError(422, 'TOPIC_SCOPE_INVALID', message);
     const em = this.db.manager;
     const all = await em.find(Building, { where: { communityId }, select: { id: true, gridId: true } });
     const myGrids = user.gridIds('grid_worker');
@@ -444,7 +444,7 @@ export function topicConflict(): AppError {
 }
 
 function alreadyCosigned(): AppError {
-  return new AppError(409, 'ALREADY_COSIGNED', '您家已联署过这个议题，无需重复联署，可分享给邻居');
+  return new AppError(409, 'ALREADY_COSIGNED', '您家已联署过这个议题，无需重复联署，可以分享给邻居一起联署');
 }
 
 function alreadyRated(): AppError {

@@ -124,7 +124,7 @@ export class VotesService {
     const civil = isCivilCode(rule);
     const onRoll = households.filter((h) => (civil ? owners.has(h.id) : bound.has(h.id) || members.some((m) => m.householdId === h.id)));
     if (onRoll.length === 0) {
-      throw Errors.unprocessable('VOTE_ROLL_EMPTY', civil ? '范围内的住户在台账中都没有登记业主，请先在台账中录入业主后再开始表决' : '范围内还没有已绑定或登记的住户，请先完善台账后再开始表决');
+      throw new AppError(422, 'VOTE_ROLL_EMPTY', civil ? '范围内的住户在台账中都没有登记业主，请先在台账中录入业主后再开始表决' : '范围内还没有已绑定或登记的住户，请先完善台账后再开始表决');
     }
     if (civil) {
       const missing = onRoll.filter((h) => h.areaHundredths === null || h.areaHundredths <= 0);
@@ -180,7 +180,7 @@ export class VotesService {
       const target = householdId ?? eligible[0];
       if (target === undefined || !eligible.includes(target)) {
         if ((await householdsOf(em, user.id)).length === 0) throw new AppError(403, 'HOUSEHOLD_REQUIRED', '请先绑定住址，经居委会审核后再参加表决');
-        throw Errors.unprocessable('NOT_ON_ROLL', isCivilCode(vote.rule) ? '这户不在本次业主表决名册中（名册只含台账登记的业主），如有疑问请联系社区居委会' : '这户不在本次表决名册中（名册在表决开始时确定），如有疑问请联系社区居委会');
+        throw new AppError(422, 'NOT_ON_ROLL', isCivilCode(vote.rule) ? '这户不在本次业主表决名册中（名册只含台账登记的业主），如有疑问请联系社区居委会' : '这户不在本次表决名册中（名册在表决开始时确定），如有疑问请联系社区居委会');
       }
       await this.writeBallot(em, vote, target, { choice, channel: 'app', castById: user.id, proxyName: null, photoKey: null });
       return target;
@@ -210,7 +210,7 @@ export class VotesService {
     const vote = await qb.getOne();
     if (!vote) throw Errors.notFound('表决');
     await this.topics.readable(em, user, vote.topicId);
-    if (vote.status !== 'open' || this.clock.now() >= vote.closesAt) throw new AppError(409, 'VOTE_CLOSED', '表决已截止，不能再投票或改票，结果将在公示栏公布');
+    if (vote.status !== 'open' || this.clock.now() >= vote.closesAt) throw new AppError(409, 'VOTE_CLOSED', '表决已截止，不能再投票或改票，请在公示栏查看结果');
     return vote;
   }
 
