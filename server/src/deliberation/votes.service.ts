@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import {
@@ -27,6 +26,7 @@ import { photoKeysOf } from '../tickets/ticket-photos.js';
 import { User } from '../users/entities/users.entities.js';
 import { Ballot, Topic, Vote, VoteRollRow } from './entities/deliberation.entities.js';
 import { householdsOf, isCommittee, scopeBuildingIds } from './topic-access.js';
+import { receiptCode } from './receipt.js';
 import { voteSummaries } from './topic-views.js';
 import { TopicsService, topicConflict } from './topics.service.js';
 import { VersionConflict } from './topic-writes.js';
@@ -34,14 +34,7 @@ import { VersionConflict } from './topic-writes.js';
 const CIVIL_CODE_RULES: readonly VoteRuleKind[] = ['civil_code_ordinary', 'civil_code_major'];
 const MAX_VOTE_DAYS = 60;
 const DAY_MS = 86_400_000;
-/** Receipt codes: 8 of 31 letters and digits nobody confuses (no 0/O, 1/I/L), ≈ 8.5·10¹¹ codes. */
-const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
 export const ROLL_NOTE = '表决名册在表决开始时确定：之后迁入或迁出的住户不改变名册。';
-
-function receiptCode(): string {
-  return Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
-}
 
 const isCivilCode = (rule: VoteRuleKind) => CIVIL_CODE_RULES.includes(rule);
 

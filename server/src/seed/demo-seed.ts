@@ -9,7 +9,7 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
 import { issueTicketCode } from '../tickets/ticket-code.js';
 import { CATEGORY_SEEDS } from './categories.data.js';
 import { ticketWithHistory } from './ticket-history.js';
-import { DELIBERATION_OWNERS, seedDeliberationBuilding } from './deliberation-seed.js';
+import { DELIBERATION_OWNERS, seedDeliberationBuilding, seedDeliberationTopics } from './deliberation-seed.js';
 
 /** A rectangle as a GeoJSON polygon ([lng, lat], closed ring). */
 export function rectangle(minLng: number, minLat: number, maxLng: number, maxLat: number) {
@@ -127,7 +127,9 @@ export async function seedDemoIfEmpty(ds: DataSource, now = new Date()): Promise
     const categories = await insertCategories(em);
     await seedHistory(em, { now, categories, buildings, grids, street, district, users: byName });
     // 议事: a building of 24 owners with floor areas, after everything else so that the ids above stay.
-    const owners = await seedDeliberationBuilding(em, { now, grid: grids[3], committeeId: byName('何志刚').id, districtId: district.id, streetId: street.id });
+    const { building, households: flats, owners } = await seedDeliberationBuilding(em, { now, grid: grids[3], committeeId: byName('何志刚').id, districtId: district.id, streetId: street.id });
+    const ghcTickets = await em.find(Ticket, { where: { communityId: ghc.id }, order: { id: 'ASC' }, take: 2, select: { id: true } });
+    await seedDeliberationTopics(em, { now, communityId: ghc.id, districtId: district.id, buildingId: building.id, households: flats, owners, committeeId: byName('何志刚').id, gridWorkerId: byName('郑芳').id, ticketIds: ghcTickets.map((t) => t.id) });
     return [
       'Seeded the demo district 青山区 · 红卫路街道 · 青和居社区 / 钢花村社区.',
       'Log in (H5 at http://localhost:3000/ picks a role; or POST /api/auth/dev-login {"userId": N}):',
