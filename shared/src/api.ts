@@ -103,6 +103,12 @@ export const API_ERROR_STATUS = {
   NOT_ON_ROLL: 422,
   /** Implementation tasks are still open: finish them before closing the topic. */
   TASKS_OPEN: 409,
+  /** An end before the start, a start in the past, or a meeting longer than a day. */
+  MEETING_TIMES_INVALID: 422,
+  /** The meeting has started: registrations no longer change. */
+  MEETING_STARTED: 409,
+  /** Attendance and minutes come once the meeting has started. */
+  MEETING_NOT_STARTED: 409,
   /** WeChat's content check found the text unfit to publish; the message names the field. */
   CONTENT_RISKY: 422,
   /** A ledger file without a required column (the message names them), or without any row. */
@@ -987,7 +993,7 @@ export interface TopicListQuery extends PageQuery {
   status?: TopicStatus | TopicStatus[];
 }
 
-export type TopicEventType = 'proposed' | TopicAction | 'task_added' | 'task_done';
+export type TopicEventType = 'proposed' | TopicAction | 'task_added' | 'task_done' | 'meeting' | 'minutes';
 
 export interface TopicEventView {
   id: number;
@@ -1080,6 +1086,8 @@ export interface TopicDetail extends TopicSummary {
   tasks: TopicTaskView[];
   /** Every vote held on it, the latest last. */
   votes: VoteSummary[];
+  /** Its meetings (多方恳谈会), in the order scheduled. */
+  meetings: MeetingView[];
   ratings: TopicRatingSummary;
   /** For a resident: whether their household co-signed, and how it rated. */
   myCosign: boolean;
@@ -1260,8 +1268,8 @@ export interface VoteReceipts {
   receipts: { receipt: string; choice: BallotChoice }[];
 }
 
-/** A vote's result, a plan on notice, a review opinion, implementation progress, a declined proposal with its reason. */
-export type BoardEntryKind = 'decision' | 'plan' | 'review' | 'progress' | 'declined';
+/** A vote's result, a meeting's minutes, a plan on notice, a review opinion, implementation progress, a declined proposal with its reason. */
+export type BoardEntryKind = 'decision' | 'minutes' | 'plan' | 'review' | 'progress' | 'declined';
 
 /** 公示栏: one dated entry of a community's results board. */
 export interface BoardEntry {
@@ -1287,4 +1295,49 @@ export interface DeliberationStats {
   topicsDone: number;
   ratings: TopicRatingSummary;
   ticketSatisfactionRate: number | null;
+}
+
+/** registered: has a place; waiting: on the list, moves up when someone cancels; attended / absent: once attendance is taken. */
+export type MeetingRegistrationStatus = 'registered' | 'waiting' | 'cancelled' | 'attended' | 'absent';
+
+/** A meeting of a topic (恳谈会): time, place, capacity, the standing members, registrations, attendance, minutes. */
+export interface MeetingView {
+  id: number;
+  topicId: number;
+  title: string;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  place: string;
+  capacity: number;
+  /** The four parties taking part as of right (居委会、业委会、物业公司、社会组织…). */
+  standingMembers: string[];
+  registered: number;
+  waiting: number;
+  /** The caller's registration; `position` counts from 1 on the waiting list. */
+  myRegistration: { status: MeetingRegistrationStatus; position: number | null } | null;
+  /** For the committee: who registered, in order, with their status. */
+  attendees: { userId: number; name: string; status: MeetingRegistrationStatus }[] | null;
+  /** Once taken: how many attended. */
+  attendance: number | null;
+  /** 纪要, published. */
+  minutes: string | null;
+  minutesPublishedAt: IsoDateTime | null;
+}
+
+export interface MeetingRequest {
+  title: string;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  place: string;
+  capacity: number;
+  standingMembers: string[];
+}
+
+/** Those who came (user ids of registered residents); every other registered resident is marked absent. */
+export interface AttendanceRequest {
+  attendedUserIds: number[];
+}
+
+export interface MinutesRequest {
+  minutes: string;
 }

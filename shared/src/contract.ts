@@ -118,6 +118,10 @@ import type {
   VoteDetail,
   VoteReceipts,
   VoteRoll,
+  AttendanceRequest,
+  MeetingRequest,
+  MeetingView,
+  MinutesRequest,
 } from './api.js';
 
 /** A path with a ticket, binding or notification id. */
@@ -392,6 +396,17 @@ export interface Endpoints {
   'POST /topics/{id}/complete': { params: IdParams; response: TopicDetail; errors: TopicErrors | 'TASKS_OPEN' };
   /** 评价结果: once per household in scope. */
   'POST /topics/{id}/rate': { params: IdParams; body: TopicRateRequest; response: TopicDetail; errors: TopicErrors | 'TOPIC_ALREADY_RATED' | 'CONTENT_RISKY' };
+  /** 恳谈会: a meeting of the topic with its time, place, capacity and standing members (committee). */
+  'POST /topics/{id}/meetings': { params: IdParams; body: MeetingRequest; response: MeetingView; errors: TopicErrors | 'MEETING_TIMES_INVALID' | 'CONTENT_RISKY' };
+  'GET /meetings/{id}': { params: IdParams; response: MeetingView; errors: 'NOT_FOUND' };
+  /** Register (residents in scope): a place while there is one, else the waiting list. Registering twice is registering once. */
+  'POST /meetings/{id}/registration': { params: IdParams; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_STARTED' };
+  /** Cancel one's registration; the first on the waiting list moves up. */
+  'DELETE /meetings/{id}/registration': { params: IdParams; response: MeetingView; errors: 'NOT_FOUND' | 'MEETING_STARTED' };
+  /** 签到: who attended, once the meeting has started (committee). */
+  'POST /meetings/{id}/attendance': { params: IdParams; body: AttendanceRequest; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_NOT_STARTED' };
+  /** 纪要, published on the board with the date (committee). */
+  'POST /meetings/{id}/minutes': { params: IdParams; body: MinutesRequest; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_NOT_STARTED' | 'CONTENT_RISKY' };
   /** A vote: the rule, the roll's size and the turnout; the result once closed; the caller's own ballots. */
   'GET /votes/{id}': { params: IdParams; response: VoteDetail; errors: 'NOT_FOUND' };
   /** Cast or change the household's ballot until the close; the last counts. */

@@ -50,6 +50,12 @@ export const NOTIFICATION_KINDS = {
   topic_vote_opened: { label: '居民表决开始', recipients: ['in_scope'] },
   topic_vote_closed: { label: '表决结果', recipients: ['in_scope', 'proposer'] },
   topic_done: { label: '议事办结', recipients: ['in_scope', 'proposer'] },
+  // Meetings of a topic, written by deliberation/ (recipients: the registered residents, as account holders).
+  meeting_scheduled: { label: '恳谈会通知', recipients: ['in_scope'] },
+  meeting_promoted: { label: '恳谈会候补转正', recipients: ['account_holder'] },
+  // Written by the sweeper at 09:00 local the day before (at once for a meeting scheduled later than that).
+  meeting_reminder: { label: '恳谈会提醒', recipients: ['account_holder'] },
+  meeting_minutes: { label: '恳谈会纪要', recipients: ['in_scope'] },
 } as const satisfies Record<string, { label: string; recipients: readonly NotificationRecipient[] }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

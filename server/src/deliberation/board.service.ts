@@ -8,7 +8,7 @@ import { paging } from '../common/paging.js';
 import { Db } from '../database/db.js';
 import { PlacesService } from '../places/places.service.js';
 import { StatsService, resolveDays, type DayRange } from '../stats/stats.service.js';
-import { Topic, TopicEvent, TopicPlan, TopicRating, TopicReview, TopicTask, TopicTaskUpdate, Vote } from './entities/deliberation.entities.js';
+import { Topic, TopicEvent, TopicMeeting, TopicPlan, TopicRating, TopicReview, TopicTask, TopicTaskUpdate, Vote } from './entities/deliberation.entities.js';
 import { mayReadCommunity } from './topic-access.js';
 import { ratingSummary } from './topic-views.js';
 
@@ -25,7 +25,7 @@ export class BoardService {
     @Inject(StatsService) private readonly stats: StatsService,
   ) {}
 
-  /** Decisions, plans on notice, review opinions, implementation progress and declined proposals, newest first, each dated. */
+  /** Decisions, minutes, plans on notice, review opinions, implementation progress and declined proposals, newest first, each dated. */
   async board(user: AuthUser, communityId: number, q: { page?: number; pageSize?: number }): Promise<Page<BoardEntry>> {
     const community = await this.places.communityPlace(communityId);
     if (!community || !(await mayReadCommunity(this.db.manager, user, community))) throw Errors.notFound('社区');
@@ -37,12 +37,13 @@ export class BoardService {
     const title = new Map(shown.map((t) => [t.id, t.title]));
     if (ids.length === 0) return { items: [], total: 0, ...paging(q) };
     const newest = { take: BOARD_DEPTH, order: { id: 'DESC' as const } };
-    const [votes, plans, reviews, updates, declines] = await Promise.all([
+    const [votes, plans, reviews, updates, declines, meetings] = await Promise.all([
       em.find(Vote, { where: { topicId: In(ids), status: 'closed' }, ...newest }),
       em.find(TopicPlan, { where: { topicId: In(ids) }, ...newest }),
       em.find(TopicReview, { where: { topicId: In(ids) }, ...newest }),
       em.find(TopicTaskUpdate, { where: { topicId: In(ids) }, ...newest }),
       em.find(TopicEvent, { where: { topicId: In(ids), type: 'decline' }, ...newest }),
+      em.createQueryBuilder(TopicMeeting, 'm').where('m.topicId IN (:...ids) AND m.minutesPublishedAt IS NOT NULL', { ids }).orderBy('m.id', 'DESC').take(BOARD_DEPTH).getMany(),
     ]);
     const tasks = new Map((updates.length ? await em.find(TopicTask, { where: { id: In([...new Set(updates.map((u) => u.taskId))]) } }) : []).map((k) => [k.id, k]));
     const entry = (kind: BoardEntry['kind'], topicId: number, heading: string, body: string, at: Date): BoardEntry => ({
@@ -58,6 +59,7 @@ export class BoardService {
         const t = v.tally!;
         return entry('decision', v.topicId, t.passed ? '表决通过' : '表决未通过', `同意${t.yes.households}户，反对${t.no.households}户，弃权${t.abstain.households}户；参与${t.cast.households}户，名册${t.roll.households}户`, v.closedAt!);
       }),
+      ...meetings.map((m) => entry('minutes', m.topicId, `会议纪要：${m.title}`, m.minutes ?? '', m.minutesPublishedAt!)),
       ...plans.map((p) => entry('plan', p.topicId, `方案公示（第${p.version}版）：${p.title}`, p.body, p.publishedAt)),
       ...reviews.map((r) => entry('review', r.topicId, `审查意见：${r.reviewer}`, r.opinion, r.createdAt)),
       ...updates.map((u) => entry('progress', u.topicId, `落实进展：${tasks.get(u.taskId)?.title ?? ''}（${u.progress}%）`, u.note, u.createdAt)),

@@ -6,6 +6,7 @@ import { Db } from '../database/db.js';
 import { Topic, Vote } from './entities/deliberation.entities.js';
 import { TopicsService } from './topics.service.js';
 import { VotesService } from './votes.service.js';
+import { MeetingsService } from './meetings.service.js';
 import { VersionConflict } from './topic-writes.js';
 
 const BATCH = 100;
@@ -13,7 +14,7 @@ const BATCH = 100;
 /**
  * The system's part of 议事, on the sweeper's interval in every process: proposals whose co-signing window
  * ended below the threshold lapse (联署期满未达标), and votes past their closing time are closed and
- * tallied. Each through the same rules and writes as people's actions, so running twice changes nothing.
+ * tallied; meetings of tomorrow get their reminder from 09:00 local. Each through the same rules and writes as people's actions, so running twice changes nothing.
  */
 @Injectable()
 export class DeliberationSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +25,7 @@ export class DeliberationSweeper implements OnApplicationBootstrap, OnApplicatio
     @Inject(Clock) private readonly clock: Clock,
     @Inject(TopicsService) private readonly topics: TopicsService,
     @Inject(VotesService) private readonly votes: VotesService,
+    @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,7 +37,7 @@ export class DeliberationSweeper implements OnApplicationBootstrap, OnApplicatio
     return this.task.stop();
   }
 
-  async run(): Promise<{ lapsed: number; votesClosed: number }> {
+  async run(): Promise<{ lapsed: number; votesClosed: number; remindersSent: number }> {
     const now = this.clock.now();
     let lapsed = 0;
     const due = await this.db.manager
@@ -67,6 +69,6 @@ export class DeliberationSweeper implements OnApplicationBootstrap, OnApplicatio
       .limit(BATCH)
       .getRawMany<{ id: number }>();
     for (const { id } of votes) if (await this.votes.closeVote(Number(id), null)) votesClosed += 1;
-    return { lapsed, votesClosed };
+    return { lapsed, votesClosed, remindersSent: await this.meetings.sendReminders() };
   }
 }

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BoardEntry, DeliberationStats, MyBallotView, Page, TopicDetail, TopicSummary, VoteDetail, VoteReceipts, VoteRoll } from '@linli/shared';
+import type { BoardEntry, DeliberationStats, MeetingView, MyBallotView, Page, TopicDetail, TopicSummary, VoteDetail, VoteReceipts, VoteRoll } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { BoardService } from './board.service.js';
 import {
   AcceptTopicDto,
+  AttendanceDto,
+  MeetingDto,
+  MinutesDto,
   BoardQuery,
   CastBallotDto,
   CreateTopicDto,
@@ -23,6 +26,7 @@ import {
 } from './dto/deliberation.dto.js';
 import { TopicsService } from './topics.service.js';
 import { VotesService } from './votes.service.js';
+import { MeetingsService } from './meetings.service.js';
 
 type Id = number;
 
@@ -33,6 +37,7 @@ export class TopicsController {
   constructor(
     @Inject(TopicsService) private readonly topics: TopicsService,
     @Inject(VotesService) private readonly votes: VotesService,
+    @Inject(MeetingsService) private readonly meetings: MeetingsService,
   ) {}
 
   @Post()
@@ -104,6 +109,13 @@ export class TopicsController {
   @ApiOperation({ summary: '开始表决: the roll is fixed now' })
   openVote(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: OpenVoteDto): Promise<VoteDetail> {
     return this.votes.open(user, id, dto);
+  }
+
+  @Post(':id/meetings')
+  @HttpCode(200)
+  @ApiOperation({ summary: '恳谈会: schedule a meeting of the topic' })
+  meeting(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: MeetingDto): Promise<MeetingView> {
+    return this.meetings.schedule(user, id, dto);
   }
 
   @Post(':id/tasks')
@@ -185,6 +197,45 @@ export class VotesController {
   @ApiOperation({ summary: 'After the close: receipts with the choice counted' })
   receipts(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id): Promise<VoteReceipts> {
     return this.votes.receipts(user, id);
+  }
+}
+
+@ApiTags('deliberation')
+@ApiBearerAuth()
+@Controller('meetings')
+export class MeetingsController {
+  constructor(@Inject(MeetingsService) private readonly meetings: MeetingsService) {}
+
+  @Get(':id')
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id): Promise<MeetingView> {
+    return this.meetings.view(user, id);
+  }
+
+  @Post(':id/registration')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Register: a place while there is one, else the waiting list' })
+  register(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id): Promise<MeetingView> {
+    return this.meetings.register(user, id);
+  }
+
+  @Delete(':id/registration')
+  @ApiOperation({ summary: 'Cancel; the first on the waiting list moves up' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id): Promise<MeetingView> {
+    return this.meetings.cancel(user, id);
+  }
+
+  @Post(':id/attendance')
+  @HttpCode(200)
+  @ApiOperation({ summary: '签到: who attended' })
+  attendance(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: AttendanceDto): Promise<MeetingView> {
+    return this.meetings.attendance(user, id, dto.attendedUserIds);
+  }
+
+  @Post(':id/minutes')
+  @HttpCode(200)
+  @ApiOperation({ summary: '纪要, published' })
+  minutes(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: MinutesDto): Promise<MeetingView> {
+    return this.meetings.minutes(user, id, dto.minutes);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type TopicStatus,
   type TopicSummary,
   type VoteSummary,
+  type MeetingView,
 } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { maskName } from '../common/mask.js';
@@ -39,6 +40,8 @@ import {
   TopicTaskUpdate,
   TopicTicket,
   Vote,
+  MeetingRegistration,
+  TopicMeeting,
 } from './entities/deliberation.entities.js';
 import { householdsInScope, isCommittee, partyOf, worksIn } from './topic-access.js';
 
@@ -90,6 +93,37 @@ export async function voteSummaries(em: EntityManager, votes: Vote[]): Promise<V
       roll: { households: v.rollHouseholds, heads: v.rollHeads, area: v.rollAreaHundredths / 100 },
       turnout: { households: Number(t?.n ?? 0), heads: Number(t?.heads ?? 0), area: Number(t?.area ?? 0) / 100 },
       result: v.status === 'closed' && tally ? { passed: tally.passed, quorumMet: tally.quorumMet, cast: tally.cast, yes: tally.yes, no: tally.no, abstain: tally.abstain } : null,
+    };
+  });
+}
+
+/** Meetings as the viewer reads them: the committee sees who registered; the rest, counts and their own place. */
+export async function meetingViews(em: EntityManager, meetings: TopicMeeting[], viewer: AuthUser, topic: Topic): Promise<MeetingView[]> {
+  if (meetings.length === 0) return [];
+  const regs = await em.find(MeetingRegistration, { where: { meetingId: In(meetings.map((m) => m.id)) }, order: { joinedAt: 'ASC', id: 'ASC' } });
+  const committee = isCommittee(viewer, topic.communityId);
+  const staff = worksIn(viewer, topic.communityId);
+  const names = committee && regs.length ? new Map((await em.find(User, { where: { id: In([...new Set(regs.map((r) => r.userId))]) }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<number, string>();
+  return meetings.map((m) => {
+    const mine = regs.filter((r) => r.meetingId === m.id);
+    const waiting = mine.filter((r) => r.status === 'waiting');
+    const own = mine.find((r) => r.userId === viewer.id && r.status !== 'cancelled');
+    return {
+      id: m.id,
+      topicId: m.topicId,
+      title: staff ? m.title : maskPersonalText(m.title),
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      place: m.place,
+      capacity: m.capacity,
+      standingMembers: m.standingMembers ? m.standingMembers.split('、') : [],
+      registered: mine.filter((r) => r.status === 'registered' || r.status === 'attended' || r.status === 'absent').length,
+      waiting: waiting.length,
+      myRegistration: own ? { status: own.status, position: own.status === 'waiting' ? waiting.indexOf(own) + 1 : null } : null,
+      attendees: committee ? mine.filter((r) => r.status !== 'cancelled').map((r) => ({ userId: r.userId, name: names.get(r.userId) ?? '', status: r.status })) : null,
+      attendance: m.attendanceTakenAt ? mine.filter((r) => r.status === 'attended').length : null,
+      minutes: m.minutes === null ? null : staff ? m.minutes : maskPersonalText(m.minutes),
+      minutesPublishedAt: m.minutesPublishedAt?.toISOString() ?? null,
     };
   });
 }
@@ -151,7 +185,7 @@ export class TopicViews {
 
   async detail(em: EntityManager, t: Topic, viewer: AuthUser, now: Date): Promise<TopicDetail> {
     const committee = isCommittee(viewer, t.communityId);
-    const [scopes, links, plans, reviews, comments, tasks, updates, votes, ratingRows, events, mine, place] = await Promise.all([
+    const [scopes, links, plans, reviews, comments, tasks, updates, votes, meetings, ratingRows, events, mine, place] = await Promise.all([
       this.scopes(em, [t]),
       em.find(TopicTicket, { where: { topicId: t.id }, order: { id: 'ASC' } }),
       em.find(TopicPlan, { where: { topicId: t.id }, order: { version: 'ASC' } }),
@@ -160,6 +194,7 @@ export class TopicViews {
       em.find(TopicTask, { where: { topicId: t.id }, order: { id: 'ASC' } }),
       em.find(TopicTaskUpdate, { where: { topicId: t.id }, order: { id: 'ASC' } }),
       em.find(Vote, { where: { topicId: t.id }, order: { id: 'ASC' } }),
+      em.find(TopicMeeting, { where: { topicId: t.id }, order: { id: 'ASC' } }),
       em.createQueryBuilder(TopicRating, 'r').select('r.rating', 'rating').addSelect('COUNT(*)', 'n').where('r.topicId = :id', { id: t.id }).groupBy('r.rating').getRawMany<{ rating: Rating; n: string }>(),
       em.find(TopicEvent, { where: { topicId: t.id }, order: { id: 'ASC' } }),
       householdsInScope(em, viewer, t),
@@ -226,6 +261,7 @@ export class TopicViews {
         version: k.version,
       })),
       votes: await voteSummaries(em, votes),
+      meetings: await meetingViews(em, meetings, viewer, t),
       ratings,
       myCosign: myCosign > 0,
       myRating: myRating?.rating ?? null,

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { maskPersonalText, type TopicEventType, type TopicNotice } from '@linli/shared';
+import { maskPersonalText, type NotificationKind, type TopicEventType, type TopicRecipient } from '@linli/shared';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
 import { Household } from '../places/entities/places.entities.js';
 import { notificationRows } from '../notifications/outbox.js';
@@ -37,7 +37,7 @@ export class TopicWrites {
   }
 
   /** The outbox rows of the rules' notices: staff read the body as written, residents through the masking rule. */
-  async notify(t: Topic, notices: TopicNotice[], body: string, now: Date): Promise<void> {
+  async notify(t: Topic, notices: { kind: NotificationKind; recipients: readonly TopicRecipient[]; title: string }[], body: string, now: Date): Promise<void> {
     const rows: Partial<Notification>[] = [];
     for (const n of notices) {
       const staff = new Set<number>();

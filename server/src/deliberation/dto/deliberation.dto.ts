@@ -130,3 +130,20 @@ export class DeliberationStatsQuery {
   @ApiPropertyOptional({ description: "First local day (YYYY-MM-DD), inclusive" }) @IsOptional() @IsString() from?: string;
   @ApiPropertyOptional({ description: 'Last local day (YYYY-MM-DD), inclusive' }) @IsOptional() @IsString() to?: string;
 }
+
+export class MeetingDto {
+  @Text(L.taskTitleMin, L.taskTitleMax, '会议名称') title: string;
+  @ApiProperty({ format: 'date-time' }) @IsRealInstant() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsRealInstant() endsAt: string;
+  @Text(2, 100, '会议地点') place: string;
+  @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) capacity: number;
+  @ApiProperty({ type: [String], maxItems: 10 }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(20, { each: true }) standingMembers: string[];
+}
+
+export class AttendanceDto {
+  @ApiProperty({ type: [Number] }) @IsArray() @ArrayMaxSize(1000) @IsInt({ each: true }) attendedUserIds: number[];
+}
+
+export class MinutesDto {
+  @Text(10, 5000, '会议纪要') minutes: string;
+}

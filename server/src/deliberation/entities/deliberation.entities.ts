@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { BallotChoice, BallotChannel, Rating, TopicEventType, TopicParty, TopicPriority, TopicProposerRole, TopicScope, TopicStatus, VoteRuleKind, VoteTally } from '@linli/shared';
+import type { BallotChoice, BallotChannel, MeetingRegistrationStatus, Rating, TopicEventType, TopicParty, TopicPriority, TopicProposerRole, TopicScope, TopicStatus, VoteRuleKind, VoteTally } from '@linli/shared';
 
 /** 议题: one matter of 六步议事, its stage kept by applyTopicTransition (shared/src/deliberation.ts). */
 @Entity('topics')
@@ -221,4 +221,43 @@ export class TopicRating {
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }
 
-export const DELIBERATION_ENTITIES = [Topic, TopicScopeBuilding, TopicTicket, TopicCosign, TopicEvent, TopicComment, TopicPlan, TopicReview, Vote, VoteRollRow, Ballot, TopicTask, TopicTaskUpdate, TopicRating];
+/** 恳谈会: a meeting of a topic. */
+@Entity('topic_meetings')
+@Index(['topicId'])
+@Index(['reminderSentAt', 'startsAt'])
+export class TopicMeeting {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'int' }) topicId: number;
+  @Column({ type: 'int' }) communityId: number;
+  @Column({ type: 'varchar', length: 60 }) title: string;
+  @Column({ type: 'datetime', precision: 3 }) startsAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) endsAt: Date;
+  @Column({ type: 'varchar', length: 100 }) place: string;
+  @Column({ type: 'int' }) capacity: number;
+  /** The standing members, joined by '、'. */
+  @Column({ type: 'varchar', length: 200 }) standingMembers: string;
+  @Column({ type: 'text', nullable: true }) minutes: string | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) minutesPublishedAt: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) attendanceTakenAt: Date | null;
+  /** When the day-before reminder was written to the outbox (null: not yet). */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) reminderSentAt: Date | null;
+  @Column({ type: 'int' }) createdById: number;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** Registrations and cancellations write under this lock: two cancellations at once promote once. */
+  @Column({ type: 'int', default: 1 }) version: number;
+}
+
+/** One resident's registration for a meeting (unique per meeting and user). */
+@Entity('meeting_registrations')
+@Index(['meetingId', 'userId'], { unique: true })
+export class MeetingRegistration {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'int' }) meetingId: number;
+  @Column({ type: 'int' }) userId: number;
+  @Column({ type: 'varchar', length: 12 }) status: MeetingRegistrationStatus;
+  /** When they (last) joined: the waiting list goes in this order. */
+  @Column({ type: 'datetime', precision: 3 }) joinedAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+export const DELIBERATION_ENTITIES = [Topic, TopicScopeBuilding, TopicTicket, TopicCosign, TopicEvent, TopicComment, TopicPlan, TopicReview, Vote, VoteRollRow, Ballot, TopicTask, TopicTaskUpdate, TopicRating, TopicMeeting, MeetingRegistration];
