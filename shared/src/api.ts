@@ -954,7 +954,7 @@ export interface GridImportReport {
 export type TopicProposerRole = 'resident' | 'grid_worker' | 'committee_member';
 
 /** The four parties (四方) and residents, as a comment names its author. */
-export type TopicParty = 'resident' | 'committee' | 'grid_worker' | 'property_company' | 'social_organisation' | 'partner';
+export type TopicParty = 'resident' | 'committee' | 'owners_committee' | 'grid_worker' | 'property_company' | 'social_organisation' | 'partner';
 
 /** Whose matter a topic is: one building, several, a grid, or the whole community. */
 export interface TopicScopeView {

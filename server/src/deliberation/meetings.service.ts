@@ -90,7 +90,8 @@ export class MeetingsService {
   async register(user: AuthUser, id: number): Promise<MeetingView> {
     await this.underLock(user, id, async (m, em, now) => {
       const t = await em.findOneByOrFail(Topic, { id: m.topicId });
-      if ((await householdsInScope(em, user, t)).length === 0) throw Errors.forbidden('只有议题范围内的居民可以报名恳谈会，如需参加请联系社区居委会');
+      const standing = user.roles.some((r) => r.role === 'owners_committee' && r.communityId === t.communityId);
+      if (!standing && (await householdsInScope(em, user, t)).length === 0) throw Errors.forbidden('只有议题范围内的居民可以报名恳谈会，如需参加请联系社区居委会');
       const existing = await em.findOneBy(MeetingRegistration, { meetingId: m.id, userId: user.id });
       if (existing && existing.status !== 'cancelled') return;
       const taken = await em.countBy(MeetingRegistration, { meetingId: m.id, status: 'registered' });

@@ -84,16 +84,17 @@ export function worksIn(user: AuthUser, communityId: number): boolean {
  * officers above it and admins. Anyone else gets 404, never a hint it exists.
  */
 export async function mayReadCommunity(em: EntityManager, user: AuthUser, community: { id: number; streetId: number; districtId: number }): Promise<boolean> {
-  if (worksIn(user, community.id) || user.overseesCommunity(community)) return true;
+  if (user.roles.some((r) => r.communityId === community.id) || user.overseesCommunity(community)) return true;
   return (await householdsOf(em, user.id)).some((h) => h.communityId === community.id);
 }
 
 /**
- * The party a comment speaks for (四方: the committee, the owners' side, the property company, social
+ * The party a comment speaks for (四方: the committee, the owners' committee 业委会, the property company, social
  * organisations; and grid workers), or null when the user may not comment: residents must live in scope.
  */
 export async function partyOf(em: EntityManager, user: AuthUser, topic: Topic, inScope: boolean): Promise<TopicParty | null> {
   if (isCommittee(user, topic.communityId)) return 'committee';
+  if (user.roles.some((r) => r.role === 'owners_committee' && r.communityId === topic.communityId)) return 'owners_committee';
   if (user.roles.some((r) => r.role === 'grid_worker' && r.communityId === topic.communityId)) return 'grid_worker';
   const partner = user.roles.find((r) => r.role === 'partner' && r.communityId === topic.communityId && r.organisationId !== null);
   if (partner) {

@@ -41,6 +41,8 @@ export async function seedDeliberationBuilding(em: EntityManager, ctx: { now: Da
     await em.insert(HouseholdBinding, { userId: user.id, householdId: households[i].id, communityId: grid.communityId, status: 'approved', decidedById: ctx.committeeId, decidedAt: now, reason: null, endedAt: null, endedById: null, createdAt: now });
     await em.insert(HouseholdMember, { householdId: households[i].id, userId: user.id, communityId: grid.communityId, relation: 'owner', startedAt: now, endedAt: null, endedById: null, endReason: null, version: 1 });
   }
+  // 业委会: an owner of the building elected to the owners' committee, one of the four parties.
+  await em.insert(RoleAssignment, { userId: owners[20].id, role: 'owners_committee', districtId: ctx.districtId, streetId: ctx.streetId, communityId: grid.communityId, gridId: null, organisationId: null });
   return { building, households, owners };
 }
 

@@ -120,10 +120,12 @@ export function deliberationSuite(dialect: Dialect): void {
       expect(resident.status).toBe(200);
       expect((await post('张桂兰', `/topics/${topicId}/comments`, { body: '我也想说两句' })).status).toBe(403);
       const property = await post('马师傅', `/topics/${topicId}/comments`, { body: '物业可以配合安装' });
+      // 叶永平 (2单元501) sits on the owners' committee: he speaks as 业委会.
+      await post(O[20], `/topics/${topicId}/comments`, { body: '业委会支持更换，建议公开招标' });
       const first = resident.body.comments[0];
       const reply = await post('何志刚', `/topics/${topicId}/comments`, { body: '已记录，会纳入方案', replyToId: first.id });
-      expect(reply.body.comments.map((c: { party: string }) => c.party)).toEqual(['resident', 'property_company', 'committee']);
-      expect(reply.body.comments[2].replyToId).toBe(first.id);
+      expect(reply.body.comments.map((c: { party: string }) => c.party)).toEqual(['resident', 'property_company', 'owners_committee', 'committee']);
+      expect(reply.body.comments[3].replyToId).toBe(first.id);
       expect(property.status).toBe(200);
       // A neighbour reads the author's name and phone masked; staff read them as written.
       const neighbour = await ctx.api.as(O[6], 'GET', `/topics/${topicId}`);
