@@ -86,9 +86,14 @@ export class TopicsService {
     return this.views.detail(this.db.manager, t, user, this.clock.now());
   }
 
-  /** The topic if the user may read it; 404 otherwise, never a hint it exists. */
-  async readable(em: EntityManager, user: AuthUser, id: number): Promise<Topic> {
-    const t = await em.findOneBy(Topic, { id });
+  /**
+   * The topic if the user may read it; 404 otherwise, never a hint it exists. `forUpdate`: locked until the
+   * transaction ends (MySQL), so that a burst of co-signs queues instead of failing its optimistic retries.
+   */
+  async readable(em: EntityManager, user: AuthUser, id: number, forUpdate = false): Promise<Topic> {
+    const qb = em.createQueryBuilder(Topic, 't').where('t.id = :id', { id });
+    if (forUpdate && this.db.isMysql) qb.setLock('pessimistic_write');
+    const t = await qb.getOne();
     const community = t ? await this.places.communityPlace(t.communityId) : null;
     if (!t || !community || !(await mayReadCommunity(em, user, community))) throw Errors.notFound('议题');
     return t;
@@ -391,7 +396,7 @@ export class TopicsService {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction(async (em) => {
-          const t = await this.readable(em, user, id);
+          const t = await this.readable(em, user, id, true);
           const now = this.clock.now();
           await this.apply(em, t, command, await topicRelations(em, user, t), { id: user.id, role: actorRole(user, t, command.action) }, now, opts);
         });

@@ -102,6 +102,18 @@ export function deliberationSuite(dialect: Dialect): void {
       expect(late.body.code).toBe('TOPIC_INVALID_STATE');
     });
 
+    it('counts co-signs pressed at the same moment, and sends the topic to the committee once', async () => {
+      const t = await propose(O[16], { title: '单元门口加装雨棚', description: '单元门口没有雨棚，下雨天进出很不方便' });
+      const replies = await Promise.all([O[17], O[18], O[19]].map((name) => post(name, `/topics/${t.id}/cosign`)));
+      // The proposer's household and two more reach the threshold of 3; the third press finds it submitted.
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 409]);
+      expect(replies.find((r) => r.status === 409)!.body.code).toBe('TOPIC_INVALID_STATE');
+      const after = await ctx.api.as('何志刚', 'GET', `/topics/${t.id}`);
+      expect(after.body).toMatchObject({ status: 'submitted', cosigns: 3 });
+      expect(after.body.timeline.filter((e: { type: string }) => e.type === 'second')).toHaveLength(1);
+      expect(after.body.timeline.filter((e: { type: string }) => e.type === 'cosign')).toHaveLength(2);
+    });
+
     it('refuses a step by the wrong role and from the wrong stage', async () => {
       const byResident = await post(O[1], `/topics/${topicId}/accept`, { priority: 'urgent' });
       expect(byResident.status).toBe(403);
