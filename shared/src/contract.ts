@@ -362,7 +362,13 @@ export interface Endpoints {
 
   // ───── 议事 (deliberation): topics, plans, votes, implementation, the results board ─────
   /** 提议题: a resident's proposal collects co-signatures first; one by staff waits for the committee at once. */
-  'POST /topics': { body: CreateTopicRequest; response: TopicDetail; errors: 'HOUSEHOLD_REQUIRED' | 'TOPIC_SCOPE_INVALID' | 'UNKNOWN_TICKET' | 'COMMUNITY_REQUIRED' | 'CONTENT_RISKY' };
+  'POST /topics': {
+    body: CreateTopicRequest;
+    /** A retried submit with the same key (8–80 of letters, digits, `-_.:`) answers the first submit's topic. */
+    headers: { 'Idempotency-Key'?: string };
+    response: TopicDetail;
+    errors: 'HOUSEHOLD_REQUIRED' | 'TOPIC_SCOPE_INVALID' | 'UNKNOWN_TICKET' | 'COMMUNITY_REQUIRED' | 'CONTENT_RISKY' | 'IDEMPOTENCY_KEY_REUSED';
+  };
   /** A community's topics, newest first (its residents, staff and officers). */
   'GET /topics': { query: TopicListQuery; response: PageOfTopicSummary; errors: 'COMMUNITY_REQUIRED' | 'NOT_FOUND' };
   /** A topic with its plans, comments, votes, tasks, ratings, timeline and what the caller may do. */
@@ -376,7 +382,14 @@ export interface Endpoints {
   /** 撤回, before discussion (the proposer or the committee). */
   'POST /topics/{id}/withdraw': { params: IdParams; response: TopicDetail; errors: TopicErrors };
   /** 多方恳谈: a comment by a resident in scope or one of the four parties; the committee answers comments on a plan. */
-  'POST /topics/{id}/comments': { params: IdParams; body: TopicCommentRequest; response: TopicDetail; errors: TopicErrors | 'UNKNOWN_COMMENT' | 'CONTENT_RISKY' };
+  'POST /topics/{id}/comments': {
+    params: IdParams;
+    body: TopicCommentRequest;
+    /** A retried submit with the same key answers as the first did, with one comment. */
+    headers: { 'Idempotency-Key'?: string };
+    response: TopicDetail;
+    errors: TopicErrors | 'UNKNOWN_COMMENT' | 'CONTENT_RISKY' | 'IDEMPOTENCY_KEY_REUSED';
+  };
   /** 公示方案: a new plan version, on notice at once (a revised plan starts the notice period again). */
   'POST /topics/{id}/plans': { params: IdParams; body: TopicPlanRequest; response: TopicDetail; errors: TopicErrors | 'CONTENT_RISKY' };
   /** 专家审查意见 on the plan on notice. */

@@ -3,7 +3,8 @@ import { PeriodicTask } from '../common/periodic.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.js';
-import { Topic, Vote } from './entities/deliberation.entities.js';
+import { LessThan } from 'typeorm';
+import { Topic, TopicIdempotencyRecord, Vote } from './entities/deliberation.entities.js';
 import { TopicsService } from './topics.service.js';
 import { VotesService } from './votes.service.js';
 import { MeetingsService } from './meetings.service.js';
@@ -69,6 +70,8 @@ export class DeliberationSweeper implements OnApplicationBootstrap, OnApplicatio
       .limit(BATCH)
       .getRawMany<{ id: number }>();
     for (const { id } of votes) if (await this.votes.closeVote(Number(id), null)) votesClosed += 1;
+    // A phone retries within minutes: keys are kept a day.
+    await this.db.manager.delete(TopicIdempotencyRecord, { createdAt: LessThan(new Date(now.getTime() - 86_400_000)) });
     return { lapsed, votesClosed, remindersSent: await this.meetings.sendReminders() };
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BoardEntry, DeliberationStats, MeetingView, MyBallotView, Page, TopicDetail, TopicSummary, VoteDetail, VoteReceipts, VoteRoll } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
+import { Errors } from '../common/app-error.js';
 import { BoardService } from './board.service.js';
 import {
   AcceptTopicDto,
@@ -30,6 +31,12 @@ import { MeetingsService } from './meetings.service.js';
 
 type Id = number;
 
+/** 8–80 of letters, digits, `-_.:`, as for 报事. */
+function idempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !/^[\w.:-]{8,80}$/.test(key)) throw Errors.validation('Idempotency-Key 应为 8–80 位字母、数字或 -_.:');
+  return key;
+}
+
 @ApiTags('deliberation')
 @ApiBearerAuth()
 @Controller('topics')
@@ -42,8 +49,9 @@ export class TopicsController {
 
   @Post()
   @ApiOperation({ summary: '提议题: residents collect co-signatures first; staff proposals wait for the committee' })
-  propose(@CurrentUser() user: AuthUser, @Body() dto: CreateTopicDto): Promise<TopicDetail> {
-    return this.topics.propose(user, dto);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried submit with the same key returns the first answer' })
+  propose(@CurrentUser() user: AuthUser, @Body() dto: CreateTopicDto, @Headers('idempotency-key') key?: string): Promise<TopicDetail> {
+    return this.topics.propose(user, dto, idempotencyKey(key));
   }
 
   @Get()
@@ -86,8 +94,9 @@ export class TopicsController {
   @Post(':id/comments')
   @HttpCode(200)
   @ApiOperation({ summary: '多方恳谈: a comment, or the committee answering one' })
-  comment(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: TopicCommentDto): Promise<TopicDetail> {
-    return this.topics.comment(user, id, dto.body, dto.replyToId);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried submit with the same key returns the first answer' })
+  comment(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: TopicCommentDto, @Headers('idempotency-key') key?: string): Promise<TopicDetail> {
+    return this.topics.comment(user, id, dto.body, dto.replyToId, idempotencyKey(key));
   }
 
   @Post(':id/plans')

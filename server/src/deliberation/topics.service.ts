@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import {
@@ -36,7 +37,7 @@ import { Building, Household } from '../places/entities/places.entities.js';
 import { PlacesService } from '../places/places.service.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { Topic, TopicComment, TopicCosign, TopicPlan, TopicRating, TopicReview, TopicScopeBuilding, TopicTask, TopicTaskUpdate, TopicTicket } from './entities/deliberation.entities.js';
+import { Topic, TopicIdempotencyRecord, TopicComment, TopicCosign, TopicPlan, TopicRating, TopicReview, TopicScopeBuilding, TopicTask, TopicTaskUpdate, TopicTicket } from './entities/deliberation.entities.js';
 import { householdsInScope, householdsOf, isCommittee, mayReadCommunity, partyOf, topicRelations } from './topic-access.js';
 import { COMMENTING_STATUSES, TopicViews } from './topic-views.js';
 import { TopicWrites, VersionConflict } from './topic-writes.js';
@@ -101,7 +102,13 @@ export class TopicsService {
 
   // ───── 提议题 ─────
 
-  async propose(user: AuthUser, req: CreateTopicRequest): Promise<TopicDetail> {
+  /** 提议题; a retry with the same Idempotency-Key answers the first proposal. */
+  async propose(user: AuthUser, req: CreateTopicRequest, key?: string): Promise<TopicDetail> {
+    const hash = requestHash('POST /topics', req);
+    return (await this.replay(user, key, hash)) ?? this.replayOnRace(user, key, hash, () => this.proposeOnce(user, req, key, hash));
+  }
+
+  private async proposeOnce(user: AuthUser, req: CreateTopicRequest, key: string | undefined, hash: string): Promise<TopicDetail> {
     const home = (await householdsOf(this.db.manager, user.id)).find((h) => h.bound) ?? null;
     const communityId = req.communityId ?? home?.communityId ?? user.roles.find((r) => r.communityId !== null && r.role !== 'resident')?.communityId ?? null;
     if (communityId === null) throw Errors.unprocessable('COMMUNITY_REQUIRED', '请先绑定住址，或选择议题所在的社区');
@@ -160,9 +167,36 @@ export class TopicsService {
         await writes.notify(topic, [{ kind: 'topic_submitted', recipients: ['committee'], title: '新议题待受理' }], topic.title, now);
       }
       await writes.save(topic, now);
+      await this.remember(em, user, key, hash, topic.id, now);
       return topic.id;
     });
     return this.detail(user, id);
+  }
+
+  /** The first answer to this key, if there was one; 422 when the key came with another request. */
+  private async replay(user: AuthUser, key: string | undefined, hash: string): Promise<TopicDetail | null> {
+    if (key === undefined) return null;
+    const record = await this.db.manager.findOneBy(TopicIdempotencyRecord, { userId: user.id, key });
+    if (!record) return null;
+    if (record.requestHash !== hash) throw Errors.unprocessable('IDEMPOTENCY_KEY_REUSED', '这次提交与之前的一次提交内容不同却用了同一个编号（Idempotency-Key），请刷新后重新提交');
+    return this.detail(user, record.topicId);
+  }
+
+  /** Two copies of one submit raced: the loser rolled back on the unique key, and answers as the winner did. */
+  private async replayOnRace(user: AuthUser, key: string | undefined, hash: string, run: () => Promise<TopicDetail>): Promise<TopicDetail> {
+    try {
+      return await run();
+    } catch (e) {
+      if (key !== undefined && isUniqueViolation(e)) {
+        const replay = await this.replay(user, key, hash);
+        if (replay) return replay;
+      }
+      throw e;
+    }
+  }
+
+  private async remember(em: EntityManager, user: AuthUser, key: string | undefined, hash: string, topicId: number, now: Date): Promise<void> {
+    if (key !== undefined) await em.insert(TopicIdempotencyRecord, { userId: user.id, key, requestHash: hash, topicId, createdAt: now });
   }
 
   private proposerRole(user: AuthUser, communityId: number): TopicProposerRole {
@@ -312,7 +346,12 @@ export class TopicsService {
   // ───── beside the stages: comments and tasks ─────
 
   /** 多方恳谈: residents in scope and the four parties; the committee answers (replyToId). */
-  async comment(user: AuthUser, id: number, body: string, replyToId: number | undefined): Promise<TopicDetail> {
+  async comment(user: AuthUser, id: number, body: string, replyToId: number | undefined, key?: string): Promise<TopicDetail> {
+    const hash = requestHash(`POST /topics/${id}/comments`, { body, replyToId });
+    return (await this.replay(user, key, hash)) ?? this.replayOnRace(user, key, hash, () => this.commentOnce(user, id, body, replyToId, key, hash));
+  }
+
+  private async commentOnce(user: AuthUser, id: number, body: string, replyToId: number | undefined, key: string | undefined, hash: string): Promise<TopicDetail> {
     const t0 = await this.readable(this.db.manager, user, id);
     const inScope = (await householdsInScope(this.db.manager, user, t0)).length > 0;
     const party = await partyOf(this.db.manager, user, t0, inScope);
@@ -325,6 +364,7 @@ export class TopicsService {
       const now = this.clock.now();
       const contentHoldId = await this.hold(em, verdict, user, t.communityId, now);
       await em.insert(TopicComment, { topicId: id, authorId: user.id, party, body, replyToId: replyToId ?? null, planVersion: t.planVersion > 0 ? t.planVersion : null, contentHoldId, createdAt: now });
+      await this.remember(em, user, key, hash, id, now);
     });
     return this.detail(user, id);
   }
@@ -438,6 +478,10 @@ export class TopicsService {
     await writes.save(t, now);
     await writes.notify(t, result.notices, opts.noticeBody ?? t.title, now);
   }
+}
+
+function requestHash(operation: string, body: object): string {
+  return createHash('sha256').update(`${operation}\n${JSON.stringify(body)}`).digest('hex');
 }
 
 export function invalidState(status: TopicStatus, what: string): AppError {

@@ -114,6 +114,20 @@ export function deliberationSuite(dialect: Dialect): void {
       expect(after.body.timeline.filter((e: { type: string }) => e.type === 'cosign')).toHaveLength(2);
     });
 
+    it('recognises a phone resending a proposal or a comment (Idempotency-Key)', async () => {
+      const body = { title: '楼下增设快递柜', description: '快递经常丢在门口，建议在楼下增设快递柜', scope: 'building', buildingIds: [buildingId] };
+      const key = { 'Idempotency-Key': 'topic-resend-0001' };
+      const [a, b] = await Promise.all([ctx.api.as(O[21], 'POST', '/topics', body, key), ctx.api.as(O[21], 'POST', '/topics', body, key)]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.id).toBe(b.body.id);
+      const again = await ctx.api.as(O[21], 'POST', '/topics', body, key);
+      expect(again.body.id).toBe(a.body.id);
+      const other = await ctx.api.as(O[21], 'POST', '/topics', { ...body, title: '楼下增设智能快递柜' }, key);
+      expect(other).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+      const mine = await ctx.api.as(O[21], 'GET', '/topics?status=seconding&pageSize=100');
+      expect(mine.body.items.filter((t: { title: string }) => t.title === body.title)).toHaveLength(1);
+    });
+
     it('refuses a step by the wrong role and from the wrong stage', async () => {
       const byResident = await post(O[1], `/topics/${topicId}/accept`, { priority: 'urgent' });
       expect(byResident.status).toBe(403);
@@ -143,6 +157,10 @@ export function deliberationSuite(dialect: Dialect): void {
       const neighbour = await ctx.api.as(O[6], 'GET', `/topics/${topicId}`);
       expect(neighbour.body.comments[0]).toMatchObject({ author: '韩*', body: '我家老人经常被门禁卡住，电话*********05' });
       expect(reply.body.comments[0]).toMatchObject({ author: O[4], body: '我家老人经常被门禁卡住，电话13900010005' });
+      const resend = { 'Idempotency-Key': 'comment-resend-0001' };
+      const [c1, c2] = await Promise.all([1, 2].map(() => ctx.api.as(O[8], 'POST', `/topics/${topicId}/comments`, { body: '同意更换门禁' }, resend)));
+      expect([c1.status, c2.status]).toEqual([200, 200]);
+      expect(c2.body.comments.filter((c: { body: string }) => c.body === '同意更换门禁')).toHaveLength(1);
       const unknown = await post('何志刚', `/topics/${topicId}/comments`, { body: '回复', replyToId: 999999 });
       expect(unknown.body.code).toBe('UNKNOWN_COMMENT');
     });

@@ -260,4 +260,18 @@ export class MeetingRegistration {
   @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
 }
 
-export const DELIBERATION_ENTITIES = [Topic, TopicScopeBuilding, TopicTicket, TopicCosign, TopicEvent, TopicComment, TopicPlan, TopicReview, Vote, VoteRollRow, Ballot, TopicTask, TopicTaskUpdate, TopicRating, TopicMeeting, MeetingRegistration];
+/** The first answer to a proposal or comment sent with an Idempotency-Key (a phone resending), kept a day. */
+@Entity('topic_idempotency_records')
+@Index(['userId', 'key'], { unique: true })
+@Index(['createdAt'])
+export class TopicIdempotencyRecord {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'int' }) userId: number;
+  @Column({ type: 'varchar', length: 80 }) key: string;
+  /** Hash of the operation and its body: the same key with another request is refused. */
+  @Column({ type: 'varchar', length: 64 }) requestHash: string;
+  @Column({ type: 'int' }) topicId: number;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+}
+
+export const DELIBERATION_ENTITIES = [Topic, TopicScopeBuilding, TopicTicket, TopicCosign, TopicEvent, TopicComment, TopicPlan, TopicReview, Vote, VoteRollRow, Ballot, TopicTask, TopicTaskUpdate, TopicRating, TopicMeeting, MeetingRegistration, TopicIdempotencyRecord];
