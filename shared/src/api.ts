@@ -1252,7 +1252,7 @@ export interface VoteRollEntry {
   channel: BallotChannel | null;
   /** An open ballot only, once closed. */
   choice: BallotChoice | null;
-  /** The photo of the paper ballot or proxy. */
+  /** The photo of the paper ballot or proxy: an open ballot only (a signed paper shows its choice). */
   photoUrl: string | null;
 }
 

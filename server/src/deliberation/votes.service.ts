@@ -324,7 +324,8 @@ export class VotesService {
           castAt: b?.castAt.toISOString() ?? null,
           channel: b?.channel ?? null,
           choice: showChoice && b ? b.choice : null,
-          photoUrl: b?.photoKey ? fileUrl(b.photoKey) : null,
+          // A signed paper shows its choice: a secret ballot's photo is kept for a court, never shown here.
+          photoUrl: b?.photoKey && !vote.secret ? fileUrl(b.photoKey) : null,
         };
       }),
     };
