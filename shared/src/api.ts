@@ -352,6 +352,15 @@ export interface AccountExport {
     specialCare: SpecialCareFlag[];
     households: { household: string; relation: MemberRelation; since: IsoDateTime; endedAt: IsoDateTime | null }[];
   };
+  /** 议事: what the user proposed, co-signed, wrote, voted in the app (their own ballots), rated and registered for. */
+  deliberation: {
+    topics: { id: number; title: string; description: string; status: TopicStatus; createdAt: IsoDateTime }[];
+    cosigns: { topicId: number; at: IsoDateTime }[];
+    comments: { topicId: number; body: string; at: IsoDateTime }[];
+    ballots: { voteId: number; householdId: number; choice: BallotChoice; receipt: string; castAt: IsoDateTime }[];
+    ratings: { topicId: number; rating: Rating; comment: string | null; at: IsoDateTime }[];
+    meetings: { meetingId: number; status: MeetingRegistrationStatus; since: IsoDateTime }[];
+  };
 }
 
 export interface CategoryView {
