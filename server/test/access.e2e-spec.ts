@@ -140,6 +140,11 @@ describe('access matrix', () => {
     王秀英: 403, 李建国: 403, 张桂兰: 404, 赵敏: 403, 何志刚: 404, 黄丽华: 409, 林国栋: 403, anonymous: 401,
   });
   matrix('GET /votes/:id (none such)', () => ['GET', '/votes/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('GET /meetings/:id (none such)', () => ['GET', '/meetings/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('POST /topics/:id/comments (while seconding: nobody yet; outsiders never see it)', () => ['POST', `/topics/${topicId}/comments`, { body: '我有意见' }], {
+    王秀英: 409, 张桂兰: 404, 何志刚: 404, 黄丽华: 409, anonymous: 401,
+  });
+  matrix('POST /votes/:id/paper-ballots (committee only)', () => ['POST', '/votes/999999/paper-ballots', { householdId: 1, choice: 'yes', channel: 'paper', photoId: 1 }], { 王秀英: 403, 赵敏: 403, anonymous: 401 });
   matrix('GET /deliberation/board?communityId=1', () => ['GET', '/deliberation/board?communityId=1'], { 王秀英: 200, 张桂兰: 404, 何志刚: 404, 黄丽华: 200, 林国栋: 200, anonymous: 401 });
   matrix('GET /stats/deliberation?communityId=1', () => ['GET', '/stats/deliberation?communityId=1'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 系统管理员: 200, anonymous: 401 });
 
