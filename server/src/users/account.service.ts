@@ -1,7 +1,7 @@
 import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
-import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from '@linli/shared';
+import { HANDLER_INBOX_STATUSES, UNCATEGORISED_LABEL, type AccountDeleted, type AccountExport } from '@linli/shared';
 import { SessionsService } from '../auth/sessions.service.js';
 import { BindingsService } from '../bindings/bindings.service.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
@@ -24,6 +24,9 @@ import { RoleAssignment, User } from './entities/users.entities.js';
 import { PhoneRevealsService } from './phone-reveals.service.js';
 import { UsersService } from './users.service.js';
 import { Ballot, MeetingRegistration, Topic, TopicComment, TopicCosign, TopicRating } from '../deliberation/entities/deliberation.entities.js';
+import { giveUpBookings } from '../bookings/booking-queue.js';
+import { Booking, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
+import { ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
 
 /** The name a deleted account's tickets show as their reporter. */
 export const DELETED_USER_NAME = '已注销用户';
@@ -51,7 +54,7 @@ export class AccountService {
     const bindings = await em.find(HouseholdBinding, { where: { userId }, order: { id: 'ASC' } });
     const labels = await this.bindings.householdLabels(bindings.map((b) => b.householdId));
     const tickets = await em.find(Ticket, { where: { reporterId: userId }, order: { id: 'ASC' } });
-    const categories = await em.find(Category, { where: { id: In(tickets.map((t) => t.categoryId).concat(0)) } });
+    const categories = await em.find(Category, { where: { id: In(tickets.flatMap((t) => (t.categoryId === null ? [] : [t.categoryId])).concat(0)) } });
     const events = await em.find(TicketEvent, { where: { actorId: userId }, order: { id: 'ASC' } });
     const follows = await em.find(TicketFollower, { where: { userId }, order: { id: 'ASC' } });
     const notifications = await em.find(Notification, { where: { userId }, order: { id: 'ASC' } });
@@ -61,6 +64,11 @@ export class AccountService {
     const details = await em.findOneBy(PersonDetails, { userId });
     const memberships = await em.find(HouseholdMember, { where: { userId }, order: { id: 'ASC' } });
     const homes = await this.bindings.householdLabels(memberships.map((m) => m.householdId));
+    const bookings = await em.find(Booking, { where: { userId }, order: { id: 'ASC' } });
+    const bookedSlots = new Map((await em.find(ServiceSlot, { where: { id: In(bookings.map((b) => b.slotId).concat(0)) } })).map((s) => [s.id, s]));
+    const bookedItems = new Map((await em.find(ServiceItem, { where: { id: In(bookings.map((b) => b.serviceId).concat(0)) } })).map((i) => [i.id, i]));
+    const help = await em.find(BookingHelpRequest, { where: { userId }, order: { id: 'ASC' } });
+    const hours = await em.find(VolunteerHourEntry, { where: { userId }, order: { id: 'ASC' } });
     return {
       exportedAt: this.clock.now().toISOString(),
       account: {
@@ -81,7 +89,7 @@ export class AccountService {
         id: t.id,
         code: t.code,
         status: t.status,
-        category: categories.find((c) => c.id === t.categoryId)?.name ?? '',
+        category: t.categoryId === null ? UNCATEGORISED_LABEL : (categories.find((c) => c.id === t.categoryId)?.name ?? ''),
         description: t.description,
         anonymous: t.anonymous,
         photoUrls: t.photoKeys.map(fileUrl),
@@ -97,6 +105,19 @@ export class AccountService {
       phoneReveals: await this.reveals.forSubject(userId),
       claims: claims.map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt.toISOString() })),
       heldTexts: holds.map((h) => ({ field: h.field, text: h.text, reason: h.reason, ticketId: h.ticketId, createdAt: h.createdAt.toISOString(), releasedAt: h.releasedAt?.toISOString() ?? null })),
+      bookings: bookings.map((b) => ({
+        id: b.id,
+        service: bookedItems.get(b.serviceId)?.name ?? '',
+        startsAt: bookedSlots.get(b.slotId)!.startsAt.toISOString(),
+        status: b.status,
+        role: b.role,
+        bookedById: b.bookedById,
+        rating: b.rating,
+        ratingComment: b.ratingComment,
+        createdAt: b.createdAt.toISOString(),
+      })),
+      bookingHelp: help.map((h) => ({ id: h.id, status: h.status, note: h.note, createdAt: h.createdAt.toISOString() })),
+      volunteerHours: hours.map((h) => ({ minutes: h.minutes, kind: h.kind, reason: h.reason, at: h.createdAt.toISOString() })),
       ledger: {
         birthYear: details?.birthYear ?? null,
         specialCare: flagsOf(details?.specialCare),
@@ -146,6 +167,7 @@ export class AccountService {
       await em.delete(PersonDetails, { userId });
       await em.delete(HouseholdMember, { userId });
       await em.delete(Notification, { userId });
+      await giveUpBookings(em, this.db, userId, now);
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });
       // A held nickname is the person's own; held ticket texts stay with their tickets, as the tickets do.
