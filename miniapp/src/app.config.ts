@@ -2,6 +2,7 @@ export default defineAppConfig({
   pages: [
     'pages/index/index',
     'pages/report/index',
+    'pages/deliberation/index',
     'pages/mine/index',
     'pages/login/index',
     'pages/tickets/index',
@@ -12,6 +13,10 @@ export default defineAppConfig({
     'pages/profile/index',
     'pages/bind/index',
     'pages/mydata/index',
+    'pages/topic/index',
+    'pages/topic-new/index',
+    'pages/vote/index',
+    'pages/results/index',
   ],
   // Role pages are subpackages: residents never download them and the main package stays small.
   subPackages: [
@@ -53,6 +58,7 @@ export default defineAppConfig({
       // PNG icons, a selected one each (WeChat takes no SVG): drawn by scripts/tab-icons.mjs.
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
       { pagePath: 'pages/report/index', text: '报事', iconPath: 'assets/tabbar/report.png', selectedIconPath: 'assets/tabbar/report-active.png' },
+      { pagePath: 'pages/deliberation/index', text: '议事', iconPath: 'assets/tabbar/deliberation.png', selectedIconPath: 'assets/tabbar/deliberation-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },
