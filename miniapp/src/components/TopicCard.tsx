@@ -3,6 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { TOPIC_PRIORITY_LABELS, TOPIC_STATUS_LABELS, type TopicStatus, type TopicSummary } from '@linli/shared'
 import { asButton } from '../utils/a11y'
 import { formatDateTime } from '../utils/format'
+import './TopicParts.scss'
 
 const TAG_TYPES: Record<TopicStatus, 'default' | 'primary' | 'info' | 'success' | 'danger' | 'warning'> = {
   seconding: 'warning',

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Progress, Step, Steps } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, TOPIC_ACTION_LABELS, type MeetingView, type TopicDetail, type TopicEventType, type TopicRatingSummary, type TopicStatus, type TopicTaskView, type VoteSummary } from '@linli/shared'
 import { formatDateTime, formatRate } from '../utils/format'
+import './TopicParts.scss'
 
 const EVENT_LABELS: Record<TopicEventType, string> = {
   ...TOPIC_ACTION_LABELS,

@@ -44,6 +44,7 @@ export function serviceEntries(roles: { resident: boolean; worker: boolean; comm
     entries.push(
       { key: 'community', icon: '🏘️', text: '社区报事', open: go('/committee/tickets/index') },
       { key: 'dashboard', icon: '📊', text: '数据看板', open: go('/committee/dashboard/index') },
+      { key: 'agenda', icon: '🗳️', text: '议事议程', open: go('/committee/topics/index') },
     )
   }
   return entries
