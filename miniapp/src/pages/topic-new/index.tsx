@@ -10,6 +10,7 @@ import { createTopic } from '../../hooks/useTopics'
 import { createSubmissionKeys } from '../../services/idempotency'
 import { ApiRequestError } from '../../services/request'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import './index.scss'
 
 interface ScopeChoice {
   scope: TopicScope
