@@ -36,7 +36,7 @@ export function cosignProgress(t: Pick<TopicSummary, 'cosigns' | 'threshold' | '
 /** A topic in a list: title, stage, scope, priority, and co-signing while it collects. */
 export function TopicCard({ topic, onClick }: { topic: TopicSummary; onClick: () => void }) {
   return (
-    <View className='card topic-card' onClick={onClick} data-topic-id={topic.id} {...asButton(`${topic.title}，${TOPIC_STATUS_LABELS[topic.status]}`)}>
+    <View className='card topic-card' onClick={onClick} data-topic-id={topic.id} {...asButton()}>
       <View className='topic-card__head'>
         <TopicStatusTag status={topic.status} />
         {topic.priority && (

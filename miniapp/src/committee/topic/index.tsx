@@ -77,7 +77,7 @@ function CommentReply({ topic, replyTo, onClear, onSend }: { topic: TopicDetail;
   return (
     <View className='card committee-topic__comment-form'>
       {replyTo && (
-        <View className='chip committee-topic__replying' onClick={onClear} {...asButton(`取消回复${replyTo.author}`)}>
+        <View className='chip committee-topic__replying' onClick={onClear} {...asButton()}>
           <Text>回复 {replyTo.author} ×</Text>
         </View>
       )}

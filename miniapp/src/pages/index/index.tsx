@@ -187,7 +187,7 @@ export default function HomePage() {
           <Text className='section-title'>议事公示</Text>
           <LoadState loading={results.loading} error={results.error} empty={results.items.length === 0} emptyText='暂无议事公示' onRetry={results.refresh}>
             {results.items.map((e) => (
-              <View key={`${e.kind}-${e.topicId}-${e.at}`} className='card home__public home__results' onClick={go('/pages/results/index')} {...asButton(`议事公示栏，最新：${BOARD_KIND_LABELS[e.kind]}，${e.title}`)}>
+              <View key={`${e.kind}-${e.topicId}-${e.at}`} className='card home__public home__results' onClick={go('/pages/results/index')} {...asButton()}>
                 <Text className='home__public-title'>
                   {BOARD_KIND_LABELS[e.kind]} · {e.title}
                 </Text>

@@ -29,7 +29,7 @@ export default function ResultsPage() {
             className='card results__entry'
             data-kind={e.kind}
             onClick={() => Taro.navigateTo({ url: `/pages/topic/index?id=${e.topicId}` })}
-            {...asButton(`${BOARD_KIND_LABELS[e.kind]}：${e.topicTitle}`)}
+            {...asButton()}
           >
             <Text className='results__kind'>
               {BOARD_KIND_LABELS[e.kind]} · {formatDateTime(e.at)}

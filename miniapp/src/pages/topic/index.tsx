@@ -222,7 +222,7 @@ export default function TopicPage() {
 
             {t.votes.length > 0 && <Text className='section-title'>居民表决</Text>}
             {[...t.votes].reverse().map((v) => (
-              <View key={v.id} className='card topic-vote' data-vote-id={v.id} onClick={() => Taro.navigateTo({ url: `/pages/vote/index?id=${v.id}` })} {...asButton(v.status === 'open' ? '去表决' : '查看表决结果')}>
+              <View key={v.id} className='card topic-vote' data-vote-id={v.id} onClick={() => Taro.navigateTo({ url: `/pages/vote/index?id=${v.id}` })} {...asButton()}>
                 <Text className='card__title'>
                   第{v.planVersion}版方案 · {v.status === 'open' ? '表决中' : '已结束'}
                   {v.secret ? ' · 不记名' : ''}
