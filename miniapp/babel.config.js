@@ -2,7 +2,7 @@
 module.exports = {
   presets: [
     ['taro', {
-      framework: 'react',
+      framework: 'preact',
       ts: true,
       compiler: 'webpack5',
     }]

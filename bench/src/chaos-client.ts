@@ -1,8 +1,9 @@
 /**
  * The chaos run's load, its own process: residents report (each report with its own Idempotency-Key,
  * resent with the same key until answered, as a phone does), grid workers accept and resolve what is
- * theirs, and both read their lists. Requests go to either API process; when one is down the other is
- * tried. Prints what was acknowledged and every answer's code, as JSON.
+ * theirs, both read their lists, and residents book places of a few small slots (joining the waiting
+ * list when one is full) and cancel some of what they booked. Requests go to either API process; when
+ * one is down the other is tried. Prints what was acknowledged and every answer's code, as JSON.
  */
 import fs from 'node:fs';
 
@@ -14,6 +15,8 @@ interface Config {
   categoryId: number;
   residents: { token: string; buildingId: number }[];
   workers: { token: string }[];
+  /** Slots of one service item, small enough to fill during the run. */
+  slots: number[];
 }
 
 export interface ChaosLoad {
@@ -22,13 +25,17 @@ export interface ChaosLoad {
   unanswered: number;
   transitions: { ticketId: number; action: 'accept' | 'resolve' }[];
   reads: number;
+  /** Bookings answered 201 (a place or a place on the waiting list), each with its key and holder. */
+  bookings: { id: number; slotId: number; key: string; resident: number; status: string }[];
+  /** Cancellations answered 200. */
+  cancellations: number[];
   /** Every answer by status and code (`503 DB_UNAVAILABLE`), and failures to connect (`network`). */
   codes: Record<string, number>;
 }
 
 const cfg: Config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const stopAt = Date.now() + cfg.seconds * 1000;
-const out: ChaosLoad = { reports: [], unanswered: 0, transitions: [], reads: 0, codes: {} };
+const out: ChaosLoad = { reports: [], unanswered: 0, transitions: [], reads: 0, bookings: [], cancellations: [], codes: {} };
 const count = (what: string) => (out.codes[what] = (out.codes[what] ?? 0) + 1);
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
@@ -92,6 +99,41 @@ async function work(): Promise<void> {
   }
 }
 
+let bookings = 0;
+/** A resident asks for a place, resent with the same key until answered; a full slot sends them to its waiting list. */
+async function book(): Promise<void> {
+  const resident = Math.floor(Math.random() * cfg.residents.length);
+  const slotId = pick(cfg.slots);
+  for (const join of [undefined, 'waitlist'] as const) {
+    const key = `chaos-b-${cfg.run}-${bookings++}`;
+    for (let attempt = 0; Date.now() < stopAt + 20_000; attempt++) {
+      const r = await call('POST', '/bookings', cfg.residents[resident].token, join ? { slotId, join } : { slotId }, key);
+      if (r && r.status < 500) {
+        if (r.status === 201) out.bookings.push({ id: r.body.id, slotId, key, resident, status: r.body.status });
+        if (r.status === 409 && r.body?.code === 'SLOT_FULL' && !join && Math.random() < 0.5) break; // then the waiting list
+        return;
+      }
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    if (Date.now() >= stopAt + 20_000) return;
+  }
+}
+
+/** A holder gives a place back (the waiting list's first is offered it), resent until answered. */
+async function cancel(): Promise<void> {
+  const mine = out.bookings.filter((b) => !out.cancellations.includes(b.id));
+  if (mine.length === 0) return;
+  const b = pick(mine);
+  for (let attempt = 0; attempt < 20 && Date.now() < stopAt + 20_000; attempt++) {
+    const r = await call('POST', `/bookings/${b.id}/cancel`, cfg.residents[b.resident].token);
+    if (r && r.status < 500) {
+      if (r.status === 200) out.cancellations.push(b.id);
+      return;
+    }
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}
+
 async function read(): Promise<void> {
   const r = Math.random() < 0.5 ? await call('GET', '/tickets?scope=mine&pageSize=20', pick(cfg.residents).token) : await call('GET', '/tickets?scope=assigned&pageSize=20', pick(cfg.workers).token);
   if (r?.status === 200) out.reads += 1;
@@ -102,7 +144,7 @@ await Promise.all(
   Array.from({ length: cfg.concurrency }, async () => {
     while (Date.now() < stopAt) {
       const roll = Math.random();
-      await (roll < 0.45 ? report() : roll < 0.7 ? work() : read());
+      await (roll < 0.4 ? report() : roll < 0.6 ? work() : roll < 0.72 ? book() : roll < 0.76 ? cancel() : read());
     }
   }),
 );

@@ -4,7 +4,8 @@
  * from another process (chaos-client.ts). Meanwhile one API process is killed with SIGKILL ten times
  * (and started again), and MariaDB is killed and restarted once. Afterwards the database is checked:
  * every acknowledged write is there exactly once with its timeline, no ticket skipped or repeated an
- * escalation level, no subscribe message was sent more often than rows allow. Counts are asserted
+ * escalation level, no subscribe message was sent more often than rows allow, no slot holds more
+ * places than its capacity or a count that differs from its rows. Counts are asserted
  * (exit 1 on a loss, a double or a 500); times are reported, never asserted. docs/performance.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ const LEVELS = ['grid', 'community', 'street', 'district'];
 const API_KILLS = Number(process.env.CHAOS_API_KILLS ?? 10);
 const LOAD_SECONDS = Number(process.env.CHAOS_SECONDS ?? 75);
 const DB = 'linli_bench_chaos';
+const SLOT_CAPACITY = 8;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (line: string) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -147,6 +149,17 @@ interface ChaosResult {
   withoutTimeline: number;
   transitionsLost: number;
   escalation: { due: number; escalated: number; skippedOrRepeated: number };
+  bookings: {
+    acknowledged: number;
+    cancelled: number;
+    lost: number;
+    cancellationsLost: number;
+    doubled: number;
+    overCapacity: number;
+    countMismatch: number;
+    unpromoted: number;
+    slots: { capacity: number; held: number; waiting: number }[];
+  };
   notifications: { received: number; sent: number; unknown: number; sending: number; overSent: number };
   unansweredReports: number;
   codes: Record<string, number>;
@@ -180,7 +193,20 @@ try {
   const [workers] = (await c.query(
     "SELECT DISTINCT t.handlerId AS userId FROM tickets t JOIN role_assignments r ON r.userId = t.handlerId AND r.role = 'grid_worker' WHERE t.status IN ('dispatched', 'accepted') LIMIT 60",
   )) as unknown as [{ userId: number }[]];
-  await lib.benchSessions(DB, [...residents.map((r) => r.userId), ...workers.map((w) => w.userId)]);
+  // 预约: a small class of the first resident's community, open to everyone, with slots made through the API below.
+  const [[{ communityId: bookingCommunity }]] = (await c.query(
+    "SELECT communityId FROM household_bindings WHERE userId = ? AND status = 'approved'",
+    [residents[0].userId],
+  )) as unknown as [{ communityId: number }[]];
+  const [[committee]] = (await c.query("SELECT userId FROM role_assignments WHERE role = 'committee_member' AND communityId = ? ORDER BY id LIMIT 1", [bookingCommunity])) as unknown as [
+    { userId: number }[],
+  ];
+  const [item] = (await c.query(
+    `INSERT INTO service_items (communityId, family, name, organisationId, place, description, documents, duration, eligibility, advanceDays, cancelCutoffMinutes, perPersonLimit, perHouseholdLimit, active, createdAt, updatedAt)
+     VALUES (?, 'culture', '混沌测试书法班', NULL, '社区活动室', '', '[]', NULL, '[]', 7, 60, 6, 12, 1, NOW(3), NOW(3))`,
+    [bookingCommunity],
+  )) as unknown as [mysql.ResultSetHeader];
+  await lib.benchSessions(DB, [...residents.map((r) => r.userId), ...workers.map((w) => w.userId), committee.userId]);
   const [[{ base }]] = (await c.query('SELECT MAX(id) AS base FROM tickets')) as unknown as [{ base: number }[]];
   const [[{ baseNotice }]] = (await c.query('SELECT COALESCE(MAX(id), 0) AS baseNotice FROM notifications')) as unknown as [{ baseNotice: number }[]];
   await c.end();
@@ -200,6 +226,18 @@ try {
   const logFile = path.join(lib.RESULTS_DIR, `chaos-server-${process.pid}.log`);
   fs.mkdirSync(lib.RESULTS_DIR, { recursive: true });
   for (const i of [0, 1]) servers[i] = await lib.startServer(DB, env, { port: ports[i], logFile });
+  // Six slots of 8 places tomorrow, an hour apart: far from the cut-off, so every booking may be cancelled.
+  const slots: number[] = [];
+  const tomorrow = Math.ceil((Date.now() + 86_400_000) / 3_600_000) * 3_600_000;
+  for (let i = 0; i < 6; i++) {
+    const r = await fetch(`${servers[0]!.url}/api/services/${item.insertId}/slots`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lib.token(committee.userId)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ startsAt: new Date(tomorrow + i * 3_600_000).toISOString(), endsAt: new Date(tomorrow + i * 3_600_000 + 3_000_000).toISOString(), capacity: SLOT_CAPACITY }),
+    });
+    if (r.status !== 201) throw new Error(`adding a slot answered ${r.status} ${await r.text()}`);
+    slots.push(((await r.json()) as { id: number }).id);
+  }
   const runId = String(Date.now());
   const file = path.join(lib.RESULTS_DIR, `chaos-${process.pid}.json`);
   fs.mkdirSync(lib.RESULTS_DIR, { recursive: true });
@@ -213,6 +251,7 @@ try {
       categoryId: 1,
       residents: residents.map((r) => ({ token: lib.token(r.userId), buildingId: r.buildingId })),
       workers: workers.map((w) => ({ token: lib.token(w.userId) })),
+      slots,
     }),
   );
   say(`load for ${LOAD_SECONDS} s from another process; ${API_KILLS} kill -9 of an API process; MariaDB killed once`);
@@ -300,6 +339,25 @@ try {
     `SELECT SUM(deliveryStatus = 'sent') AS sent, SUM(deliveryStatus = 'unknown') AS unknown, SUM(deliveryStatus = 'sending') AS sending FROM notifications WHERE id > ?`,
     [baseNotice],
   )) as unknown as [{ sent: number | null; unknown: number | null; sending: number | null }[]];
+  // 预约: each slot's places held never exceed its capacity and equal its count; every acknowledged booking and
+  // cancellation is there, and no key made two bookings.
+  const [slotRows] = (await d.query(
+    `SELECT s.id, s.capacity, s.taken, (SELECT COUNT(*) FROM bookings b WHERE b.slotId = s.id AND b.status IN ('booked', 'offered', 'attended', 'no_show')) AS held,
+            (SELECT COUNT(*) FROM bookings b WHERE b.slotId = s.id AND b.status = 'waiting') AS waiting
+     FROM service_slots s WHERE s.id IN (?)`,
+    [slots],
+  )) as unknown as [{ id: number; capacity: number; taken: number; held: number; waiting: number }[]];
+  const overCapacity = slotRows.filter((r) => Number(r.held) > Number(r.capacity)).length;
+  const countMismatch = slotRows.filter((r) => Number(r.taken) !== Number(r.held)).length;
+  // A free place while someone waits is a promotion that did not happen.
+  const unpromoted = slotRows.filter((r) => Number(r.held) < Number(r.capacity) && Number(r.waiting) > 0).length;
+  const [bookingRows] = (await d.query('SELECT id, status, idempotencyKey FROM bookings WHERE slotId IN (?)', [slots])) as unknown as [{ id: number; status: string; idempotencyKey: string | null }[]];
+  const byId = new Map(bookingRows.map((b) => [Number(b.id), b]));
+  const bookingsLost = load.bookings.filter((b) => !byId.has(b.id)).length;
+  const cancellationsLost = load.cancellations.filter((id) => byId.get(id)?.status !== 'cancelled').length;
+  const keys = new Map<string, number>();
+  for (const b of bookingRows) if (b.idempotencyKey) keys.set(b.idempotencyKey, (keys.get(b.idempotencyKey) ?? 0) + 1);
+  const bookingsDoubled = [...keys.values()].filter((k) => k > 1).length;
   await d.end();
   const sent = Number(n.sent ?? 0);
   const unknown = Number(n.unknown ?? 0);
@@ -314,6 +372,17 @@ try {
     withoutTimeline,
     transitionsLost,
     escalation: { due: dueRows.length, escalated, skippedOrRepeated },
+    bookings: {
+      acknowledged: load.bookings.length,
+      cancelled: load.cancellations.length,
+      lost: bookingsLost,
+      cancellationsLost,
+      doubled: bookingsDoubled,
+      overCapacity,
+      countMismatch,
+      unpromoted,
+      slots: slotRows.map((r) => ({ capacity: Number(r.capacity), held: Number(r.held), waiting: Number(r.waiting) })),
+    },
     notifications: { received: wechat.sent(), sent, unknown, sending, overSent },
     unansweredReports: load.unanswered,
     codes: load.codes,
@@ -331,6 +400,13 @@ try {
     transitionsLost && `${transitionsLost} acknowledged transitions without their timeline event`,
     skippedOrRepeated && `${skippedOrRepeated} tickets skipped or repeated an escalation level`,
     escalated === 0 && 'no due ticket was escalated: the sweepers did not run',
+    bookingsLost && `${bookingsLost} acknowledged bookings lost`,
+    cancellationsLost && `${cancellationsLost} acknowledged cancellations not cancelled`,
+    bookingsDoubled && `${bookingsDoubled} booking keys made two bookings`,
+    overCapacity && `${overCapacity} slots hold more places than their capacity`,
+    countMismatch && `${countMismatch} slots whose count differs from their rows`,
+    unpromoted && `${unpromoted} slots with a free place while someone waits`,
+    load.bookings.length === 0 && 'no booking was acknowledged: the booking load did not run',
     overSent && `WeChat received ${overSent} more messages than rows that may have been sent`,
     load.codes['500 INTERNAL'] && `${load.codes['500 INTERNAL']} answers were 500 INTERNAL`,
     load.reports.length === 0 && 'no report was acknowledged: the load did not run',
@@ -342,7 +418,7 @@ try {
     const unexpected = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('unexpected error'));
     for (const line of unexpected.slice(0, 5)) say(`server log: ${line.slice(0, 1500)}`);
     say(`FAILED: ${problems.join('; ')}`);
-  } else say(`held: ${load.reports.length} reports and ${load.transitions.length} transitions acknowledged, none lost or doubled`);
+  } else say(`held: ${load.reports.length} reports, ${load.transitions.length} transitions and ${load.bookings.length} bookings (${load.cancellations.length} cancelled) acknowledged, none lost or doubled, no slot over capacity`);
 } catch (e) {
   failed = true;
   say(`chaos run failed: ${(e as Error).stack ?? e}`);

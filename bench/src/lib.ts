@@ -238,7 +238,7 @@ export function token(userId: number): string {
 // ───────────────────────────── load ─────────────────────────────
 
 export interface PlannedRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   token: string;
   body?: unknown;
@@ -363,11 +363,13 @@ export interface Statement {
 export async function traceRequests(server: ServerProcess, traceFile: string, reqs: PlannedRequest[]): Promise<{ statuses: number[]; traces: Statement[][] }> {
   const statuses: number[] = [];
   const traces: Statement[][] = [];
+  // Keys of their own for every call: a warming call's requests traced again with its keys would trace replays.
+  const call = traceCalls++;
   for (const [n, req] of reqs.entries()) {
     fs.writeFileSync(traceFile, '');
     const r = await fetch(server.url + req.path, {
       method: req.method,
-      headers: { authorization: `Bearer ${req.token}`, 'content-type': 'application/json', 'idempotency-key': `${TRACE_KEY}${n}` },
+      headers: { authorization: `Bearer ${req.token}`, 'content-type': 'application/json', 'idempotency-key': `${TRACE_KEY}${call}-${n}` },
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
     });
     await r.arrayBuffer();
@@ -385,6 +387,7 @@ export async function traceRequests(server: ServerProcess, traceFile: string, re
 }
 
 const TRACE_KEY = `trace-${Date.now()}-`;
+let traceCalls = 0;
 let replays = 0;
 
 /** Replays traced requests through mysql2 (the floor): request i runs trace i mod n on one connection, in order. */

@@ -29,7 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: [],
       options: {}
     },
-    framework: 'react',
+    framework: 'preact',
     compiler: 'webpack5',
     cache: {
       enable: false

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiAs, PHONE_375, RESULTS_DIR, startBrowser, startTestBuildServer, writeTestPhoto } from './harness.mjs'
+import { apiAs, ensureBookingDemo, PHONE_375, RESULTS_DIR, startBrowser, startTestBuildServer, writeTestPhoto } from './harness.mjs'
 import { PAGES, PEOPLE } from './pages.mjs'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core')
@@ -71,6 +71,7 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
   before(async () => {
     mkdirSync(join(RESULTS_DIR, 'a11y'), { recursive: true })
     server = await startTestBuildServer()
+    await ensureBookingDemo(server.base)
     users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
     const started = await startBrowser({ viewport: PHONE_375 })
     browser = started.browser
@@ -133,7 +134,24 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
     await page.waitForFunction(() => document.querySelector('.my-tickets [role="radio"][aria-checked="true"]')?.textContent?.includes('已办结'))
   })
 
-  it('随手拍: a report with a photo in 3 taps in the app after login (plus the camera\'s shutter and 使用照片), in elder mode', async () => {
+  /** axe-core's serious and critical findings and the size checks on the page as it stands, as lines to print. */
+  const problemsHere = async (mode) => {
+    await page.addScriptTag({ path: AXE })
+    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    const sizes = await page.evaluate(measure, { ...MODES[mode], mainControls: MAIN_CONTROLS })
+    return {
+      serious: serious.length,
+      sizes,
+      found: [
+        ...serious.flatMap((v) => v.nodes.map((n) => `axe ${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}${n.failureSummary ? ' — ' + n.failureSummary.split('\n').slice(1).join(' ').trim() : ''}`)),
+        ...sizes.smallText.map((t) => `text below ${MODES[mode].minText}px: ${t}`),
+        ...sizes.smallTargets.map((t) => `tap target too small: ${t}`),
+      ],
+    }
+  }
+
+  it('随手拍: a report with a photo in 2 taps in the app after login (plus the camera\'s shutter and 使用照片), in elder mode; the committee sets its category and it is dispatched', async () => {
     const api = await enter('resident', 'elder')
     await visit('pages/index/index')
     let taps = 0
@@ -147,18 +165,38 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
     await page.waitForURL(/pages\/report\/index/)
     await page.locator('.report .photo-picker__item[data-status="done"]').waitFor({ timeout: 15_000 })
     await page.locator('.report__building', { hasText: '青和居1栋' }).waitFor() // the resident's building, filled in
+    await page.getByText('照片已拍好，可以直接提交').waitFor() // no category, no words needed: the community classifies it
     await page.screenshot({ path: join(RESULTS_DIR, 'a11y', 'snap-elder-report.png') })
-    await tap(page.locator('.report__category', { hasText: '环境卫生' }))
-    const description = `随手拍：楼下垃圾满了（e2e ${Date.now()}）`
-    await page.locator('.report__description textarea').fill(description) // typed, or spoken through the phone's keyboard
-    await tap(page.locator('.report__submit'))
+    const onReport = await problemsHere('elder')
+    assert.deepEqual(onReport.found, [], `随手拍's 报事 in elder mode:\n${onReport.found.join('\n')}`)
+    const send = await page.locator('.report__snap-submit').boundingBox()
+    assert.ok(send && send.y + send.height <= PHONE_375.height, '直接提交 is in sight without scrolling')
+    await tap(page.locator('.report__snap-submit'))
     await page.getByText('报事成功').waitFor()
-    assert.equal(taps, 3)
-    const { items } = await api('/api/tickets?scope=mine&page=1&pageSize=5')
-    const reported = items.find((t) => t.description === description)
-    assert.ok(reported, 'the matter is reported')
-    assert.equal(reported.category.name, '环境卫生')
-    assert.equal((await api(`/api/tickets/${reported.id}`)).photoUrls.length, 1, 'with its photo')
+    assert.equal(taps, 2)
+    const { items } = await api('/api/tickets?scope=mine&page=1&pageSize=1') // newest first: the one just sent
+    const reported = await api(`/api/tickets/${items[0].id}`)
+    assert.equal(reported.status, 'submitted', 'it waits in the dispatch queue')
+    assert.equal(reported.category, null, 'with no category (待分类)')
+    assert.equal(reported.description, '')
+    assert.equal(reported.photoUrls.length, 1, 'with its photo')
+
+    // 黄丽华 (committee) sets the category on the ticket's page; the category's routing dispatches it at once.
+    const committee = await enter('committee', 'elder')
+    await visit(`committee/ticket/index?id=${reported.id}`)
+    await page.getByText('社区分类后派单').waitFor()
+    await page.locator('.committee-ticket__categorise').click()
+    await page.locator('.sheet__option', { hasText: '环境卫生' }).click()
+    await page.screenshot({ path: join(RESULTS_DIR, 'a11y', 'snap-elder-categorise.png') })
+    const onSheet = await problemsHere('elder')
+    assert.deepEqual(onSheet.found, [], `设置类别 in elder mode:\n${onSheet.found.join('\n')}`)
+    await page.locator('.sheet__confirm', { hasText: '确定设置类别' }).click()
+    await page.locator('.ticket-header', { hasText: '经办人 赵敏' }).waitFor()
+    const dispatched = await committee(`/api/tickets/${reported.id}`)
+    assert.equal(dispatched.status, 'dispatched')
+    assert.equal(dispatched.category.name, '环境卫生')
+    assert.equal(dispatched.handler.name, '赵敏')
+    assert.deepEqual(dispatched.timeline.map((e) => e.type), ['submitted', 'categorised', 'dispatched'])
   })
 
   for (const mode of Object.keys(MODES)) {
@@ -173,17 +211,9 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
           const route = `${p.route}${p.query ? await p.query(api) : ''}`
           await visit(route)
           if (mode === 'elder') assert.ok(await page.locator('.page--elder').first().isVisible(), `${route}: elder mode is on`)
-          await page.addScriptTag({ path: AXE })
-          const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
-          const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          const sizes = await page.evaluate(measure, { ...MODES[mode], mainControls: MAIN_CONTROLS })
-          const found = [
-            ...serious.flatMap((v) => v.nodes.map((n) => `axe ${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}${n.failureSummary ? ' — ' + n.failureSummary.split('\n').slice(1).join(' ').trim() : ''}`)),
-            ...sizes.smallText.map((t) => `text below ${MODES[mode].minText}px: ${t}`),
-            ...sizes.smallTargets.map((t) => `tap target too small: ${t}`),
-          ]
+          const { serious, sizes, found } = await problemsHere(mode)
           await page.screenshot({ path: join(RESULTS_DIR, 'a11y', `${mode}-${who}-${route.replace(/[/?=]/g, '_')}.png`) })
-          console.log(`# ${found.length ? 'FAIL' : 'ok  '} ${route} — ${who}, ${mode}: ${serious.length} serious/critical axe rules, ${sizes.smallText.length} small texts, ${sizes.smallTargets.length} small targets`)
+          console.log(`# ${found.length ? 'FAIL' : 'ok  '} ${route} — ${who}, ${mode}: ${serious} serious/critical axe rules, ${sizes.smallText.length} small texts, ${sizes.smallTargets.length} small targets`)
           problems.push(...found.map((f) => `${route}: ${f}`))
         }
         for (const problem of problems) console.log(`#   ${problem}`)

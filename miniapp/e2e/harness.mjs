@@ -193,3 +193,28 @@ export async function enterAs(page, base, name) {
   }, { token: login.token, expiresAt: login.expiresAt, receivedAt: new Date().toISOString(), user: login.user })
 }
 
+
+/** A demo person's id by name (the dev login's list). */
+export async function devUserId(base, name) {
+  const users = await (await fetch(`${base}/api/auth/dev-users`)).json()
+  const user = users.find((u) => u.name === name)
+  if (!user) throw new Error(`no demo user ${name}`)
+  return user.id
+}
+
+/**
+ * 预约 for the pages that show a booking: the demo seed's bookings are other residents', so unless the resident has one,
+ * she books the first slot with a place of an item she may book, through the API as the app would.
+ */
+export async function ensureBookingDemo(base, { resident = '王秀英' } = {}) {
+  const me = await apiAs(base, await devUserId(base, resident))
+  if ((await me('/api/bookings?scope=mine&page=1&pageSize=1')).total > 0) return
+  for (const item of await me('/api/services')) {
+    if (!(await me(`/api/services/${item.id}`)).canBook) continue // e.g. 60 and over: the seed has no birth year for her
+    const slot = (await me(`/api/services/${item.id}/slots`)).find((s) => s.open && s.placesLeft > 0 && !s.myBooking)
+    if (!slot) continue
+    await me('/api/bookings', { method: 'POST', body: { slotId: slot.id }, headers: { 'Idempotency-Key': `a11y-demo-${slot.id}` } })
+    return
+  }
+  throw new Error(`no open slot with a place in ${resident}'s community`)
+}

@@ -40,7 +40,27 @@ const voteOf = (status) => async (api) => {
 
 const everyone = ['resident', 'worker', 'committee']
 
-/** route: the page path; who: the people who open it; query: its parameters, found as that person. */
+/** 预约: the first item of the person's community (the demo seed's catalogue), its first slot, their first booking (harness.mjs ensureBookingDemo). */
+const firstService = async (api) => {
+  const items = await api('/api/services')
+  if (!items.length) throw new Error('the demo seed has no service item in this person\'s community')
+  return `?id=${items[0].id}`
+}
+const firstBooking = async (api) => {
+  const { items } = await api('/api/bookings?scope=mine&page=1&pageSize=1')
+  if (!items.length) throw new Error('the demo seed has no booking of this person')
+  return `?id=${items[0].id}`
+}
+/** The committee manages every item of its community. */
+const firstCommunitySlot = async (api) => {
+  for (const item of await api('/api/services')) {
+    const slots = await api(`/api/services/${item.id}/slots`)
+    if (slots.length) return `?slotId=${slots[0].id}`
+  }
+  throw new Error('the demo seed has no slot in this person\'s community')
+}
+
+/** route: the page path; who: the people who open it; query: its parameters, found as that person */
 export const PAGES = [
   { route: 'pages/login/index', who: ['visitor'] },
   { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=agreement' },
@@ -63,7 +83,15 @@ export const PAGES = [
   { route: 'pages/profile/index', who: ['resident'] },
   { route: 'pages/bind/index', who: ['resident'] },
   { route: 'pages/mydata/index', who: ['resident'] },
+  { route: 'pages/services/index', who: ['resident'] },
+  { route: 'pages/service/index', who: ['resident'], query: firstService },
+  { route: 'pages/bookings/index', who: ['resident'] },
+  { route: 'pages/booking/index', who: ['resident'], query: firstBooking },
   { route: 'worker/inbox/index', who: ['worker'] },
+  { route: 'worker/book-for/index', who: ['worker'] },
+  { route: 'provider/slots/index', who: ['committee'] },
+  { route: 'provider/roster/index', who: ['committee'], query: firstCommunitySlot },
+  { route: 'provider/figures/index', who: ['committee'] },
   { route: 'worker/ticket/index', who: ['worker'], query: firstTicket('assigned') },
   { route: 'committee/tickets/index', who: ['committee'] },
   { route: 'committee/ticket/index', who: ['committee'], query: firstTicket('community') },

@@ -37,8 +37,8 @@ test('every tab has a PNG icon and a selected one, in the package and under WeCh
   }
 })
 
-test('role pages are subpackages: worker and committee', () => {
-  assert.deepEqual(subPackages.map((p) => p.root).sort(), ['committee', 'worker'])
+test('role pages are subpackages: worker, committee and provider', () => {
+  assert.deepEqual(subPackages.map((p) => p.root).sort(), ['committee', 'provider', 'worker'])
   for (const p of subPackages) {
     assert.ok(p.pages.length > 0, `${p.root} has pages`)
     for (const page of app.pages) assert.ok(!page.startsWith(`${p.root}/`), `${page} is in the main package but under ${p.root}/`)
@@ -81,6 +81,15 @@ test('议事: the resident pages are in the main package, the committee pages in
   for (const page of ['pages/deliberation/index', 'pages/topic/index', 'pages/topic-new/index', 'pages/vote/index', 'pages/results/index']) assert.ok(app.pages.includes(page), page)
   const committee = subPackages.find((p) => p.root.replace(/\/$/, '') === 'committee')
   for (const page of ['topics/index', 'topic/index', 'vote-roll/index']) assert.ok(committee.pages.includes(page), page)
+})
+
+test('预约: the resident pages in the main package, the roster and check-in in provider/, 代办 in worker/, scanCode compiled in', () => {
+  for (const page of ['pages/services/index', 'pages/service/index', 'pages/bookings/index', 'pages/booking/index']) assert.ok(app.pages.includes(page), page)
+  const provider = subPackages.find((p) => p.root.replace(/\/$/, '') === 'provider')
+  for (const page of ['slots/index', 'roster/index', 'figures/index']) assert.ok(provider.pages.includes(page), page)
+  const worker = subPackages.find((p) => p.root.replace(/\/$/, '') === 'worker')
+  assert.ok(worker.pages.includes('book-for/index'))
+  assert.match(readFileSync(join(WEAPP_DIR, 'provider/roster/index.js'), 'utf8'), /scanCode/)
 })
 
 test('台账: the ledger pages are in the committee subpackage, and the import picks files from chats', () => {

@@ -17,12 +17,21 @@ export default defineAppConfig({
     'pages/topic-new/index',
     'pages/vote/index',
     'pages/results/index',
+    'pages/services/index',
+    'pages/service/index',
+    'pages/bookings/index',
+    'pages/booking/index',
   ],
   // Role pages are subpackages: residents never download them and the main package stays small.
   subPackages: [
     {
       root: 'worker',
-      pages: ['inbox/index', 'ticket/index'],
+      pages: ['inbox/index', 'ticket/index', 'book-for/index'],
+    },
+    {
+      // 预约's staff side: the provider's (a partner's, or the committee's) slots, roster and check-in, figures.
+      root: 'provider',
+      pages: ['slots/index', 'roster/index', 'figures/index'],
     },
     {
       root: 'committee',
@@ -67,10 +76,11 @@ export default defineAppConfig({
   },
   // WeChat privacy rules: our own consent sheet answers onNeedPrivacyAuthorization (components/PrivacySheet).
   __usePrivacyCheck__: true,
-  requiredPrivateInfos: ['chooseLocation'],
+  // getLocation only once the resident allowed it (services/location.ts): 随手拍's point, never a prompt.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
   permission: {
     'scope.userLocation': {
-      desc: '用于在地图上选择报事地点，确定所属网格并派给负责的网格员',
+      desc: '用于确定报事地点（地图选点、随手拍的拍照位置），找到所属网格并派给负责的网格员',
     },
   },
 } as Parameters<typeof defineAppConfig>[0])

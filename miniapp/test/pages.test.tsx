@@ -10,11 +10,15 @@ import WorkerTicketPage from '../src/worker/ticket/index'
 import { byDeadline } from '../src/worker/inbox/index'
 import CommitteeTicketPage from '../src/committee/ticket/index'
 import { trendRows, trendSummary } from '../src/committee/dashboard/TrendChart'
-import { ticketPageFor } from '../src/hooks/useNotifications'
+import { notificationPage, ticketPageFor } from '../src/hooks/useNotifications'
 
 describe('首页 service entries', () => {
-  it('a resident sees 报事, 我的报事, 公示栏, 消息 and nothing that does not work yet', () => {
-    expect(serviceEntries({ resident: true, worker: false, committee: false }).map((e) => e.text)).toEqual(['我要报事', '我的报事', '公示栏', '我的消息'])
+  it('a resident sees 报事, 我的报事, 预约服务, 我的预约, 公示栏, 消息 and nothing that does not work yet', () => {
+    expect(serviceEntries({ resident: true, worker: false, committee: false }).map((e) => e.text)).toEqual(['我要报事', '我的报事', '预约服务', '我的预约', '公示栏', '我的消息'])
+  })
+  it('a grid worker gets 代办预约; committees and partners 预约管理', () => {
+    expect(serviceEntries({ resident: false, worker: true, committee: false, gridWorker: true }).map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '代办预约'])
+    expect(serviceEntries({ resident: false, worker: true, committee: false, provider: true }).map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '预约管理'])
   })
   it('grid workers get their inbox with a count, committees their queue and dashboard', () => {
     const entries = serviceEntries({ resident: false, worker: true, committee: true }, 3, 2)
@@ -31,12 +35,19 @@ describe('消息', () => {
     expect(ticketPageFor(user('grid_worker'), 7)).toBe('/worker/ticket/index?id=7')
     expect(ticketPageFor(user('committee_member'), 7)).toBe('/committee/ticket/index?id=7')
   })
+  it('a booking notice opens the booking; a help request the grid worker\'s 代办 list', () => {
+    const resident = { id: 1, name: 'x', phone: null, roles: [{ role: 'resident' as never, placeLevel: null, placeId: null, placeName: null, communityId: 1 }] }
+    expect(notificationPage(resident, { type: 'booking_offered', ticketId: null, bookingId: 21 })).toBe('/pages/booking/index?id=21')
+    expect(notificationPage(resident, { type: 'booking_help_requested', ticketId: null, bookingId: null })).toBe('/worker/book-for/index')
+    expect(notificationPage(resident, { type: 'accepted', ticketId: 7, bookingId: null })).toBe('/pages/ticket/index?id=7')
+  })
 })
 
 describe('报事 form', () => {
   const complete = { categoryId: 1, description: '垃圾桶满了三天', photoCount: 0, buildingId: 1, location: null }
   it('says what is missing, in the words of the form', () => {
-    expect(missingForReport({ ...complete, categoryId: null })).toBe('请选择报事类别')
+    expect(missingForReport({ ...complete, categoryId: null, photoCount: 0 })).toBe('请选择报事类别，或拍张照片由社区分类')
+    expect(missingForReport({ ...complete, categoryId: null, photoCount: 1 })).toBeNull() // 待分类: the community sets it
     expect(missingForReport({ ...complete, description: '脏了', photoCount: 0 })).toBe('请用至少4个字描述问题，或拍张照片')
     expect(missingForReport({ ...complete, description: '脏了', photoCount: 1 })).toBeNull()
     expect(missingForReport({ ...complete, buildingId: null })).toBe('请选择位置或楼栋')

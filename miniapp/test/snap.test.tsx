@@ -1,15 +1,18 @@
-/** 随手拍: from 首页 straight to the camera; the photo arrives on 报事 uploading, the building filled in. */
+/** 随手拍: from 首页 straight to the camera; the photo arrives on 报事 uploading, the building filled in, the category left to the community. */
 import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { fakeApi, loginAs, ticket } from './fakeApi'
 import HomePage from '../src/pages/index/index'
-import ReportPage from '../src/pages/report/index'
+import ReportPage, { missingForReport } from '../src/pages/report/index'
+import CommitteeTicketPage from '../src/committee/ticket/index'
+import DashboardPage from '../src/committee/dashboard/index'
+import { router } from './mocks/taro'
 
 const me = { id: 1, name: '王秀英', phone: null, roles: [], community: { id: 1, name: '青和居社区', utcOffsetMinutes: 480 }, building: { id: 1, name: '青和居1栋' }, grid: null, household: { id: 5, label: '1栋502', bindingStatus: 'approved' } }
 
 describe('随手拍', () => {
-  it('three taps in the app (随手拍, a category, 提交报事) and two in WeChat\'s camera report a matter with its photo', async () => {
+  it('two taps in the app (随手拍, 提交报事) and two in WeChat\'s camera report a matter with its photo, no category, no words', async () => {
     loginAs([{ role: 'resident' }])
     const api = fakeApi({
       'GET /api/me': me,
@@ -19,7 +22,7 @@ describe('随手拍', () => {
       'GET /api/categories': [{ id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker' }],
       'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
       'GET /api/notifications/subscriptions': { templateIds: [] },
-      'POST /api/tickets': ticket(),
+      'POST /api/tickets': ticket({ status: 'submitted', category: null, handler: null, description: '' }),
     })
     // WeChat's camera: the shutter and 使用照片 are its own two taps.
     vi.mocked(Taro.chooseMedia).mockResolvedValue({ tempFiles: [{ tempFilePath: 'wxfile://tmp/snap.jpg', size: 1000, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' } as never)
@@ -42,12 +45,63 @@ describe('随手拍', () => {
     render(<ReportPage />)
     await waitFor(() => expect(vi.mocked(Taro.uploadFile).mock.calls[0]?.[0]).toMatchObject({ filePath: 'wxfile://tmp/snap.jpg' }))
     await screen.findByText('青和居1栋') // the resident's building, already chosen
-    tap(await screen.findByText('环境卫生'))
-    fireEvent.change(screen.getByPlaceholderText(/路灯坏了/), { target: { value: '门口积水' } }) // typed, or spoken through the keyboard
-    tap(screen.getByText('提交报事'))
+    expect(await screen.findByText('照片已拍好，可以直接提交')).toBeTruthy() // the page says the community will classify it
+    expect(screen.getByPlaceholderText(/可不填/)).toBeTruthy()
+    await waitFor(() => expect(screen.getByText('直接提交').closest('button')!.disabled).toBe(false)) // in sight, no scrolling
+    tap(screen.getByText('直接提交'))
     await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'POST' && c[0].url === '/api/tickets')).toBe(true))
-    expect(api.mock.calls.find((c) => c[0].method === 'POST')![0].data).toMatchObject({ categoryId: 1, description: '门口积水', photoIds: [42], buildingId: 1 })
-    expect(taps).toBe(3)
+    const sent = api.mock.calls.find((c) => c[0].method === 'POST')![0].data
+    expect(sent).toEqual({ description: '', photoIds: [42], anonymous: false, buildingId: 1 })
+    expect(taps).toBe(2)
+    expect(await screen.findByText(/社区会先分类，再派给负责的人/)).toBeTruthy()
+    // H5 (and a WeChat user who never allowed their location) asks for no location: the building stands.
+    expect(Taro.getLocation).not.toHaveBeenCalled()
+  })
+
+  it('without a photo the category is still asked for; with one it may be left', () => {
+    const form = { categoryId: null, description: '门口积水', photoCount: 0, buildingId: 1, location: null }
+    expect(missingForReport(form)).toBe('请选择报事类别，或拍张照片由社区分类')
+    expect(missingForReport({ ...form, photoCount: 1, description: '' })).toBeNull()
+    expect(missingForReport({ ...form, categoryId: 1, description: '' })).toBe('请用至少4个字描述问题，或拍张照片')
+  })
+
+  it('a committee member sets the category of a 待分类 matter, and it is dispatched by the category\'s routing', async () => {
+    loginAs([{ role: 'committee_member' }], 11, '黄丽华')
+    router.params = { id: '7' }
+    const waiting = ticket({ status: 'submitted', category: null, handler: null, description: '', allowedActions: ['reject', 'categorise'] })
+    const api = fakeApi({
+      'GET /api/tickets/7': waiting,
+      'GET /api/categories': [
+        { id: 1, code: 'sanitation', name: '环境卫生', shortName: '环境卫生', icon: '🧹', routing: 'grid_worker', acceptMinutes: 60, resolveMinutes: 1440, duplicateRadiusMeters: 100 },
+        { id: 3, code: 'noise', name: '噪音扰民', shortName: '噪音扰民', icon: '🔊', routing: 'grid_worker', acceptMinutes: 30, resolveMinutes: 240, duplicateRadiusMeters: 150 },
+      ],
+      'POST /api/tickets/7/categorise': ticket({ status: 'dispatched', category: { id: 3, name: '噪音扰民', icon: '🔊' }, handler: { id: 5, name: '赵敏' }, description: '', allowedActions: ['transfer', 'reject'] }),
+    })
+    render(<CommitteeTicketPage />)
+    expect(await screen.findByText(/待分类/)).toBeTruthy()
+    expect(screen.getByText('（照片报事，未写文字）')).toBeTruthy()
+    expect(screen.queryByText('派单', { selector: 'button' })).toBeNull() // classified first, never dispatched by hand
+    fireEvent.click(screen.getByText('设置类别', { selector: 'button' }))
+    const confirm = await screen.findByText('确定设置类别')
+    expect((confirm as HTMLButtonElement).disabled).toBe(true)
+    fireEvent.click(await screen.findByText('噪音扰民'))
+    fireEvent.click(screen.getByText('确定设置类别'))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].url.endsWith('/categorise'))).toBe(true))
+    expect(api.mock.calls.find((c) => c[0].url.endsWith('/categorise'))![0].data).toEqual({ categoryId: 3 })
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已设为噪音扰民，派给赵敏', icon: 'none' }))
+    expect(screen.getByText(/经办人 赵敏/)).toBeTruthy()
+  })
+
+  it('the committee\'s dashboard shows how many matters wait for a category', async () => {
+    loginAs([{ role: 'committee_member' }], 11, '黄丽华')
+    fakeApi({
+      'GET /api/stats/overview': { communityId: 1, total: 5, awaitingCategory: 2, byGrid: [], byStatus: { submitted: 3 }, byCategory: [], responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeRate: null },
+      'GET /api/stats/trend': { communityId: 1, bucket: 'day', utcOffsetMinutes: 480, points: [] },
+    })
+    render(<DashboardPage />)
+    expect(await screen.findByText('待分类 2 件')).toBeTruthy()
+    fireEvent.click(screen.getByText('去设置类别'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/committee/tickets/index' })
   })
 
   it('a cancelled camera stays on 首页 and says nothing', async () => {

@@ -5,12 +5,15 @@ import Taro from '@tarojs/taro'
 import { router } from './mocks/taro'
 import { wechatButton } from './mocks/components'
 import { fakeApi, loginAs, ticket } from './fakeApi'
+import { booking, serviceItem, slot } from './bookingFixtures'
 
 vi.mock('../src/services/config', async (original) => ({ ...(await original<typeof import('../src/services/config')>()), IS_WEAPP: true, IS_H5: false }))
 
 const { default: ReportPage } = await import('../src/pages/report/index')
 const { default: WorkerTicketPage } = await import('../src/worker/ticket/index')
 const { default: ProfilePage } = await import('../src/pages/profile/index')
+const { default: ServicePage } = await import('../src/pages/service/index')
+const { default: RosterPage } = await import('../src/provider/roster/index')
 
 const subscribe = vi.mocked(Taro.requestSubscribeMessage)
 const me = { id: 1, name: '王秀英', phone: null, roles: [], community: { id: 1, name: '青和居社区', utcOffsetMinutes: 480 }, building: { id: 1, name: '青和居1栋' }, grid: null, household: { id: 5, label: '1栋502', bindingStatus: 'approved' } }
@@ -102,5 +105,80 @@ describe('profile buttons', () => {
     await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'PUT')).toBe(true))
     expect(vi.mocked(Taro.uploadFile).mock.calls[0][0]).toMatchObject({ filePath: 'wxfile://tmp/avatar.jpg', name: 'file' })
     expect(api.mock.calls.find((c) => c[0].method === 'PUT')![0].data).toEqual({ avatarFileId: 42 })
+  })
+})
+
+describe('预约 in WeChat', () => {
+  it('joining a full slot\'s waiting list asks for the "book" subscription from that tap, then joins', async () => {
+    loginAs([{ role: 'resident' }])
+    router.params = { id: '3' }
+    const api = fakeApi({
+      'GET /api/services/3': serviceItem(),
+      'GET /api/services/3/slots': [slot()],
+      'GET /api/notifications/subscriptions': { templateIds: ['t-offered', 't-reminder'] },
+      'POST /api/bookings': (call: { data: { join?: string } }) =>
+        call.data.join === 'waitlist' ? booking({ status: 'waiting', waitingPosition: 2, checkInCode: null }) : { statusCode: 409, code: 'SLOT_FULL', message: '该时段已约满，可以加入候补', requestId: 'r' },
+    })
+    render(<ServicePage />)
+    fireEvent.click(await screen.findByText('预约'))
+    fireEvent.click(await screen.findByRole('button', { name: '确认预约' }))
+    fireEvent.click(await screen.findByText('加入候补'))
+    await screen.findByTestId('booked')
+    expect(subscribe).toHaveBeenCalledWith({ tmplIds: ['t-offered', 't-reminder'] })
+    expect(api.mock.calls.find((c) => c[0].url.startsWith('/api/notifications/subscriptions'))![0].url).toBe('/api/notifications/subscriptions?for=book')
+  })
+
+  it('the provider checks in by scanning the QR code, which holds the 6 digits', async () => {
+    loginAs([{ role: 'partner' }], 8, '李老师')
+    router.params = { slotId: '11' }
+    vi.mocked(Taro.scanCode).mockResolvedValue({ result: '482913' } as never)
+    const api = fakeApi({
+      'GET /api/slots/11/roster': { slot: slot(), service: { id: 3, name: '老年证办理', place: '大厅' }, entries: [], counts: { booked: 0, attended: 0, noShow: 0, waiting: 0, offered: 0, cancelled: 0 } },
+      'POST /api/bookings/check-in': booking({ status: 'attended' }),
+    })
+    render(<RosterPage />)
+    fireEvent.click(await screen.findByText('扫码签到'))
+    await waitFor(() => expect(screen.getByTestId('check-in-result').textContent).toBe('王秀英 签到成功'))
+    expect(api.mock.calls.map((c) => c[0]).filter((c) => c.method === 'POST').map((c) => c.data)).toEqual([{ slotId: 11, code: '482913' }])
+  })
+})
+
+describe('随手拍 in WeChat: the point where the photo was taken, only when it costs no tap', () => {
+  const snapped = async (authorised: boolean) => {
+    loginAs([{ role: 'resident' }])
+    const api = fakeApi({
+      'GET /api/categories': [],
+      'GET /api/me': me,
+      'GET /api/places/buildings': [{ id: 1, name: '青和居1栋', gridId: 1, communityId: 1 }],
+      'GET /api/notifications/subscriptions': { templateIds: [] },
+      'POST /api/tickets': ticket({ status: 'submitted', category: null, handler: null }),
+    })
+    vi.mocked(Taro.getSetting).mockResolvedValue({ authSetting: authorised ? { 'scope.userLocation': true } : {} } as never)
+    vi.mocked(Taro.getLocation).mockResolvedValue({ latitude: 30.6421, longitude: 114.3833 } as never)
+    vi.mocked(Taro.uploadFile).mockImplementation((opts: any) => {
+      opts.success({ statusCode: 201, data: JSON.stringify({ id: 42, url: '/api/files/k42', mimeType: 'image/jpeg', size: 1000 }) })
+      return { onProgressUpdate: () => undefined } as never
+    })
+    const { handPhotosToReport } = await import('../src/hooks/usePhotoUploads')
+    handPhotosToReport([{ path: 'wxfile://tmp/snap.jpg' }])
+    render(<ReportPage />)
+    await screen.findByText('青和居1栋')
+    await waitFor(() => expect(screen.getByText('提交报事').closest('button')!.disabled).toBe(false))
+    if (authorised) await screen.findByText('拍照位置')
+    fireEvent.click(screen.getByText('提交报事'))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'POST' && c[0].url === '/api/tickets')).toBe(true))
+    return api.mock.calls.find((c) => c[0].method === 'POST' && c[0].url === '/api/tickets')![0].data
+  }
+
+  it('already allowed: the phone\'s point goes with the building', async () => {
+    expect(await snapped(true)).toMatchObject({ lat: 30.6421, lng: 114.3833, buildingId: 1, photoIds: [42] })
+    expect(Taro.getLocation).toHaveBeenCalledWith({ type: 'gcj02' })
+  })
+
+  it('never allowed: no prompt, the building alone', async () => {
+    const sent = await snapped(false)
+    expect(sent).toMatchObject({ buildingId: 1 })
+    expect(sent).not.toHaveProperty('lat')
+    expect(Taro.getLocation).not.toHaveBeenCalled()
   })
 })

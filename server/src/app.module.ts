@@ -8,6 +8,7 @@ import { createRateCounter } from './common/rate-counter.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BindingsModule } from './bindings/bindings.module.js';
+import { BookingsModule } from './bookings/bookings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { ContentSecurityModule } from './content-security/content-security.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         AuditModule,
         ExportsModule,
         LedgerModule,
+        BookingsModule,
         PublicBoardModule,
         HealthModule,
         DeliberationModule,

@@ -11,6 +11,10 @@ describe('access matrix', () => {
   let resolvedId: number;
   let queuedId: number;
   let topicId: number;
+  // 预约: the seeded 广场舞培训 of 钢花村 (罗老师's 社区服务中心), its Tuesday slot, and 张桂兰's booking of it.
+  let danceId: number;
+  let slotId: number;
+  let bookingId: number;
 
   beforeAll(async () => {
     ctx = await startSeededApp('mysql');
@@ -23,12 +27,15 @@ describe('access matrix', () => {
     queuedId = await report(14);
     // 议事: 王秀英 proposes a topic for her building (青和居1栋); it collects co-signatures.
     topicId = (await ctx.api.as('王秀英', 'POST', '/topics', { title: '1栋楼道加装扶手', description: '楼道台阶陡，老人上下楼不方便，建议加装扶手', scope: 'building', buildingIds: [1] })).body.id;
+    danceId = (await ctx.api.as('张桂兰', 'GET', '/services?communityId=2&family=culture')).body.find((i: { name: string }) => i.name === '广场舞培训').id;
+    slotId = (await ctx.api.as('张桂兰', 'GET', `/services/${danceId}/slots?from=2026-11-24&to=2026-11-24`)).body[0].id;
+    bookingId = (await ctx.api.as('张桂兰', 'POST', '/bookings', { slotId })).body.id;
   });
   afterAll(async () => {
     await ctx?.close();
   });
 
-  const EVERYONE = ['王秀英', '李建国', '张桂兰', '赵敏', '孙浩', '郑芳', '黄丽华', '何志刚', '林国栋', '高明', '马师傅', '系统管理员', null] as const;
+  const EVERYONE = ['王秀英', '李建国', '张桂兰', '赵敏', '孙浩', '郑芳', '黄丽华', '何志刚', '林国栋', '高明', '马师傅', '谢医生', '系统管理员', null] as const;
   type Who = (typeof EVERYONE)[number];
 
   function matrix(title: string, request: () => [string, string, unknown?], expected: Partial<Record<NonNullable<Who> | 'anonymous', number>>) {
@@ -75,6 +82,10 @@ describe('access matrix', () => {
 
   matrix('POST /tickets/:id/dispatch (the community\'s committee)', () => ['POST', `/tickets/${queuedId}/dispatch`, { toUserId: 5 }], {
     王秀英: 403, 赵敏: 403, 何志刚: 404, 林国栋: 403, anonymous: 401,
+  });
+
+  matrix('POST /tickets/:id/categorise (the community\'s committee)', () => ['POST', `/tickets/${queuedId}/categorise`, { categoryId: 1 }], {
+    王秀英: 403, 赵敏: 403, 马师傅: 403, 何志刚: 404, 林国栋: 403, 高明: 403, 系统管理员: 403, anonymous: 401,
   });
 
   matrix('POST /tickets/:id/reject (the community\'s committee)', () => ['POST', `/tickets/${queuedId}/reject`, { reason: 'other' }], {
@@ -140,8 +151,40 @@ describe('access matrix', () => {
     王秀英: 403, 李建国: 403, 张桂兰: 404, 赵敏: 403, 何志刚: 404, 黄丽华: 409, 林国栋: 403, anonymous: 401,
   });
   matrix('GET /votes/:id (none such)', () => ['GET', '/votes/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('GET /meetings/:id (none such)', () => ['GET', '/meetings/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('POST /topics/:id/comments (while seconding: nobody yet; outsiders never see it)', () => ['POST', `/topics/${topicId}/comments`, { body: '我有意见' }], {
+    王秀英: 409, 张桂兰: 404, 何志刚: 404, 黄丽华: 409, anonymous: 401,
+  });
+  matrix('POST /votes/:id/paper-ballots (committee only)', () => ['POST', '/votes/999999/paper-ballots', { householdId: 1, choice: 'yes', channel: 'paper', photoId: 1 }], { 王秀英: 403, 赵敏: 403, anonymous: 401 });
   matrix('GET /deliberation/board?communityId=1', () => ['GET', '/deliberation/board?communityId=1'], { 王秀英: 200, 张桂兰: 404, 何志刚: 404, 黄丽华: 200, 林国栋: 200, anonymous: 401 });
   matrix('GET /stats/deliberation?communityId=1', () => ['GET', '/stats/deliberation?communityId=1'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 系统管理员: 200, anonymous: 401 });
+  // 预约: residents read the catalogue; the provider (partner of the item's organisation) and the community's committee manage it.
+  matrix('GET /services', () => ['GET', '/services?communityId=2'], { 王秀英: 200, 赵敏: 200, 马师傅: 200, anonymous: 401 });
+  matrix('GET /services/:id', () => ['GET', `/services/${danceId}`], { 王秀英: 200, 张桂兰: 200, 何志刚: 200, anonymous: 401 });
+  matrix('POST /services (the committee; a partner for its organisation)', () => ['POST', '/services', { communityId: 2, family: 'culture', name: '测试课', place: '活动室' }], {
+    王秀英: 403, 郑芳: 403, 黄丽华: 403, 林国栋: 403, 马师傅: 403, anonymous: 401,
+  });
+  matrix('POST /services/:id/slots', () => ['POST', `/services/${danceId}/slots`, { startsAt: '2026-11-29T01:00:00.000Z', endsAt: '2026-11-29T02:00:00.000Z', capacity: 5 }], {
+    王秀英: 403, 郑芳: 403, 黄丽华: 404, 马师傅: 404, anonymous: 401,
+  });
+  matrix('GET /services/:id/schedule', () => ['GET', `/services/${danceId}/schedule`], { 王秀英: 403, 张桂兰: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, anonymous: 401 });
+  matrix('GET /slots/:id/roster', () => ['GET', `/slots/${slotId}/roster`], { 王秀英: 403, 张桂兰: 403, 郑芳: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, anonymous: 401 });
+  matrix('GET /exports/roster.csv', () => ['GET', `/exports/roster.csv?slotId=${slotId}`], { 王秀英: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, 林国栋: 403, anonymous: 401 });
+  matrix('POST /bookings (residents; grid workers for their residents)', () => ['POST', '/bookings', { slotId }], { 黄丽华: 403, 林国栋: 403, 马师傅: 403, 系统管理员: 403, anonymous: 401 });
+  matrix('GET /bookings/:id (张桂兰\'s: never another resident, a stranger staff or the admin)', () => ['GET', `/bookings/${bookingId}`], {
+    张桂兰: 200, 王秀英: 404, 李建国: 404, 郑芳: 404, 黄丽华: 404, 何志刚: 200, 马师傅: 404, 系统管理员: 404, anonymous: 401,
+  });
+  matrix('POST /bookings/:id/cancel (its holder or booker)', () => ['POST', `/bookings/${bookingId}/cancel`], { 王秀英: 404, 郑芳: 404, 何志刚: 403, 马师傅: 404, anonymous: 401 });
+  matrix('POST /bookings/:id/check-in (its provider and committee; not yet open)', () => ['POST', `/bookings/${bookingId}/check-in`], { 张桂兰: 403, 王秀英: 404, 马师傅: 404, 何志刚: 409, anonymous: 401 });
+  matrix('POST /bookings/check-in', () => ['POST', '/bookings/check-in', { slotId, code: '000000' }], { 王秀英: 403, 赵敏: 403, 黄丽华: 404, 马师傅: 404, anonymous: 401 });
+  // 马师傅's 青和物业 gives 钢花村's 下水管道疏通: he reads that item's figures.
+  matrix('GET /stats/bookings?communityId=2', () => ['GET', '/stats/bookings?communityId=2'], {
+    王秀英: 403, 赵敏: 403, 何志刚: 200, 黄丽华: 404, 林国栋: 200, 马师傅: 200, 谢医生: 404, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /booking-help?scope=grid', () => ['GET', '/booking-help?scope=grid'], { 王秀英: 403, 赵敏: 200, 黄丽华: 200, 林国栋: 403, 马师傅: 403, anonymous: 401 });
+  matrix('POST /booking-help (residents)', () => ['POST', '/booking-help', {}], { 赵敏: 403, 黄丽华: 403, 马师傅: 403, anonymous: 401 });
+  matrix('POST /booking-help/:id/done', () => ['POST', '/booking-help/999999/done', {}], { 王秀英: 403, 赵敏: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('GET /me/volunteer-hours', () => ['GET', '/me/volunteer-hours'], { 王秀英: 200, 赵敏: 200, anonymous: 401 });
 
   it('a committee sees only its own community in scope=community', async () => {
     const r = await ctx.api.as('何志刚', 'GET', '/tickets?scope=community&pageSize=100');

@@ -9,6 +9,7 @@ import type { FinalRating, Rating } from './ratings.js';
 import type { EscalationLevel } from './sla.js';
 import type { TrendBucket } from './time.js';
 import type { LedgerColumn, LedgerField, LedgerRejectReason, MemberRelation, SpecialCareFlag } from './ledger.js';
+import type { BookingAction, BookingStatus, EligibilityRule, ServiceFamily } from './booking.js';
 import type { BallotChoice, TopicAction, TopicPriority, TopicScope, TopicStatus, VoteRuleKind } from './deliberation.js';
 
 /**
@@ -127,6 +128,46 @@ export const API_ERROR_STATUS = {
   LEDGER_CONFLICT: 409,
   /** A GeoJSON file that is not a FeatureCollection of valid, named, non-overlapping polygons (the message says which). */
   GRID_GEOJSON_INVALID: 422,
+  // 预约 (booking):
+  /** No participant place left: the answer says the waiting list can be joined (`join: 'waitlist'`). */
+  SLOT_FULL: 409,
+  /** The slot (or its day) was closed by the provider. */
+  SLOT_CLOSED: 409,
+  /** The slot has started or ended. */
+  SLOT_PAST: 422,
+  /** Booking for this slot has not opened yet (the message says from which day). */
+  OUTSIDE_BOOKING_WINDOW: 422,
+  /** The person does not meet who the item is for (the message says which rule). */
+  NOT_ELIGIBLE: 422,
+  /** Three no-shows within 30 days: new bookings in the family wait until the date the message gives. */
+  NO_SHOW_BLOCKED: 422,
+  /** The person or household already holds as many bookings to come of this item as it allows. */
+  BOOKING_LIMIT_REACHED: 422,
+  /** The person already holds (or waits for) a place on this slot. */
+  ALREADY_BOOKED: 409,
+  /** The booking's state does not allow the action (already cancelled, already checked in…). */
+  BOOKING_INVALID_STATE: 409,
+  /** Too late (after the cancellation cut-off, after the slot ended) or too early (check-in before it opens, no-show before the end). */
+  BOOKING_TOO_LATE: 409,
+  BOOKING_TOO_EARLY: 409,
+  /** The place offered from the waiting list was not confirmed in time and passed on. */
+  OFFER_EXPIRED: 409,
+  ALREADY_RATED: 409,
+  /** No booking of this slot has this check-in code. */
+  CHECK_IN_CODE_UNKNOWN: 422,
+  /** A capacity below the places already taken. */
+  SLOT_CAPACITY_BELOW_TAKEN: 409,
+  /** The item takes no volunteers, or accepts no hours. */
+  VOLUNTEERS_NOT_TAKEN: 422,
+  HOURS_NOT_ACCEPTED: 422,
+  /** Fewer volunteer hours than the booking costs (never below zero, whatever races). */
+  HOURS_INSUFFICIENT: 409,
+  /** forUserId is no resident of a grid the caller works in. */
+  NOT_YOUR_RESIDENT: 422,
+  /** An end before the start, a slot across days, a time in the past. */
+  SLOT_TIMES_INVALID: 422,
+  /** A slot of the item already starts at that time. */
+  SLOT_EXISTS: 409,
   RATE_LIMITED: 429,
   WECHAT_RATE_LIMITED: 429,
   UPLOAD_QUOTA_EXCEEDED: 429,
@@ -346,11 +387,24 @@ export interface AccountExport {
   claims: { id: number; status: ClaimStatus; createdAt: IsoDateTime }[];
   /** The caller's texts content security held for a committee member to look at, and whether released. */
   heldTexts: { field: string; text: string; reason: string; ticketId: number | null; createdAt: IsoDateTime; releasedAt: IsoDateTime | null }[];
+  /** 预约: the user's bookings (those a grid worker made for them too), help requests and volunteer-hours entries. */
+  bookings: { id: number; service: string; startsAt: IsoDateTime; status: BookingStatus; role: BookingRole; bookedById: number | null; rating: Rating | null; ratingComment: string | null; createdAt: IsoDateTime }[];
+  bookingHelp: { id: number; status: BookingHelpStatus; note: string | null; createdAt: IsoDateTime }[];
+  volunteerHours: { minutes: number; kind: VolunteerHoursEntry['kind']; reason: string; at: IsoDateTime }[];
   /** What the community's ledger (台账) holds about the user: birth year, special-care flags, households past and present. */
   ledger: {
     birthYear: number | null;
     specialCare: SpecialCareFlag[];
     households: { household: string; relation: MemberRelation; since: IsoDateTime; endedAt: IsoDateTime | null }[];
+  };
+  /** 议事: what the user proposed, co-signed, wrote, voted in the app (their own ballots), rated and registered for. */
+  deliberation: {
+    topics: { id: number; title: string; description: string; status: TopicStatus; createdAt: IsoDateTime }[];
+    cosigns: { topicId: number; at: IsoDateTime }[];
+    comments: { topicId: number; body: string; at: IsoDateTime }[];
+    ballots: { voteId: number; householdId: number; choice: BallotChoice; receipt: string; castAt: IsoDateTime }[];
+    ratings: { topicId: number; rating: Rating; comment: string | null; at: IsoDateTime }[];
+    meetings: { meetingId: number; status: MeetingRegistrationStatus; since: IsoDateTime }[];
   };
 }
 
@@ -431,7 +485,9 @@ export interface TicketSummary {
   id: number;
   code: string;
   status: TicketStatus;
-  category: { id: number; name: string; icon: string };
+  /** Null while the committee has not set it (随手拍 without a category: 待分类, UNCATEGORISED_LABEL). */
+  category: { id: number; name: string; icon: string } | null;
+  /** May be empty for a report with a photo (matterText says so). */
   description: string;
   communityId: number;
   gridId: number | null;
@@ -487,8 +543,9 @@ export interface TicketListQuery extends PageQuery {
 
 /** 报事. Where: a building, or a point (lat/lng), or both. */
 export interface CreateTicketRequest {
-  categoryId: number;
-  /** 1–500 characters, trimmed. */
+  /** Left out, the matter waits in the dispatch queue for the committee to set it (待分类). */
+  categoryId?: number;
+  /** Up to 500 characters, trimmed: at least 4 without a photo, none needed with one. */
   description: string;
   /** Ids of uploaded photos (POST /files), at most 9. */
   photoIds?: number[];
@@ -551,6 +608,11 @@ export interface DispatchRequest {
   toUserId: number;
 }
 
+/** 设置类别 of a matter reported without one; it is then routed as a report of that category would be. */
+export interface CategoriseRequest {
+  categoryId: number;
+}
+
 /** 不予受理 */
 export interface RejectRequest {
   reason: RejectReason;
@@ -574,6 +636,8 @@ export interface NotificationView {
   title: string;
   body: string;
   ticketId: number | null;
+  /** The booking it is about (预约 notices), to open its page. */
+  bookingId: number | null;
   /** The topic (议事) it tells of. */
   topicId: number | null;
   createdAt: IsoDateTime;
@@ -617,7 +681,10 @@ export interface StatsOverview {
   satisfactionRate: number | null;
   onTimeRate: number | null;
   byStatus: Record<TicketStatus, number>;
-  byCategory: { categoryId: number; name: string; count: number }[];
+  /** Matters in the dispatch queue waiting for a committee member to set their category (待分类), now (docs/metrics.md). */
+  awaitingCategory: number;
+  /** `categoryId` null: reported without one and never categorised (待分类). */
+  byCategory: { categoryId: number | null; name: string; count: number }[];
   byGrid: {
     gridId: number | null;
     name: string;
@@ -692,8 +759,8 @@ export interface DeliveryCountsOfKind extends DeliveryCounts {
 }
 
 export interface NotificationSubscriptionsQuery {
-  /** report: a resident reporting; accept: a grid worker accepting. */
-  for: 'report' | 'accept';
+  /** report: a resident reporting; accept: a grid worker accepting; book: a resident booking or joining a waiting list. */
+  for: 'report' | 'accept' | 'book';
 }
 
 /** GET /api/stats/notifications: what became of a community's notices as WeChat subscribe messages, over local days. */
@@ -738,7 +805,8 @@ export interface ContentHoldList {
 }
 
 /** 操作留痕: what the audit log records. */
-export const AUDIT_ACTIONS = ['dispatch', 'transfer', 'merge', 'reject', 'export', 'phone_reveal', 'special_care_list', 'import', 'edit'] as const;
+/** `book_for`: a grid worker booked for a resident (代办); `close`: a slot or a day was closed with its bookings. */
+export const AUDIT_ACTIONS = ['dispatch', 'categorise', 'transfer', 'merge', 'reject', 'export', 'phone_reveal', 'special_care_list', 'import', 'edit', 'book_for', 'close'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditQuery extends PageQuery {
@@ -946,6 +1014,418 @@ export interface GridImportReport {
   unchanged: string[];
   /** Buildings with a position whose grid the new boundaries change. */
   buildingsMoved: number;
+}
+
+// ───────────────────────── 预约 (booking): docs/architecture.md, "Booking" ─────────────────────────
+
+/**
+ * `slots`: time slots with a capacity (a class, a consultation). `units`: resources claimed for a period
+ * (garden plots for a season): each slot is the period, its capacity the units, one booking one unit.
+ */
+export type ServiceMode = 'slots' | 'units';
+/** A booking takes part, or helps (爱心银行: a volunteer's attendance earns the item's hours). */
+export type BookingRole = 'participant' | 'volunteer';
+
+/** Who gives the service: the community office (run by its committee) or a partner organisation (its partner staff). */
+export interface ServiceProviderView {
+  kind: 'community' | 'organisation';
+  organisationId: number | null;
+  name: string;
+}
+
+export interface ServicesQuery {
+  /** Default: the caller's own community (staff: their first). */
+  communityId?: number;
+  family?: ServiceFamily;
+  /** Part of the item's name. */
+  q?: string;
+}
+
+/** Why the caller cannot book (an item, a slot) right now, in words saying what to do. */
+export interface BookingBlock {
+  code: BookingBlockCode;
+  message: string;
+  /** When it lifts (a no-show block), if it does by itself. */
+  until: IsoDateTime | null;
+}
+export type BookingBlockCode = 'NOT_ELIGIBLE' | 'NO_SHOW_BLOCKED' | 'BOOKING_LIMIT_REACHED' | 'HOUSEHOLD_REQUIRED' | 'SERVICE_INACTIVE';
+
+export interface ServiceItemSummary {
+  id: number;
+  communityId: number;
+  family: ServiceFamily;
+  name: string;
+  provider: ServiceProviderView;
+  place: string;
+  mode: ServiceMode;
+  /** How long the service takes, in words (约30分钟, 当场办结), as the provider states it. */
+  duration: string | null;
+  /** The next open slot with places left (participants), within the booking window; null if none. */
+  nextAvailableAt: IsoDateTime | null;
+  active: boolean;
+}
+
+export interface ServiceItemDetail extends ServiceItemSummary {
+  description: string;
+  /** 政务: what to bring (身份证原件, 户口本…). */
+  documents: string[];
+  eligibility: EligibilityRule[];
+  /** Who may book, in Chinese (本社区居民、60周岁及以上); 不限 when anyone may. */
+  eligibilityText: string;
+  /** Slots open from 00:00 local of the day this many days before theirs. */
+  advanceDays: number;
+  /** A booked place can be cancelled until this many minutes before the start. */
+  cancelCutoffMinutes: number;
+  /** Bookings still to come (booked, waiting, offered) one person, one household may hold on this item. */
+  perPersonLimit: number;
+  perHouseholdLimit: number;
+  /** Volunteer places per slot (0: it takes no volunteers), and the hours in minutes an attended volunteer earns. */
+  volunteerPlaces: number;
+  volunteerMinutes: number;
+  /** 爱心银行: minutes of volunteer hours a booking may be paid with instead (set by the committee); null: not accepted. */
+  hoursPrice: number | null;
+  /** Whether the caller may book a participant place now (any slot's own refusal comes when booking). */
+  canBook: boolean;
+  cannotBook: BookingBlock | null;
+  /** The caller manages it: its slots, schedule, roster, check-in (the provider's staff or the community's committee). */
+  canManage: boolean;
+}
+
+/** Create or edit an item (the committee of the community; a partner for their own organisation's items). */
+export interface ServiceItemRequest {
+  communityId: number;
+  family: ServiceFamily;
+  name: string;
+  /** The partner organisation giving it; null or absent: the community office. */
+  organisationId?: number | null;
+  place: string;
+  description?: string;
+  documents?: string[];
+  duration?: string | null;
+  eligibility?: EligibilityRule[];
+  mode?: ServiceMode;
+  advanceDays?: number;
+  cancelCutoffMinutes?: number;
+  perPersonLimit?: number;
+  perHouseholdLimit?: number;
+  volunteerPlaces?: number;
+  volunteerMinutes?: number;
+  hoursPrice?: number | null;
+  active?: boolean;
+}
+
+/** Local days of the item's community, both included. Default: today to the end of the booking window. */
+export interface SlotsQuery {
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+/** The caller's own booking of a slot, if any (the latest still counting). */
+export interface MyBookingOfSlot {
+  id: number;
+  status: BookingStatus;
+  role: BookingRole;
+  /** 1 for the first in line, while waiting. */
+  waitingPosition: number | null;
+}
+
+export interface SlotView {
+  id: number;
+  serviceId: number;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  /** The community's local day it starts on. */
+  date: IsoDate;
+  capacity: number;
+  /** Participant places neither booked nor held by an offer. */
+  placesLeft: number;
+  waitingCount: number;
+  volunteerCapacity: number;
+  volunteerPlacesLeft: number;
+  closed: boolean;
+  /** Why it closed (节假日闭馆…), as the provider wrote it. */
+  closedReason: string | null;
+  /** Set when it was moved to this time after people had booked. */
+  movedAt: IsoDateTime | null;
+  /** Booking is open now (inside the window, not started, not closed). */
+  open: boolean;
+  /** From when it can be booked (00:00 local, advanceDays before). */
+  opensAt: IsoDateTime;
+  myBooking: MyBookingOfSlot | null;
+}
+
+/** Add one slot (`POST /services/{id}/slots`). */
+export interface SlotRequest {
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  capacity: number;
+  /** Default: the item's volunteerPlaces. */
+  volunteerCapacity?: number;
+}
+
+/** Change a slot's capacity (never below the places already taken: 409 SLOT_CAPACITY_BELOW_TAKEN). */
+export interface SlotEditRequest {
+  capacity?: number;
+  volunteerCapacity?: number;
+}
+
+/** Move a slot: everyone booked is told, and may keep the new time or cancel without it counting late. */
+export interface SlotMoveRequest {
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  /** Told to everyone booked (2–200 characters). */
+  reason: string;
+}
+
+/** Close a slot (or a day): its bookings are cancelled and everyone booked is told the reason. */
+export interface SlotCloseRequest {
+  /** 2–200 characters. */
+  reason: string;
+}
+
+/** A repeating slot of the weekly schedule, in the community's local time. */
+export interface WeeklySlotRule {
+  /** 1 Monday … 7 Sunday. */
+  weekday: number;
+  /** `09:00` */
+  start: string;
+  /** `10:30`, later than start, the same day. */
+  end: string;
+  capacity: number;
+  volunteerCapacity?: number;
+}
+
+/** A local day the schedule skips (holiday, closure). */
+export interface ScheduleClosure {
+  date: IsoDate;
+  reason: string;
+}
+
+export interface ScheduleView {
+  serviceId: number;
+  weekly: WeeklySlotRule[];
+  /** Closed days from today on. */
+  closures: ScheduleClosure[];
+  /** Slots are made from the schedule for every local day from today to the end of the booking window. */
+  generatedUntil: IsoDate | null;
+}
+
+/** Replace the weekly schedule: slots are made for the days in the window (existing slots stay as they are). */
+export interface ScheduleRequest {
+  weekly: WeeklySlotRule[];
+}
+
+/** Close a local day: its slots close, their bookings are cancelled and everyone booked is told. */
+export interface ClosureRequest {
+  date: IsoDate;
+  reason: string;
+}
+
+export interface ClosureResult {
+  closure: ScheduleClosure;
+  /** Slots closed on that day, and bookings cancelled on them. */
+  closedSlots: number;
+  cancelledBookings: number;
+}
+
+/**
+ * 预约. `forUserId`: a grid worker books for a resident of their grid (代办), a ledger person without WeChat
+ * included. `join: 'waitlist'` joins the waiting list when the slot is full (with places left it books one).
+ * `payWithHours`: pay with volunteer hours (items with `hoursPrice`).
+ */
+export interface CreateBookingRequest {
+  slotId: number;
+  forUserId?: number;
+  role?: BookingRole;
+  join?: 'place' | 'waitlist';
+  payWithHours?: boolean;
+}
+
+export interface BookingEventView {
+  id: number;
+  /** booked, waiting, offered, confirmed, cancelled, closed, expired, checked_in, no_show, rated, moved. */
+  type: BookingEventType;
+  actor: { id: number; name: string } | null;
+  note: string | null;
+  at: IsoDateTime;
+}
+export type BookingEventType = 'booked' | 'waiting' | 'offered' | 'confirmed' | 'cancelled' | 'closed' | 'expired' | 'checked_in' | 'no_show' | 'rated' | 'moved';
+
+export interface BookingView {
+  id: number;
+  status: BookingStatus;
+  role: BookingRole;
+  service: { id: number; name: string; family: ServiceFamily; place: string; provider: ServiceProviderView; mode: ServiceMode };
+  slot: { id: number; startsAt: IsoDateTime; endsAt: IsoDateTime; date: IsoDate; movedAt: IsoDateTime | null; closed: boolean };
+  communityId: number;
+  /** Who it is for (phone masked). */
+  holder: { id: number; name: string; phone: string | null };
+  /** The grid worker who booked it for them (代办), or null. */
+  bookedBy: { id: number; name: string } | null;
+  waitingPosition: number | null;
+  /** An offered place is held until then. */
+  offerExpiresAt: IsoDateTime | null;
+  /** A booked place can be cancelled until then (the start, once the slot was moved). */
+  cancelUntil: IsoDateTime;
+  /** Shown at arrival (6 digits, and as a QR code): only to the holder and the booker. */
+  checkInCode: string | null;
+  checkedInAt: IsoDateTime | null;
+  rating: Rating | null;
+  ratingComment: string | null;
+  /** Volunteer hours paid for it (minutes), refunded when cancelled. */
+  paidMinutes: number;
+  createdAt: IsoDateTime;
+  cancelledAt: IsoDateTime | null;
+  allowedActions: BookingAction[];
+}
+
+export interface BookingDetail extends BookingView {
+  timeline: BookingEventView[];
+}
+
+export interface PageOfBooking extends Page<BookingView> {}
+
+/** mine: the caller's own (and those booked for them); booked_for_others: a grid worker's 代办. */
+export type BookingScope = 'mine' | 'booked_for_others';
+
+export interface BookingsQuery extends PageQuery {
+  scope: BookingScope;
+  /** One status or several (separated by commas). */
+  status?: BookingStatus | BookingStatus[];
+  /** upcoming: slots not yet ended (soonest first); past: ended (latest first). Default: all, latest first. */
+  when?: 'upcoming' | 'past';
+}
+
+export interface BookingRateRequest {
+  rating: Rating;
+  comment?: string;
+}
+
+/** The provider checks someone in by the code they show (typed, or read from the QR code by scanCode). */
+export interface CheckInByCodeRequest {
+  slotId: number;
+  code: string;
+}
+
+/** A slot's roster as its provider and committee read it (phones masked; no eligibility data). */
+export interface RosterEntry {
+  bookingId: number;
+  status: BookingStatus;
+  role: BookingRole;
+  name: string;
+  phone: string | null;
+  bookedBy: { id: number; name: string } | null;
+  waitingPosition: number | null;
+  checkedInAt: IsoDateTime | null;
+  allowedActions: BookingAction[];
+}
+
+export interface SlotRoster {
+  slot: SlotView;
+  service: { id: number; name: string; place: string };
+  /** Place holders first (by name), then the waiting list in order. */
+  entries: RosterEntry[];
+  counts: { booked: number; attended: number; noShow: number; waiting: number; offered: number; cancelled: number };
+}
+
+export interface RosterExportQuery {
+  slotId: number;
+}
+
+/** 请网格员帮我预约: one tap; asking again while a request is open answers the open one. */
+export interface BookingHelpRequest {
+  /** The item they want, if they know. */
+  serviceId?: number;
+  /** What they need, in their words (0–200 characters). */
+  note?: string;
+}
+
+export type BookingHelpStatus = 'open' | 'done' | 'withdrawn';
+
+export interface BookingHelpView {
+  id: number;
+  status: BookingHelpStatus;
+  service: { id: number; name: string } | null;
+  note: string | null;
+  createdAt: IsoDateTime;
+  handledAt: IsoDateTime | null;
+  handledBy: { id: number; name: string } | null;
+  /** The booking the grid worker made for it, if any. */
+  bookingId: number | null;
+}
+
+/** A help request on the grid worker's list: who asked (phone masked) and where they live. */
+export interface BookingHelpEntry extends BookingHelpView {
+  resident: { id: number; name: string; phone: string | null; household: string | null; gridId: number | null };
+}
+
+export interface BookingHelpQuery {
+  /** mine: the resident's own requests; grid: the grid worker's (their grids) or committee's (the community's). */
+  scope: 'mine' | 'grid';
+  status?: BookingHelpStatus;
+  /** For scope=grid: one grid; default every grid of the caller. */
+  gridId?: number;
+}
+
+/** The grid worker's 代办 list: open help requests beside the grid's special-care residents from the ledger (a logged reading). */
+export interface BookingHelpList {
+  requests: BookingHelpEntry[];
+  /** Empty for scope=mine. */
+  specialCare: LedgerSpecialCareEntry[];
+}
+
+export interface BookingHelpDoneRequest {
+  /** The booking made for them, if one was. */
+  bookingId?: number;
+}
+
+/** 爱心银行: one entry of a person's volunteer-hours ledger; the balance is the sum of the entries. */
+export interface VolunteerHoursEntry {
+  id: number;
+  /** Earned (positive), paid for a booking (negative), refunded (positive), minutes. */
+  minutes: number;
+  kind: 'earned' | 'exchanged' | 'refunded';
+  /** In words: 书法班志愿服务 11月23日. */
+  reason: string;
+  bookingId: number | null;
+  /** Who confirmed the attendance (earned), or null. */
+  confirmedBy: { id: number; name: string } | null;
+  at: IsoDateTime;
+}
+
+export interface VolunteerHoursView {
+  balanceMinutes: number;
+  /** Newest first, at most 100. */
+  entries: VolunteerHoursEntry[];
+}
+
+export interface BookingStatsQuery extends StatsQuery {}
+
+/**
+ * Figures over bookings whose slot starts in the range (local days). bookings: every booking that held a place
+ * (booked, offered, attended, no_show; cancelled and waiting ones left out); attendanceRate: attended / (attended +
+ * no_show); noShowRate: no_show / (attended + no_show); satisfactionRate: 满意 + 基本满意 / rated. Null when there is
+ * nothing to divide by.
+ */
+export interface BookingFigures {
+  bookings: number;
+  attended: number;
+  noShows: number;
+  cancelled: number;
+  rated: number;
+  attendanceRate: number | null;
+  noShowRate: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface BookingStats {
+  communityId: number;
+  from: IsoDate;
+  to: IsoDate;
+  utcOffsetMinutes: number;
+  total: BookingFigures;
+  byItem: ({ serviceId: number; name: string; family: ServiceFamily } & BookingFigures)[];
+  byProvider: ({ provider: ServiceProviderView } & BookingFigures)[];
 }
 
 // ───────────────────────── 议事 (deliberation) ─────────────────────────
@@ -1252,7 +1732,7 @@ export interface VoteRollEntry {
   channel: BallotChannel | null;
   /** An open ballot only, once closed. */
   choice: BallotChoice | null;
-  /** The photo of the paper ballot or proxy. */
+  /** The photo of the paper ballot or proxy: an open ballot only (a signed paper shows its choice). */
   photoUrl: string | null;
 }
 

@@ -47,6 +47,7 @@ import type {
   DevLoginRequest,
   DevUser,
   DispatchRequest,
+  CategoriseRequest,
   HandlerCandidate,
   HealthStatus,
   HouseholdOption,
@@ -122,10 +123,61 @@ import type {
   MeetingRequest,
   MeetingView,
   MinutesRequest,
+  BookingDetail,
+  BookingHelpDoneRequest,
+  BookingHelpList,
+  BookingHelpQuery,
+  BookingHelpRequest,
+  BookingHelpView,
+  BookingRateRequest,
+  BookingsQuery,
+  BookingStats,
+  BookingStatsQuery,
+  CheckInByCodeRequest,
+  ClosureRequest,
+  ClosureResult,
+  CreateBookingRequest,
+  PageOfBooking,
+  RosterExportQuery,
+  ScheduleRequest,
+  ScheduleView,
+  ServiceItemDetail,
+  ServiceItemRequest,
+  ServiceItemSummary,
+  ServicesQuery,
+  SlotCloseRequest,
+  SlotEditRequest,
+  SlotMoveRequest,
+  SlotRequest,
+  SlotRoster,
+  SlotsQuery,
+  SlotView,
+  VolunteerHoursView,
 } from './api.js';
 
 /** A path with a ticket, binding or notification id. */
 export type IdParams = { id: number };
+
+/** The codes every booking action may answer with: not yours (403), not visible (404), not now (409). */
+export type BookingActionErrors = 'FORBIDDEN' | 'NOT_FOUND' | 'BOOKING_INVALID_STATE' | 'BOOKING_TOO_LATE' | 'BOOKING_TOO_EARLY' | 'TICKET_CONFLICT';
+
+/** Why a booking is refused: the slot, the window, the person, the limits. */
+export type BookingRefusals =
+  | 'NOT_FOUND'
+  | 'SLOT_FULL'
+  | 'SLOT_CLOSED'
+  | 'SLOT_PAST'
+  | 'OUTSIDE_BOOKING_WINDOW'
+  | 'NOT_ELIGIBLE'
+  | 'NO_SHOW_BLOCKED'
+  | 'BOOKING_LIMIT_REACHED'
+  | 'ALREADY_BOOKED'
+  | 'HOUSEHOLD_REQUIRED'
+  | 'NOT_YOUR_RESIDENT'
+  | 'VOLUNTEERS_NOT_TAKEN'
+  | 'HOURS_NOT_ACCEPTED'
+  | 'HOURS_INSUFFICIENT'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 /** The codes every ticket transition may answer with: not yours (403), not visible (404), not now (409). */
 export type TransitionErrors = 'FORBIDDEN' | 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT';
@@ -273,6 +325,8 @@ export interface Endpoints {
   'POST /tickets/{id}/transfer': { params: IdParams; body: TransferRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' | 'CONTENT_RISKY' };
   /** 派单 by hand, from the dispatch queue. */
   'POST /tickets/{id}/dispatch': { params: IdParams; body: DispatchRequest; response: TicketDetail; errors: TransitionErrors | 'INVALID_HANDLER' | 'SAME_HANDLER' };
+  /** 设置类别 of a matter reported without one (待分类), then routed by it; deadlines from the submission. */
+  'POST /tickets/{id}/categorise': { params: IdParams; body: CategoriseRequest; response: TicketDetail; errors: TransitionErrors | 'UNKNOWN_CATEGORY' };
   /** 不予受理, with a reason. */
   'POST /tickets/{id}/reject': { params: IdParams; body: RejectRequest; response: TicketDetail; errors: TransitionErrors | 'CONTENT_RISKY' };
   /** Merge a duplicate into the original: the duplicate is rejected and its reporter follows the original. Answers the duplicate. */
@@ -436,6 +490,73 @@ export interface Endpoints {
   'GET /deliberation/board': { query: DeliberationBoardQuery; response: PageOfBoardEntry; errors: 'NOT_FOUND' };
   /** Satisfaction with deliberation results beside satisfaction with tickets (committee and officers above). */
   'GET /stats/deliberation': { query: StatsQuery; response: DeliberationStats; errors: 'NOT_FOUND' };
+  // ───── 预约 (booking): docs/architecture.md, "Booking" ─────
+  /** The catalogue of a community: by family, by name. */
+  'GET /services': { query: ServicesQuery; response: ServiceItemSummary[]; errors: 'NOT_FOUND' };
+  /** An item: provider, place, documents, who may book, limits, window, and whether the caller may book (and why not). */
+  'GET /services/{id}': { params: IdParams; response: ServiceItemDetail; errors: 'NOT_FOUND' };
+  /** A new item (the committee; a partner for their organisation). */
+  'POST /services': { body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
+  /** Edit an item (whoever manages it). */
+  'PUT /services/{id}': { params: IdParams; body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
+  /** An item's slots over local days with places left, waiting list and the caller's own booking. */
+  'GET /services/{id}/slots': { query: SlotsQuery; params: IdParams; response: SlotView[]; errors: 'NOT_FOUND' };
+  /** Add one slot. */
+  'POST /services/{id}/slots': { params: IdParams; body: SlotRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_EXISTS' };
+  /** The weekly schedule and the closed days ahead. */
+  'GET /services/{id}/schedule': { params: IdParams; response: ScheduleView; errors: 'NOT_FOUND' };
+  /** Replace the weekly schedule; slots are made for the days of the booking window. */
+  'PUT /services/{id}/schedule': { params: IdParams; body: ScheduleRequest; response: ScheduleView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' };
+  /** Close a local day: its slots close, their bookings are cancelled, everyone booked is told. */
+  'POST /services/{id}/closures': { params: IdParams; body: ClosureRequest; response: ClosureResult; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'CONTENT_RISKY' | 'TICKET_CONFLICT' };
+  /** Change a slot's capacity. */
+  'PUT /slots/{id}': { params: IdParams; body: SlotEditRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CAPACITY_BELOW_TAKEN' | 'SLOT_CLOSED' };
+  /** Move a slot: everyone booked is told and may keep the new time or cancel without it counting late. */
+  'POST /slots/{id}/move': { params: IdParams; body: SlotMoveRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'SLOT_EXISTS' | 'CONTENT_RISKY' };
+  /** Close a slot: its bookings are cancelled, everyone booked is told the reason. */
+  'POST /slots/{id}/close': { params: IdParams; body: SlotCloseRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'CONTENT_RISKY' | 'TICKET_CONFLICT' };
+  /** A slot's roster (its provider and committee). */
+  'GET /slots/{id}/roster': { params: IdParams; response: SlotRoster; errors: 'NOT_FOUND' };
+  /** A slot's roster as a spreadsheet (logged). */
+  'GET /exports/roster.xlsx': { query: RosterExportQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** As above, as UTF-8 CSV with a byte-order mark. */
+  'GET /exports/roster.csv': { query: RosterExportQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+
+  /**
+   * 预约 a place, or join the waiting list (`join: 'waitlist'`); for a resident of the caller's grid with `forUserId` (代办).
+   * A full slot is 409 SLOT_FULL. A retry with the same Idempotency-Key answers the first booking.
+   */
+  'POST /bookings': { body: CreateBookingRequest; headers: { 'Idempotency-Key'?: string }; response: BookingDetail; errors: BookingRefusals };
+  /** 我的预约 (scope=mine), or the bookings a grid worker made for others. */
+  'GET /bookings': { query: BookingsQuery; response: PageOfBooking };
+  /** A booking with its timeline, the actions the caller may take, and the check-in code for its holder; 404 for anyone else. */
+  'GET /bookings/{id}': { params: IdParams; response: BookingDetail; errors: 'NOT_FOUND' };
+  /** 取消预约 (holder, booker): before the cut-off; gives the place to the first in line. */
+  'POST /bookings/{id}/cancel': { params: IdParams; response: BookingDetail; errors: BookingActionErrors };
+  /** 确认候补: take the place offered from the waiting list, before the offer expires. */
+  'POST /bookings/{id}/confirm': { params: IdParams; response: BookingDetail; errors: BookingActionErrors | 'OFFER_EXPIRED' };
+  /** 签到 by the roster (provider, committee): from 30 minutes before the start to the end. */
+  'POST /bookings/{id}/check-in': { params: IdParams; response: BookingDetail; errors: BookingActionErrors };
+  /** 签到 by the code the holder shows (typed, or read from the QR code). */
+  'POST /bookings/check-in': { body: CheckInByCodeRequest; response: BookingDetail; errors: BookingActionErrors | 'CHECK_IN_CODE_UNKNOWN' };
+  /** 标记未到, after the end. */
+  'POST /bookings/{id}/no-show': { params: IdParams; response: BookingDetail; errors: BookingActionErrors };
+  /** 评价 once, after attending; feeds the provider's satisfaction. */
+  'POST /bookings/{id}/rate': { params: IdParams; body: BookingRateRequest; response: BookingDetail; errors: BookingActionErrors | 'ALREADY_RATED' | 'CONTENT_RISKY' };
+
+  /** 请网格员帮我预约: one tap; asking again while one is open answers the open one. */
+  'POST /booking-help': { body: BookingHelpRequest; response: BookingHelpView; errors: 'NOT_FOUND' | 'HOUSEHOLD_REQUIRED' | 'CONTENT_RISKY' };
+  /** The resident's own requests, or the grid worker's list beside the grid's special-care residents (logged). */
+  'GET /booking-help': { query: BookingHelpQuery; response: BookingHelpList; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** The grid worker handled a request (with the booking made, if one was). */
+  'POST /booking-help/{id}/done': { params: IdParams; body: BookingHelpDoneRequest; response: BookingHelpView; errors: 'NOT_FOUND' | 'BOOKING_INVALID_STATE' };
+  /** The resident withdraws their open request. */
+  'POST /booking-help/{id}/withdraw': { params: IdParams; response: BookingHelpView; errors: 'NOT_FOUND' | 'BOOKING_INVALID_STATE' };
+
+  /** 爱心银行: the caller's balance and entries, newest first. */
+  'GET /me/volunteer-hours': { response: VolunteerHoursView };
+  /** Bookings, attendance, no-show and satisfaction rates per item and per provider (committee; partners: their own items). */
+  'GET /stats/bookings': { query: BookingStatsQuery; response: BookingStats; errors: 'NOT_FOUND' };
 
   /** 200 when the database answers. */
   'GET /health': { response: HealthStatus };

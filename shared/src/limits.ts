@@ -2,13 +2,13 @@
  * Input limits, defined once: the server's validators and the mini-program's forms both read them,
  * so a form never lets through what the API refuses, nor refuses what it accepts.
  *
- * Chosen for residents on a phone: a photo says most of it, so a report with a photo needs only a
- * couple of characters ("漏水"); without one a four-character phrase ("门口积水", "路灯不亮"). Every free text
+ * Chosen for residents on a phone: a photo says the matter, so a report with a photo needs no words at
+ * all (随手拍: shoot and send); without one a four-character phrase ("门口积水", "路灯不亮"). Every free text
  * fits one notification body and one timeline note (500).
  */
 export const TEXT_LIMITS = {
-  /** 报事 description: at least this many characters with a photo… */
-  descriptionMinWithPhoto: 2,
+  /** 报事 description: at least this many characters with a photo (none: the photo says it)… */
+  descriptionMinWithPhoto: 0,
   /** …and without one. */
   descriptionMin: 4,
   descriptionMax: 500,
@@ -47,7 +47,7 @@ export function textLength(text: string): number {
 export function descriptionProblem(description: string, photoCount: number): string | null {
   const n = textLength(description);
   const min = photoCount > 0 ? TEXT_LIMITS.descriptionMinWithPhoto : TEXT_LIMITS.descriptionMin;
-  if (n < min) return photoCount > 0 ? `请用至少${min}个字说明照片里的问题` : `请用至少${min}个字描述问题，或拍张照片`;
+  if (n < min) return `请用至少${min}个字描述问题，或拍张照片`;
   if (n > TEXT_LIMITS.descriptionMax) return `描述不能超过${TEXT_LIMITS.descriptionMax}字`;
   return null;
 }

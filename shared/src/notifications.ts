@@ -15,6 +15,10 @@ export const NOTIFICATION_RECIPIENTS = [
   // Notices about a topic (议事, ticketId null, topicId set), written by deliberation/:
   'proposer', // who proposed it
   'in_scope', // the bound residents of the households in its scope
+  // Notices about a booking (预约, ticketId null, bookingId set), written by bookings/:
+  'holder', // the resident the booking is for
+  'booker', // the grid worker who booked it for them (代办)
+  'grid_workers', // the grid workers of the resident's grid (a help request)
 ] as const;
 export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];
 
@@ -56,6 +60,18 @@ export const NOTIFICATION_KINDS = {
   // Written by the sweeper at 09:00 local the day before (at once for a meeting scheduled later than that).
   meeting_reminder: { label: '恳谈会提醒', recipients: ['account_holder'] },
   meeting_minutes: { label: '恳谈会纪要', recipients: ['in_scope'] },
+  // 预约: the first three come from applyBookingTransition (shared/src/booking.ts), the rest from the server's own steps.
+  booking_offered: { label: '候补到位', recipients: ['holder', 'booker'] },
+  booking_cancelled: { label: '预约已取消', recipients: ['holder', 'booker'] },
+  booking_expired: { label: '候补已过期', recipients: ['holder'] },
+  // A grid worker booked for the resident (代办): the resident is told, and sees it in 我的预约.
+  booking_made: { label: '网格员代您预约', recipients: ['holder'] },
+  // The provider moved the slot: keep the new time or cancel without it counting late.
+  booking_moved: { label: '预约时间变更', recipients: ['holder', 'booker'] },
+  // Sent the day before (the outbox row is due at 09:00 local the day before, or at once when booked later).
+  booking_reminder: { label: '预约提醒', recipients: ['holder', 'booker'] },
+  booking_help_requested: { label: '居民请求代办预约', recipients: ['grid_workers'] },
+  volunteer_hours_earned: { label: '志愿时长入账', recipients: ['holder'] },
 } as const satisfies Record<string, { label: string; recipients: readonly NotificationRecipient[] }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

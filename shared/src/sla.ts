@@ -25,6 +25,14 @@ export interface SlaPolicy {
   resolveMinutes: number;
 }
 
+/**
+ * The deadlines of a matter reported without a category (随手拍, 待分类), until a committee member sets one:
+ * an hour to classify and route it (a photo may show a hazard, and the hour is what the everyday
+ * categories give for a first response), and the longest everyday resolve time (3 days). Setting the
+ * category replaces both by the category's own, counted from the submission.
+ */
+export const UNCATEGORISED_SLA: SlaPolicy = { acceptMinutes: 60, resolveMinutes: 3 * 24 * 60 };
+
 const MINUTE = 60_000;
 
 export function addMinutes(at: Date, minutes: number): Date {

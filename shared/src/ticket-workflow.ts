@@ -12,12 +12,14 @@ import {
   TOP_ESCALATION_LEVEL,
   acceptDeadlineOnHandover,
   addDays,
+  UNCATEGORISED_SLA,
   initialDeadlines,
   nextEscalationAt,
   type SlaPolicy,
 } from './sla.js';
 import {
   REJECT_REASON_LABELS,
+  UNCATEGORISED_LABEL,
   checkTransition,
   type RejectReason,
   type TicketEventType,
@@ -30,7 +32,11 @@ export interface TicketState {
   status: TicketStatus;
   reporterId: number;
   handlerId: number | null;
+  /** Null while the matter waits for the committee to set it (待分类): only in the dispatch queue. */
+  categoryId: number | null;
   description: string;
+  /** The submission: deadlines of a category set later run from here. */
+  createdAt: Date;
   respondDueAt: Date;
   acceptDueAt: Date;
   resolveDueAt: Date;
@@ -63,7 +69,9 @@ export type TicketCommand =
   | { action: 'cancel' }
   | { action: 'rate'; rating: Rating; comment?: string | null }
   | { action: 'auto_close' }
-  | { action: 'escalate' };
+  | { action: 'escalate' }
+  /** `handlerId`: who the category's routing chose (the server asks the dispatcher), null when it routes to the queue. */
+  | { action: 'categorise'; category: SlaPolicy & { id: number; name: string }; handlerId: number | null };
 
 export interface TransitionContext {
   now: Date;
@@ -71,7 +79,7 @@ export interface TransitionContext {
   relations: readonly TicketRelation[];
   /** The acting user, who becomes the handler on accept; null for the system. */
   actorId: number | null;
-  /** The ticket's category: its name for messages, its SLA for deadlines. */
+  /** The ticket's category: its name for messages, its SLA for deadlines (`uncategorised` while it has none). */
   category: SlaPolicy & { name: string };
 }
 
@@ -103,9 +111,19 @@ export interface TransitionEffects {
 export type TransitionRefusal =
   | 'forbidden' // the actor may never do this (403)
   | 'invalid_state' // not from the ticket's state (409)
-  | 'same_handler'; // handing it to whoever holds it already (422)
+  | 'same_handler' // handing it to whoever holds it already (422)
+  | 'uncategorised' // dispatching a matter whose category is not set yet (409: set it first)
+  | 'categorised'; // categorising a matter that has a category (409)
 
 export type TransitionResult = ({ ok: true } & TransitionEffects) | { ok: false; reason: TransitionRefusal };
+
+/** The category context of a matter reported without one (待分类): its name in messages, its interim deadlines. */
+export const UNCATEGORISED: SlaPolicy & { name: string } = { ...UNCATEGORISED_SLA, name: UNCATEGORISED_LABEL };
+
+/** A report's words as a notice or a card shows them: a photo-only report (随手拍) says so. */
+export function matterText(description: string): string {
+  return description === '' ? '（照片报事，未写文字）' : description;
+}
 
 const event = (type: TicketEventType, fields: Partial<TimelineEventDraft> = {}): TimelineEventDraft => ({ type, note: null, photoKeys: null, data: null, ...fields });
 const notice = (kind: NotificationKind, title: string, body: string): NotificationDraft => ({ kind, title, body });
@@ -117,7 +135,7 @@ export function applyTransition(ticket: TicketState, command: TicketCommand, ctx
   const effects = effectsOf(ticket, command, ctx);
   if ('refused' in effects) return { ok: false, reason: effects.refused };
   const after = { ...ticket, ...effects.changes };
-  const to = check.to === 'by_rating' || check.to === 'unchanged' ? after.status : check.to;
+  const to = check.to === 'by_rating' || check.to === 'by_routing' || check.to === 'unchanged' ? after.status : check.to;
   if (after.status !== to) throw new Error(`${command.action} left the ticket ${after.status}, the table says ${to}`);
   effects.changes.nextEscalationAt = nextEscalationAt(after);
   return { ok: true, ...effects };
@@ -128,12 +146,27 @@ function effectsOf(t: TicketState, command: TicketCommand, ctx: TransitionContex
   switch (command.action) {
     case 'dispatch':
     case 'transfer': {
+      if (t.categoryId === null) return { refused: 'uncategorised' };
       if (command.toUserId === t.handlerId) return { refused: 'same_handler' };
       const reason = command.action === 'transfer' ? command.reason : null;
       return {
         changes: { status: 'dispatched', handlerId: command.toUserId, acceptDueAt: acceptDeadlineOnHandover(category, now, t.resolveDueAt) },
         events: [event(command.action === 'dispatch' ? 'dispatched' : 'transferred', { note: reason, data: { fromUserId: t.handlerId, toUserId: command.toUserId } })],
-        notifications: [notice('dispatched', `新派单：${category.name}`, t.description)],
+        notifications: [notice('dispatched', `新派单：${category.name}`, matterText(t.description))],
+      };
+    }
+    case 'categorise': {
+      if (t.categoryId !== null) return { refused: 'categorised' };
+      // A matter without a category was never dispatched, returned or reopened: every deadline still counts from the submission.
+      const deadlines = initialDeadlines(command.category, t.createdAt);
+      const categorised = event('categorised', { note: command.category.name, data: { categoryId: command.category.id } });
+      if (command.handlerId === null) {
+        return { changes: { categoryId: command.category.id, ...deadlines }, events: [categorised], notifications: [] };
+      }
+      return {
+        changes: { categoryId: command.category.id, ...deadlines, status: 'dispatched', handlerId: command.handlerId },
+        events: [categorised, event('dispatched', { data: { toUserId: command.handlerId, auto: true }, bySystem: true })],
+        notifications: [notice('dispatched', `新派单：${command.category.name}`, matterText(t.description))],
       };
     }
     case 'accept': {
@@ -182,7 +215,7 @@ function effectsOf(t: TicketState, command: TicketCommand, ctx: TransitionContex
       return {
         changes: { status: 'cancelled', closedAt: now },
         events: [event('cancelled')],
-        notifications: [notice('cancelled', '居民已撤回报事', t.description)],
+        notifications: [notice('cancelled', '居民已撤回报事', matterText(t.description))],
       };
     case 'rate': {
       const comment = command.comment ?? null;
@@ -200,7 +233,7 @@ function effectsOf(t: TicketState, command: TicketCommand, ctx: TransitionContex
       return {
         changes: { ...common, status: 'dispatched', reopenCount: t.reopenCount + 1, resolvedAt: null, acceptDueAt, resolveDueAt, escalationLevel: 0, lastEscalatedAt: null },
         events: [rated, event('reopened', { note: comment, data: { toUserId: t.handlerId } })],
-        notifications: [notice('reopened', '居民不满意，报事重办', comment ?? t.description)],
+        notifications: [notice('reopened', '居民不满意，报事重办', comment ?? matterText(t.description))],
       };
     }
     case 'auto_close':
@@ -213,32 +246,38 @@ function effectsOf(t: TicketState, command: TicketCommand, ctx: TransitionContex
     case 'escalate': {
       if (t.escalationLevel >= TOP_ESCALATION_LEVEL) return { refused: 'invalid_state' };
       const level = ESCALATION_LEVELS[t.escalationLevel + 1];
-      const missed = t.status === 'accepted' ? '办结' : '接单';
+      const missed = t.status === 'accepted' ? '办结' : t.categoryId === null ? '设置类别' : '接单';
       return {
         changes: { escalationLevel: t.escalationLevel + 1, lastEscalatedAt: now },
         events: [event('escalated', { note: `超时未${missed}，升级至${ESCALATION_LEVEL_LABELS[level]}`, data: { level }, bySystem: true })],
-        notifications: [notice('escalated', `报事超时，已升级至${ESCALATION_LEVEL_LABELS[level]}`, t.description)],
+        notifications: [notice('escalated', `报事超时，已升级至${ESCALATION_LEVEL_LABELS[level]}`, matterText(t.description))],
       };
     }
   }
 }
 
-/** What a new report starts as: dispatched at once when a handler was found, else in the community's queue. */
+/**
+ * What a new report starts as: dispatched at once when a handler was found, else in the community's queue.
+ * Without a category (随手拍, 待分类) it waits in the queue under the interim deadlines (UNCATEGORISED_SLA).
+ */
 export function reportTicket(input: {
   now: Date;
   reporterId: number;
   description: string;
   photoKeys: string[];
   handlerId: number | null;
-  category: SlaPolicy & { name: string };
+  category: (SlaPolicy & { id: number; name: string }) | null;
 }): { state: TicketState; events: TimelineEventDraft[]; notifications: NotificationDraft[] } {
-  const { now, handlerId, category } = input;
+  const { now, category } = input;
+  const handlerId = category === null ? null : input.handlerId;
   const state: TicketState = {
     status: handlerId === null ? 'submitted' : 'dispatched',
     reporterId: input.reporterId,
     handlerId,
+    categoryId: category?.id ?? null,
     description: input.description,
-    ...initialDeadlines(category, now),
+    createdAt: now,
+    ...initialDeadlines(category ?? UNCATEGORISED_SLA, now),
     escalationLevel: 0,
     lastEscalatedAt: null,
     nextEscalationAt: null,
@@ -257,12 +296,15 @@ export function reportTicket(input: {
   };
   state.nextEscalationAt = nextEscalationAt(state);
   const submitted = event('submitted', { photoKeys: input.photoKeys });
+  if (category === null) {
+    return { state, events: [submitted], notifications: [notice('queued', `${UNCATEGORISED_LABEL}：请设置类别`, '有一件随手拍报事需要设置类别后派单')] };
+  }
   if (handlerId === null) {
     return { state, events: [submitted], notifications: [notice('queued', `待派单：${category.name}`, '有一件报事需要人工派单')] };
   }
   return {
     state,
     events: [submitted, event('dispatched', { data: { toUserId: handlerId, auto: true }, bySystem: true })],
-    notifications: [notice('dispatched', `新派单：${category.name}`, input.description)],
+    notifications: [notice('dispatched', `新派单：${category.name}`, matterText(input.description))],
   };
 }

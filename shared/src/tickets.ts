@@ -61,6 +61,7 @@ export const TICKET_ACTIONS = [
   'rate', // 评价 (satisfied / basically satisfied close it; unsatisfied reopens it: 重办)
   'auto_close', // no rating within the rating window
   'escalate', // 超时升级: the sweeper raises an overdue matter one level
+  'categorise', // 设置类别: a committee member classifies a matter reported without a category (待分类)
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -75,6 +76,7 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   rate: '评价',
   auto_close: '超时自动关闭',
   escalate: '超时升级',
+  categorise: '设置类别',
 };
 
 /**
@@ -94,8 +96,11 @@ export type ActorKind = 'resident' | 'handler' | 'committee' | 'system';
 
 export interface TransitionRule {
   from: readonly TicketStatus[];
-  /** The state after the action; `rate` depends on the rating (rateOutcome), `escalate` keeps the state. */
-  to: TicketStatus | 'by_rating' | 'unchanged';
+  /**
+   * The state after the action; `rate` depends on the rating (rateOutcome), `escalate` keeps the state,
+   * `categorise` routes by the new category (dispatched when its routing finds a handler, else still submitted).
+   */
+  to: TicketStatus | 'by_rating' | 'by_routing' | 'unchanged';
   /** Relations that may fire it. */
   by: readonly TicketRelation[];
 }
@@ -113,6 +118,7 @@ export const TICKET_TRANSITIONS: Record<TicketAction, TransitionRule> = {
   rate: { from: ['resolved'], to: 'by_rating', by: ['reporter'] },
   auto_close: { from: ['resolved'], to: 'closed', by: ['system'] },
   escalate: { from: OPEN_TICKET_STATUSES, to: 'unchanged', by: ['system'] },
+  categorise: { from: ['submitted'], to: 'by_routing', by: ['committee'] },
 };
 
 /** The role a user must hold to ever fire an action (403 otherwise). */
@@ -127,6 +133,7 @@ export const ACTION_ROLES: Record<TicketAction, readonly ('resident' | 'grid_wor
   rate: ['resident'],
   auto_close: ['system'],
   escalate: ['system'],
+  categorise: ['committee_member'],
 };
 
 export type TransitionCheck =
@@ -145,11 +152,19 @@ export function checkTransition(status: TicketStatus, action: TicketAction, rela
   return { ok: true, to: rule.to };
 }
 
-/** The actions a viewer may fire now: the buttons the mini-program shows (never the system's own). */
-export function allowedActions(status: TicketStatus, relations: readonly TicketRelation[]): TicketAction[] {
+/**
+ * The actions a viewer may fire now: the buttons the mini-program shows (never the system's own).
+ * A matter without a category (待分类) is categorised, not dispatched by hand; one with a category is
+ * not categorised again (applyTransition refuses both).
+ */
+export function allowedActions(status: TicketStatus, relations: readonly TicketRelation[], categorised = true): TicketAction[] {
   const people = relations.filter((r) => r !== 'system');
-  return TICKET_ACTIONS.filter((a) => checkTransition(status, a, people).ok);
+  const notNow: TicketAction = categorised ? 'categorise' : 'dispatch';
+  return TICKET_ACTIONS.filter((a) => a !== notNow && checkTransition(status, a, people).ok);
 }
+
+/** How a matter reported without a category is named wherever a category's name would stand. */
+export const UNCATEGORISED_LABEL = '待分类';
 
 export function isOpen(status: TicketStatus): boolean {
   return (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(status);
@@ -176,6 +191,7 @@ export const TICKET_EVENT_TYPES = [
   'escalated',
   'merged', // a duplicate was merged into this ticket
   'followed', // 附议: a resident said "me too"
+  'categorised', // 设置类别: the committee set the category of a matter reported without one
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -195,6 +211,7 @@ export const TICKET_EVENT_LABELS: Record<TicketEventType, string> = {
   escalated: '超时升级',
   merged: '合并重复报事',
   followed: '居民附议',
+  categorised: '设置类别',
 };
 
 /**

@@ -8,9 +8,10 @@ describe('input limits', () => {
     assert.equal(textLength('灯坏了💡'), 4);
   });
 
-  it('a report with a photo needs two characters, without one four', () => {
+  it('a report with a photo needs no words (随手拍), without one four characters', () => {
     assert.equal(descriptionProblem('漏水', 1), null);
-    assert.equal(descriptionProblem('水', 1), '请用至少2个字说明照片里的问题');
+    assert.equal(descriptionProblem('', 1), null);
+    assert.equal(descriptionProblem('字'.repeat(501), 1), '描述不能超过500字');
     assert.equal(descriptionProblem('门口积水', 0), null);
     assert.equal(descriptionProblem('灯坏了', 0), '请用至少4个字描述问题，或拍张照片');
     assert.equal(descriptionProblem('字'.repeat(500), 0), null);

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOTIFICATION_KINDS, applyTransition, reportTicket, type TicketState, type TransitionContext } from '../src/index.js';
+import { NOTIFICATION_KINDS, UNCATEGORISED, allowedActions, applyTransition, reportTicket, type TicketState, type TransitionContext } from '../src/index.js';
 
 /** Deadlines below are worked out by hand from a 30-minute accept and a 4-hour resolve SLA. */
-const category = { name: '垃圾清运', acceptMinutes: 30, resolveMinutes: 240 };
+const category = { id: 5, name: '垃圾清运', acceptMinutes: 30, resolveMinutes: 240 };
 const at = (iso: string) => new Date(iso);
 const T0 = at('2026-11-23T02:00:00.000Z');
 
@@ -128,5 +128,55 @@ describe('applyTransition', () => {
     assert.deepEqual(applyTransition(reported(7), { action: 'accept' }, ctx('2026-11-23T02:05:00.000Z', ['reporter'], 1)), { ok: false, reason: 'forbidden' });
     const accepted = { ...reported(7), status: 'accepted' as const };
     assert.deepEqual(applyTransition(accepted, { action: 'cancel' }, ctx('2026-11-23T02:05:00.000Z', ['reporter'], 1)), { ok: false, reason: 'invalid_state' });
+  });
+});
+
+describe('随手拍: a report without a category (待分类)', () => {
+  // Reported at T0 = 02:00 with a photo and no words; the interim deadlines are an hour to classify and 3 days.
+  const snap = () => reportTicket({ now: T0, reporterId: 1, description: '', photoKeys: ['p.jpg'], handlerId: 7, category: null });
+  const asIs = (now: string, relations: TransitionContext['relations'], actorId: number | null = 3): TransitionContext => ({ now: at(now), relations, actorId, category: UNCATEGORISED });
+
+  it('waits in the queue whatever a handler was found, with interim deadlines from the submission, and the committee is told', () => {
+    const r = snap();
+    assert.deepEqual([r.state.status, r.state.handlerId, r.state.categoryId], ['submitted', null, null]);
+    assert.equal(r.state.acceptDueAt.toISOString(), '2026-11-23T03:00:00.000Z');
+    assert.equal(r.state.respondDueAt.toISOString(), '2026-11-23T03:00:00.000Z');
+    assert.equal(r.state.resolveDueAt.toISOString(), '2026-11-26T02:00:00.000Z');
+    // The sweeper escalates it at 03:00 if nobody classifies it: it cannot fall through the cracks.
+    assert.equal(r.state.nextEscalationAt?.toISOString(), '2026-11-23T03:00:00.000Z');
+    assert.deepEqual(r.notifications, [{ kind: 'queued', title: '待分类：请设置类别', body: '有一件随手拍报事需要设置类别后派单' }]);
+  });
+
+  it('the committee sets the category: deadlines from the submission, and the routing dispatches it at once', () => {
+    // Categorised at 02:20: the 30-minute accept runs from 02:00 → 02:30, the 4-hour resolve → 06:00.
+    const r = ok(applyTransition(snap().state, { action: 'categorise', category, handlerId: 8 }, asIs('2026-11-23T02:20:00.000Z', ['committee'])));
+    assert.deepEqual([r.changes.status, r.changes.handlerId, r.changes.categoryId], ['dispatched', 8, 5]);
+    assert.equal(r.changes.respondDueAt?.toISOString(), '2026-11-23T02:30:00.000Z');
+    assert.equal(r.changes.acceptDueAt?.toISOString(), '2026-11-23T02:30:00.000Z');
+    assert.equal(r.changes.resolveDueAt?.toISOString(), '2026-11-23T06:00:00.000Z');
+    assert.equal(r.changes.nextEscalationAt?.toISOString(), '2026-11-23T02:30:00.000Z');
+    assert.deepEqual(r.events.map((e) => [e.type, e.note, e.bySystem ?? false]), [['categorised', '垃圾清运', false], ['dispatched', null, true]]);
+    assert.deepEqual(r.notifications, [{ kind: 'dispatched', title: '新派单：垃圾清运', body: '（照片报事，未写文字）' }]);
+  });
+
+  it('categorised late, the category\'s deadline is already past and the sweeper escalates it next', () => {
+    const r = ok(applyTransition(snap().state, { action: 'categorise', category, handlerId: null }, asIs('2026-11-23T02:45:00.000Z', ['committee'])));
+    assert.equal(r.changes.status, undefined); // still submitted: the category routes to the queue
+    assert.equal(r.changes.acceptDueAt?.toISOString(), '2026-11-23T02:30:00.000Z');
+    assert.equal(r.changes.nextEscalationAt?.toISOString(), '2026-11-23T02:30:00.000Z');
+    assert.deepEqual(r.notifications, []);
+  });
+
+  it('is categorised, not dispatched by hand; and a matter with a category is not categorised again', () => {
+    assert.deepEqual(allowedActions('submitted', ['committee'], false), ['reject', 'categorise']);
+    assert.deepEqual(allowedActions('submitted', ['committee'], true), ['dispatch', 'reject']);
+    assert.deepEqual(applyTransition(snap().state, { action: 'dispatch', toUserId: 8 }, asIs('2026-11-23T02:20:00.000Z', ['committee'])), { ok: false, reason: 'uncategorised' });
+    const queued = reportTicket({ now: T0, reporterId: 1, description: '楼道灯坏', photoKeys: [], handlerId: null, category });
+    assert.deepEqual(applyTransition(queued.state, { action: 'categorise', category, handlerId: 8 }, ctx('2026-11-23T02:20:00.000Z', ['committee'], 3)), { ok: false, reason: 'categorised' });
+  });
+
+  it('escalates as not yet classified', () => {
+    const r = ok(applyTransition(snap().state, { action: 'escalate' }, asIs('2026-11-23T03:00:00.000Z', ['system'], null)));
+    assert.equal(r.events[0].note, '超时未设置类别，升级至社区');
   });
 });

@@ -87,6 +87,7 @@ describe('allowed actions (the buttons shown)', () => {
     ['accepted', ['system', 'committee'], ['transfer', 'reject']], // nor escalate
     ['accepted', ['overseer'], ['transfer']], // an officer only moves a matter
     ['submitted', ['overseer'], []], // the community's queue is its committee's to dispatch
+    ['submitted', ['reporter'], ['cancel']], // a resident never classifies
   ];
   for (const [status, relations, expected] of cases) {
     it(`${status} for ${relations.join('+')} → [${expected.join(', ')}]`, () => {

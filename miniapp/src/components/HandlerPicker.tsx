@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
-import { ROLE_LABELS, TEXT_LIMITS, requiredTextProblem, type HandlerCandidate } from '@linli/shared'
+import { ROLE_LABELS, TEXT_LIMITS, requiredTextProblem, type CategoryView, type HandlerCandidate } from '@linli/shared'
 import { useResource } from '../hooks/useResource'
+import { useCategories } from '../hooks/usePlaces'
 import { fetchHandlers } from '../hooks/useTickets'
+import { categoryIcon } from '../utils/categoryIcon'
 import { LoadState } from './LoadState'
-import { asChoice, asChoiceGroup } from '../utils/a11y'
+import { asChoice, asChoiceGroup, decorative } from '../utils/a11y'
 
 interface HandlerPickerProps {
   ticketId: number
@@ -103,6 +105,51 @@ export function ReasonSheet({ visible, title, placeholder, options, onClose, onS
         <TextArea value={text} onChange={setText} maxLength={options ? TEXT_LIMITS.rejectNoteMax : TEXT_LIMITS.reasonMax} rows={3} placeholder={placeholder} />
         <Button className='sheet__confirm' type='primary' size='large' block disabled={!ready || busy} loading={busy} onClick={submit}>
           确定{title}
+        </Button>
+      </View>
+    </Popup>
+  )
+}
+
+interface CategoryPickerProps {
+  visible: boolean
+  onClose: () => void
+  onPick: (category: CategoryView) => Promise<void>
+}
+
+/** 设置类别 of a matter reported without one (随手拍): the category's routing then dispatches it. */
+export function CategoryPicker({ visible, onClose, onPick }: CategoryPickerProps) {
+  const categories = useCategories()
+  const [picked, setPicked] = useState<CategoryView | null>(null)
+  const [busy, setBusy] = useState(false)
+  const confirm = async () => {
+    if (!picked || busy) return
+    setBusy(true)
+    try {
+      await onPick(picked)
+      setPicked(null)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Popup visible={visible} position='bottom' round closeable title='设置类别' onClose={onClose}>
+      <View className='sheet sheet--long'>
+        <Text className='hint'>设置后按类别自动派单，时限从居民提交时算起。</Text>
+        <LoadState loading={categories.loading} error={categories.error} onRetry={categories.reload} empty={categories.data?.length === 0} emptyText='暂无可选的类别'>
+          <View className='sheet__options' {...asChoiceGroup('报事类别')}>
+            {(categories.data ?? []).map((c) => (
+              <View key={c.id} className={`sheet__option${picked?.id === c.id ? ' sheet__option--active' : ''}`} onClick={() => setPicked(c)} data-category={c.name} {...asChoice(picked?.id === c.id, c.name)}>
+                <Text className='sheet__option-title'>
+                  <Text {...decorative}>{categoryIcon(c.icon, c.code)} </Text>
+                  {c.name}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </LoadState>
+        <Button className='sheet__confirm' type='primary' size='large' block disabled={!picked || busy} loading={busy} onClick={confirm}>
+          确定设置类别
         </Button>
       </View>
     </Popup>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import type { TicketSummary } from '@linli/shared'
-import { categoryIcon } from '../utils/categoryIcon'
+import { matterText, type TicketSummary } from '@linli/shared'
+import { categoryLine } from '../utils/categoryIcon'
 import { dueInfo, formatDateTime } from '../utils/format'
 import { StatusTag } from './StatusTag'
 import { asButton } from '../utils/a11y'
@@ -19,16 +19,16 @@ export function TicketCard({ ticket, onClick, showHandler }: TicketCardProps) {
     <View className={`ticket-card${ticket.overdue ? ' ticket-card--overdue' : ''}`} onClick={onClick} data-ticket-id={ticket.id} {...asButton()}>
       <View className='ticket-card__head'>
         <Text className='ticket-card__category'>
-          {categoryIcon(ticket.category.icon)} {ticket.category.name}
+          {categoryLine(ticket.category)}
         </Text>
         <StatusTag status={ticket.status} />
       </View>
-      <Text className='ticket-card__desc'>{ticket.description}</Text>
+      <Text className='ticket-card__desc'>{matterText(ticket.description)}</Text>
       <View className='ticket-card__meta'>
         <Text>{ticket.code}</Text>
         <Text>{formatDateTime(ticket.createdAt)}</Text>
         {showHandler && ticket.gridName && <Text>{ticket.gridName}</Text>}
-        {showHandler && <Text>{ticket.handler ? `经办：${ticket.handler.name}` : '待派单'}</Text>}
+        {showHandler && <Text>{ticket.handler ? `经办：${ticket.handler.name}` : ticket.category ? '待派单' : '待设置类别'}</Text>}
         {ticket.followerCount > 0 && <Text>{ticket.followerCount}人附议</Text>}
       </View>
       {(due || ticket.reopenCount > 0) && (

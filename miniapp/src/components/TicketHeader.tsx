@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { ESCALATION_LEVEL_LABELS, RATING_LABELS, REJECT_REASON_LABELS, type TicketDetail } from '@linli/shared'
-import { categoryIcon } from '../utils/categoryIcon'
+import { ESCALATION_LEVEL_LABELS, RATING_LABELS, REJECT_REASON_LABELS, matterText, type TicketDetail } from '@linli/shared'
+import { categoryLine } from '../utils/categoryIcon'
 import { dueInfo, formatDateTime } from '../utils/format'
 import { PhotoGrid } from './PhotoGrid'
 import { StatusTag } from './StatusTag'
@@ -14,11 +14,11 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
       <View className='card'>
         <View className='ticket-header__top'>
           <Text className='ticket-header__category'>
-            {categoryIcon(ticket.category.icon)} {ticket.category.name}
+            {categoryLine(ticket.category)}
           </Text>
           <StatusTag status={ticket.status} />
         </View>
-        <Text className='ticket-header__desc'>{ticket.description}</Text>
+        <Text className='ticket-header__desc'>{matterText(ticket.description)}</Text>
         <View className='ticket-header__meta'>
           <Text>编号 {ticket.code}</Text>
           <Text>报事时间 {formatDateTime(ticket.createdAt)}</Text>
@@ -29,7 +29,7 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
             </Text>
           )}
           {ticket.gridName && <Text>所属网格 {ticket.gridName}</Text>}
-          <Text>经办人 {ticket.handler ? ticket.handler.name : '待派单'}</Text>
+          <Text>经办人 {ticket.handler ? ticket.handler.name : ticket.category ? '待派单' : '社区分类后派单'}</Text>
           {ticket.reporter && <Text>报事人 {ticket.anonymous ? `${ticket.reporter.name}（对外匿名）` : ticket.reporter.name}</Text>}
           {ticket.followerCount > 0 && <Text>{ticket.followerCount}位居民附议</Text>}
           {ticket.escalationLevel !== 'grid' && <Text className='text-danger'>已升级至{ESCALATION_LEVEL_LABELS[ticket.escalationLevel]}督办</Text>}

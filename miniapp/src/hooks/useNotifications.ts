@@ -24,3 +24,14 @@ export function ticketPageFor(user: UserView | null | undefined, ticketId: numbe
   if (hasRole(user, 'committee_member')) return `/committee/ticket/index?id=${ticketId}`
   return `/pages/ticket/index?id=${ticketId}`
 }
+
+/**
+ * Where a notification opens: its matter on the page of the reader's role, its booking (the holder and the
+ * grid worker who booked it read the same page), or for a help request the grid worker's 代办 list.
+ */
+export function notificationPage(user: UserView | null | undefined, n: Pick<NotificationView, 'type' | 'ticketId' | 'bookingId'>): string | null {
+  if (n.ticketId) return ticketPageFor(user, n.ticketId)
+  if (n.bookingId) return `/pages/booking/index?id=${n.bookingId}`
+  if (n.type === 'booking_help_requested') return '/worker/book-for/index'
+  return null
+}

@@ -7,7 +7,7 @@ import { IS_WEAPP } from '../services/config'
 import { api } from '../services/request'
 import { useResource } from './useResource'
 
-export type SubscriptionMoment = 'report' | 'accept'
+export type SubscriptionMoment = 'report' | 'accept' | 'book'
 
 export async function subscriptionTemplates(moment: SubscriptionMoment): Promise<string[]> {
   const { templateIds } = await api('GET /notifications/subscriptions', { query: { for: moment }, quiet: true })

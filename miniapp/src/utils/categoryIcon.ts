@@ -1,3 +1,4 @@
+import { UNCATEGORISED_LABEL } from '@linli/shared'
 /** Category icons are drawn as emoji: no icon font to download, readable at any text size. */
 const ICONS: Record<string, string> = {
   repair: '🔧', wrench: '🔧', tool: '🔧', property: '🏠', home: '🏠', building: '🏢',
@@ -14,4 +15,9 @@ export function categoryIcon(icon: string | null | undefined, code?: string): st
   if (ICONS[key]) return ICONS[key]
   const hit = Object.keys(ICONS).find((k) => key.includes(k))
   return hit ? ICONS[hit] : '📝'
+}
+
+/** A ticket's category as cards and headers show it; a matter reported without one reads 待分类 until the committee sets it. */
+export function categoryLine(category: { icon: string; name: string } | null): string {
+  return category ? `${categoryIcon(category.icon)} ${category.name}` : `📷 ${UNCATEGORISED_LABEL}`
 }

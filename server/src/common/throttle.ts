@@ -5,10 +5,10 @@ import { Clock } from './clock.js';
 import { AppError } from './app-error.js';
 import type { RateCounter } from './rate-counter.js';
 
-export type RateLimitName = 'login' | 'tickets' | 'push';
+export type RateLimitName = 'login' | 'tickets' | 'bookings' | 'push';
 export const RATE_LIMIT_KEY = 'linli:rate-limit';
 
-/** Limit this route: login and WeChat pushes per client address (pushes at login's rate), ticket creation per user. */
+/** Limit this route: login and WeChat pushes per client address (pushes at login's rate), ticket and booking creation per user. */
 export const RateLimit = (name: RateLimitName) => SetMetadata(RATE_LIMIT_KEY, name);
 
 /** The counter the limits use: in this process, or in Redis when REDIS_URL is set. */
@@ -39,9 +39,10 @@ export class RateLimitGuard implements CanActivate, OnApplicationShutdown {
     const name = this.reflector.get<RateLimitName | undefined>(RATE_LIMIT_KEY, ctx.getHandler());
     if (!name) return true;
     const req = ctx.switchToHttp().getRequest();
-    const limit = name !== 'tickets' ? this.config.rateLimits.loginPerMinute : this.config.rateLimits.ticketsPerMinute;
-    const who = name === 'tickets' && req.user ? `user:${req.user.id}` : `ip:${req.ip}`;
-    const repeat = name === 'tickets' ? idempotencyKeyOf(req.headers['idempotency-key']) : undefined;
+    const perUser = name === 'tickets' || name === 'bookings';
+    const limit = name === 'tickets' ? this.config.rateLimits.ticketsPerMinute : name === 'bookings' ? this.config.rateLimits.bookingsPerMinute : this.config.rateLimits.loginPerMinute;
+    const who = perUser && req.user ? `user:${req.user.id}` : `ip:${req.ip}`;
+    const repeat = perUser ? idempotencyKeyOf(req.headers['idempotency-key']) : undefined;
     const now = this.clock.now().getTime();
     const windowEnd = (Math.floor(now / RateLimitGuard.WINDOW_MS) + 1) * RateLimitGuard.WINDOW_MS;
     const count = await this.counter.hit(`${name}:${who}`, windowEnd, now, repeat);

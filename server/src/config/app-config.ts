@@ -53,7 +53,7 @@ export interface AppConfig {
   uncheckedText: 'hold' | 'publish';
   /** How often this process sends the outbox as WeChat subscribe messages; 0 turns it off. */
   deliveryIntervalMs: number;
-  rateLimits: { loginPerMinute: number; ticketsPerMinute: number; uploadsPerMinute: number; uploadsPerDay: number };
+  rateLimits: { loginPerMinute: number; ticketsPerMinute: number; bookingsPerMinute: number; uploadsPerMinute: number; uploadsPerDay: number };
   /** Where login and report rate limits are counted so every process shares them; null: in each process. */
   redisUrl: string | null;
   /**
@@ -170,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: {
       loginPerMinute: int(env.RATE_LIMIT_LOGIN_PER_MINUTE, 20),
       ticketsPerMinute: int(env.RATE_LIMIT_TICKETS_PER_MINUTE, 10),
+      bookingsPerMinute: int(env.RATE_LIMIT_BOOKINGS_PER_MINUTE, 20),
       uploadsPerMinute: int(env.RATE_LIMIT_UPLOADS_PER_MINUTE, 20),
       uploadsPerDay: int(env.UPLOADS_PER_DAY, 100),
     },

@@ -19,6 +19,8 @@ import { ContentHold } from '../content-security/content-hold.entity.js';
 import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
 import { PersonDetails } from '../ledger/entities/person-details.entity.js';
 import { DELIBERATION_ENTITIES } from '../deliberation/entities/deliberation.entities.js';
+import { ServiceClosure, ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
+import { Booking, BookingEvent, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
 
 export const ENTITIES = [
   District,
@@ -49,4 +51,11 @@ export const ENTITIES = [
   HouseholdMember,
   PersonDetails,
   ...DELIBERATION_ENTITIES,
+  ServiceItem,
+  ServiceSlot,
+  ServiceClosure,
+  Booking,
+  BookingEvent,
+  BookingHelpRequest,
+  VolunteerHourEntry,
 ];

@@ -11,7 +11,7 @@ import { Notification } from '../notifications/notification.entity.js';
 import { notificationRows } from '../notifications/outbox.js';
 import { PlacesService } from '../places/places.service.js';
 import { MeetingRegistration, Topic, TopicMeeting } from './entities/deliberation.entities.js';
-import { householdsInScope, isCommittee } from './topic-access.js';
+import { communityOf, householdsInScope, isCommittee } from './topic-access.js';
 import { meetingViews } from './topic-views.js';
 import { TopicWrites, VersionConflict } from './topic-writes.js';
 import { TopicsService, invalidState, topicConflict } from './topics.service.js';
@@ -62,7 +62,7 @@ export class MeetingsService {
         version: 1,
       });
       await em.save(m);
-      const place = await this.places.communityPlace(t.communityId);
+      const place = await communityOf(em, t.communityId);
       const writes = new TopicWrites(em);
       await writes.event(t, 'meeting', { id: user.id, role: 'committee_member' }, `${req.title}：${formatLocalDateTime(startsAt, place?.utcOffsetMinutes)}，${req.place}`, now);
       await writes.notify(t, [{ kind: 'meeting_scheduled', recipients: ['in_scope'], title: '恳谈会通知' }], `${req.title}将于${formatLocalDateTime(startsAt, place?.utcOffsetMinutes)}在${req.place}召开，欢迎报名`, now);
@@ -122,7 +122,7 @@ export class MeetingsService {
       if (offer.length === 0) return;
       await em.update(MeetingRegistration, { id: In(offer) }, { status: 'registered', updatedAt: now });
       const promoted = regs.filter((r) => offer.includes(r.id)).map((r) => r.userId);
-      const place = await this.places.communityPlace(m.communityId);
+      const place = await communityOf(em, m.communityId);
       await em.insert(Notification, notificationRows(promoted, { type: 'meeting_promoted', title: '恳谈会候补转正', body: `您已从候补转为正式报名：${m.title}，${formatLocalDateTime(m.startsAt, place?.utcOffsetMinutes)}，${m.place}`, ticketId: null, topicId: m.topicId, communityId: m.communityId }, now));
     });
     return this.view(user, id);

@@ -3,7 +3,7 @@ import type { TopicParty, TopicRelation } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
 import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
-import { Building, Household, Organisation } from '../places/entities/places.entities.js';
+import { Building, Community, District, Household, Organisation } from '../places/entities/places.entities.js';
 import { Topic, TopicScopeBuilding } from './entities/deliberation.entities.js';
 
 /** A household a person speaks for: the one the committee bound them to, and every one the ledger lists them in. */
@@ -59,6 +59,18 @@ export async function householdsInScope(em: EntityManager, user: AuthUser, topic
   if (mine.length === 0) return [];
   const inScope = new Set(buildingIds ?? (await scopeBuildingIds(em, topic)));
   return mine.filter((h) => inScope.has(h.buildingId));
+}
+
+/**
+ * A community's place and local time, read through the caller's manager: inside a transaction it must not
+ * wait for a second connection from the pool (PlacesService's cache refills through the pool, and a
+ * burst of transactions each waiting for one would hold every connection and wait forever).
+ */
+export async function communityOf(em: EntityManager, id: number): Promise<{ id: number; streetId: number; districtId: number; utcOffsetMinutes: number } | null> {
+  const c = await em.findOne(Community, { where: { id }, select: { id: true, streetId: true, districtId: true } });
+  if (!c) return null;
+  const d = await em.findOne(District, { where: { id: c.districtId }, select: { id: true, utcOffsetMinutes: true } });
+  return { id: c.id, streetId: c.streetId, districtId: c.districtId, utcOffsetMinutes: d?.utcOffsetMinutes ?? 480 };
 }
 
 export function isCommittee(user: AuthUser, communityId: number): boolean {

@@ -38,7 +38,7 @@ import { PlacesService } from '../places/places.service.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { Topic, TopicIdempotencyRecord, TopicComment, TopicCosign, TopicPlan, TopicRating, TopicReview, TopicScopeBuilding, TopicTask, TopicTaskUpdate, TopicTicket } from './entities/deliberation.entities.js';
-import { householdsInScope, householdsOf, isCommittee, mayReadCommunity, partyOf, topicRelations } from './topic-access.js';
+import { communityOf, householdsInScope, householdsOf, isCommittee, mayReadCommunity, partyOf, topicRelations } from './topic-access.js';
 import { COMMENTING_STATUSES, TopicViews } from './topic-views.js';
 import { TopicWrites, VersionConflict } from './topic-writes.js';
 
@@ -95,8 +95,11 @@ export class TopicsService {
     const qb = em.createQueryBuilder(Topic, 't').where('t.id = :id', { id });
     if (forUpdate && this.db.isMysql) qb.setLock('pessimistic_write');
     const t = await qb.getOne();
-    const community = t ? await this.places.communityPlace(t.communityId) : null;
-    if (!t || !community || !(await mayReadCommunity(em, user, community))) throw Errors.notFound('议题');
+    if (!t) throw Errors.notFound('议题');
+    // Anyone holding a role in the community reads it at once (residents, staff); others are looked up.
+    if (user.roles.some((r) => r.communityId === t.communityId)) return t;
+    const community = await communityOf(em, t.communityId);
+    if (!community || !(await mayReadCommunity(em, user, community))) throw Errors.notFound('议题');
     return t;
   }
 
@@ -464,7 +467,7 @@ export class TopicsService {
     if (!result.ok) {
       if (result.reason === 'forbidden') throw Errors.forbidden(`您不能对这个议题执行“${label}”，如有问题请联系社区居委会`);
       if (result.reason === 'too_early') {
-        const place = await this.places.communityPlace(t.communityId);
+        const place = await communityOf(em, t.communityId);
         throw new AppError(409, 'NOTICE_NOT_OVER', `方案公示期未满${t.noticeDays}天，请于${formatLocalDateTime(noticeEndsAt(t.noticeStartedAt!, t.noticeDays), place?.utcOffsetMinutes)}后再开始表决`);
       }
       throw invalidState(t.status, label);

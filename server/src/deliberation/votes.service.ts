@@ -144,13 +144,22 @@ export class VotesService {
     return vote;
   }
 
-  /** The households on the roll the user may vote for: bound or a member; for the Civil Code rules, owned. */
+  /**
+   * The households on the roll the user may vote for: bound or a member; for the Civil Code rules, owned
+   * (a current 业主 in the ledger). Two indexed lookups: it is on every ballot's path.
+   */
   private async eligible(em: EntityManager, user: AuthUser, vote: Vote): Promise<number[]> {
-    const mine = (await householdsOf(em, user.id)).filter((h) => (isCivilCode(vote.rule) ? h.owner : true)).map((h) => h.householdId);
+    const civil = isCivilCode(vote.rule);
+    const mine: { householdId: number }[] = civil
+      ? await em.query("SELECT householdId FROM household_members WHERE userId = ? AND endedAt IS NULL AND relation = 'owner'", [user.id])
+      : await em.query("SELECT householdId FROM household_bindings WHERE userId = ? AND status = 'approved' UNION SELECT householdId FROM household_members WHERE userId = ? AND endedAt IS NULL", [user.id, user.id]);
     if (mine.length === 0) return [];
-    const rows = await em.find(VoteRollRow, { where: { voteId: vote.id, householdId: In(mine) }, select: { householdId: true } });
-    const onRoll = new Set(rows.map((r) => r.householdId));
-    return mine.filter((id) => onRoll.has(id));
+    const rows = await em.find(VoteRollRow, { where: { voteId: vote.id, householdId: In(mine.map((m) => Number(m.householdId))) }, select: { householdId: true }, order: { householdId: 'ASC' } });
+    const ids = rows.map((r) => Number(r.householdId));
+    if (ids.length < 2) return ids;
+    // The bound household first: a ballot without a household names it.
+    const bound = await em.findOne(HouseholdBinding, { where: { userId: user.id, status: 'approved' }, select: { householdId: true } });
+    return bound && ids.includes(bound.householdId) ? [bound.householdId, ...ids.filter((i) => i !== bound.householdId)] : ids;
   }
 
   private async myBallots(em: EntityManager, user: AuthUser, vote: Vote): Promise<MyBallotView[]> {
@@ -178,8 +187,20 @@ export class VotesService {
       await this.writeBallot(em, vote, target, { choice, channel: 'app', castById: user.id, proxyName: null, photoKey: null });
       return target;
     });
-    const vote = await this.db.manager.findOneByOrFail(Vote, { id: voteId });
-    return (await this.myBallots(this.db.manager, user, vote)).find((b) => b.householdId === id)!;
+    return this.ballotView(voteId, id);
+  }
+
+  /** One household's ballot as its members see it. */
+  private async ballotView(voteId: number, householdId: number): Promise<MyBallotView> {
+    const [row] = await this.db.manager
+      .createQueryBuilder(Ballot, 'b')
+      .innerJoin(Household, 'h', 'h.id = b.householdId')
+      .innerJoin(Building, 'g', 'g.id = h.buildingId')
+      .select(['b.choice AS choice', 'b.receipt AS receipt', 'b.castAt AS castAt', 'b.channel AS channel', 'h.label AS label', 'g.name AS building'])
+      .where('b.voteId = :voteId AND b.householdId = :householdId', { voteId, householdId })
+      .getRawMany<{ choice: BallotChoice; receipt: string; castAt: Date | string; channel: MyBallotView['channel']; label: string; building: string }>();
+    const castAt = typeof row.castAt === 'string' ? new Date(`${row.castAt.replace(' ', 'T')}Z`) : row.castAt;
+    return { householdId, household: `${row.building}${row.label}`, choice: row.choice, receipt: row.receipt, castAt: castAt.toISOString(), channel: row.channel };
   }
 
   /** 纸质表决票 / 委托书, by a committee member with a photo of the signed paper. */
@@ -207,24 +228,23 @@ export class VotesService {
     return vote;
   }
 
-  /** One row per household and vote: the first ballot inserts it, every later one rewrites it (the receipt stays). */
+  /**
+   * One row per household and vote: the first ballot inserts it with a receipt, every later one rewrites
+   * its choice (the receipt stays). One upsert statement: an UPDATE that finds no row would hold a gap lock
+   * that the INSERT after it then waits on, and two households doing so at once deadlock.
+   */
   private async writeBallot(em: EntityManager, vote: Vote, householdId: number, b: Pick<Ballot, 'choice' | 'channel' | 'castById' | 'proxyName' | 'photoKey'>): Promise<void> {
     const now = this.clock.now();
-    const update = async () => {
-      const r = await em
-        .createQueryBuilder()
-        .update(Ballot)
-        .set({ ...b, castAt: now, revisions: () => 'revisions + 1' })
-        .where('voteId = :voteId AND householdId = :householdId', { voteId: vote.id, householdId })
-        .execute();
-      return r.affected === 1;
-    };
-    if (await update()) return;
+    const values = [vote.id, householdId, b.choice, b.channel, b.castById, b.proxyName, b.photoKey, receiptCode(), now];
+    const insert = 'INSERT INTO ballots (voteId, householdId, choice, channel, castById, proxyName, photoKey, receipt, castAt, revisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)';
+    const set = (v: (c: string) => string) => ['choice', 'channel', 'castById', 'proxyName', 'photoKey', 'castAt'].map((c) => `${c} = ${v(c)}`).join(', ');
+    const sql = this.db.isMysql
+      ? `${insert} ON DUPLICATE KEY UPDATE ${set((c) => `VALUES(${c})`)}, revisions = revisions + 1`
+      : `${insert} ON CONFLICT (voteId, householdId) DO UPDATE SET ${set((c) => `excluded.${c}`)}, revisions = revisions + 1`;
     try {
-      await em.insert(Ballot, { voteId: vote.id, householdId, ...b, receipt: receiptCode(), castAt: now, revisions: 1 });
+      await em.query(sql, this.db.isMysql ? values : values.map((x) => (x instanceof Date ? x.toISOString().replace('T', ' ').replace('Z', '') : x)));
     } catch (e) {
-      // Another member of the household voted at the same moment: theirs is in, and this one replaces it.
-      if (isUniqueViolation(e) && (await update())) return;
+      // The one other unique index: a receipt drawn twice in one vote (one chance in 10¹¹ per pair): draw again.
       if (isUniqueViolation(e)) throw topicConflict();
       throw e;
     }
@@ -304,7 +324,8 @@ export class VotesService {
           castAt: b?.castAt.toISOString() ?? null,
           channel: b?.channel ?? null,
           choice: showChoice && b ? b.choice : null,
-          photoUrl: b?.photoKey ? fileUrl(b.photoKey) : null,
+          // A signed paper shows its choice: a secret ballot's photo is kept for a court, never shown here.
+          photoUrl: b?.photoKey && !vote.secret ? fileUrl(b.photoKey) : null,
         };
       }),
     };

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OPEN_TICKET_STATUSES } from '@linli/shared';
 import type { Category } from '../categories/category.entity.js';
 import { Organisation } from '../places/entities/places.entities.js';
-import { RoleAssignment } from '../users/entities/users.entities.js';
+import { RoleAssignment, User } from '../users/entities/users.entities.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 
 export interface HandlerCandidate {
@@ -20,17 +20,29 @@ export interface HandlerCandidate {
  */
 @Injectable()
 export class DispatchService {
-  async chooseHandler(em: EntityManager, ticket: Pick<Ticket, 'gridId' | 'communityId'>, category: Category): Promise<number | null> {
+  /**
+   * Who a new ticket goes to: the candidate with the fewest open tickets (then the lowest id), with their
+   * name for the answer. One statement: the candidates, their names and their loads together.
+   */
+  async chooseHandler(em: EntityManager, ticket: Pick<Ticket, 'gridId' | 'communityId'>, category: Category): Promise<{ userId: number; name: string } | null> {
     if (category.routing === 'community') return null;
-    const candidates =
-      category.routing === 'grid_worker'
-        ? ticket.gridId === null
-          ? []
-          : await this.gridWorkers(em, [ticket.gridId])
-        : await this.partners(em, ticket.communityId, category.partnerKind);
-    const ranked = await this.withLoad(em, candidates);
+    if (category.routing === 'grid_worker' && ticket.gridId === null) return null;
+    const qb = em
+      .getRepository(RoleAssignment)
+      .createQueryBuilder('r')
+      .leftJoin(User, 'u', 'u.id = r.userId')
+      .select(['r.userId AS userId', 'u.name AS name'])
+      .addSelect((sub) => sub.select('COUNT(*)').from(Ticket, 't').where('t.handlerId = r.userId').andWhere('t.status IN (:...open)', { open: OPEN_TICKET_STATUSES }), 'openCount');
+    if (category.routing === 'grid_worker') qb.where('r.role = :role', { role: 'grid_worker' }).andWhere('r.gridId = :gridId', { gridId: ticket.gridId });
+    else
+      qb.innerJoin(Organisation, 'o', 'o.id = r.organisationId')
+        .where('r.role = :role', { role: 'partner' })
+        .andWhere('r.communityId = :communityId', { communityId: ticket.communityId })
+        .andWhere('o.kind = :kind', { kind: category.partnerKind });
+    const rows = await qb.getRawMany<{ userId: number | string; name: string | null; openCount: number | string }>();
+    const ranked = rows.map((r) => ({ userId: Number(r.userId), name: r.name ?? '', openCount: Number(r.openCount) }));
     ranked.sort((a, b) => a.openCount - b.openCount || a.userId - b.userId);
-    return ranked[0]?.userId ?? null;
+    return ranked[0] ? { userId: ranked[0].userId, name: ranked[0].name } : null;
   }
 
   /** Everyone a ticket of this community may be dispatched or transferred to, with their load. */
@@ -49,21 +61,6 @@ export class DispatchService {
       { userId, role: 'grid_worker', communityId },
       { userId, role: 'partner', communityId },
     ])) > 0;
-  }
-
-  private gridWorkers(em: EntityManager, gridIds: number[]): Promise<RoleAssignment[]> {
-    return em.getRepository(RoleAssignment).createQueryBuilder('r').where('r.role = :role', { role: 'grid_worker' }).andWhere('r.gridId IN (:...gridIds)', { gridIds }).getMany();
-  }
-
-  private partners(em: EntityManager, communityId: number, kind: string | null): Promise<RoleAssignment[]> {
-    return em
-      .getRepository(RoleAssignment)
-      .createQueryBuilder('r')
-      .innerJoin(Organisation, 'o', 'o.id = r.organisationId')
-      .where('r.role = :role', { role: 'partner' })
-      .andWhere('r.communityId = :communityId', { communityId })
-      .andWhere('o.kind = :kind', { kind })
-      .getMany();
   }
 
   private async withLoad(em: EntityManager, roles: RoleAssignment[]): Promise<HandlerCandidate[]> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { applyTransition, nextEscalationAt } from '@linli/shared';
+import { UNCATEGORISED, applyTransition, nextEscalationAt } from '@linli/shared';
 import { CategoriesService } from '../categories/categories.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
@@ -90,7 +90,7 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
     const writes = new TicketWrites(em);
     if (action === 'escalate') await writes.recipients.preload(due);
     for (const t of due) {
-      const category = (await this.categories.get(t.categoryId))!;
+      const category = t.categoryId === null ? UNCATEGORISED : (await this.categories.get(t.categoryId))!;
       const result = applyTransition(t, { action }, { now, relations: ['system'], actorId: null, category });
       if (result.ok) {
         Object.assign(t, result.changes);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { In } from 'typeorm';
-import { DEFAULT_UTC_OFFSET_MINUTES, RATING_LABELS, TICKET_STATUS_LABELS, type StatsOverview, type StatsTrend } from '@linli/shared';
+import { DEFAULT_UTC_OFFSET_MINUTES, RATING_LABELS, TICKET_STATUS_LABELS, UNCATEGORISED_LABEL, type StatsOverview, type StatsTrend } from '@linli/shared';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
@@ -84,7 +84,7 @@ export class ExportsService {
             await sheet.row([
               t.code,
               c?.name ?? null,
-              categories.get(t.categoryId)?.name ?? null,
+              t.categoryId === null ? UNCATEGORISED_LABEL : (categories.get(t.categoryId)?.name ?? null),
               TICKET_STATUS_LABELS[t.status],
               // Staff read residents' words as written.
               t.description,

@@ -13,5 +13,6 @@ import { LedgerController } from './ledger.controller.js';
   imports: [PlacesModule],
   controllers: [LedgerController, LedgerExportsController],
   providers: [LedgerImportService, LedgerQueriesService, LedgerEditsService, LedgerExportService, GridImportService],
+  exports: [LedgerQueriesService],
 })
 export class LedgerModule {}

@@ -23,7 +23,7 @@ import { Notification } from './notification.entity.js';
 import { templateFor } from './subscribe-templates.js';
 
 /** The taps where the app asks for subscriptions, and whom the person is then to WeChat's notices. */
-export const SUBSCRIBE_TAPS = { report: 'reporter', accept: 'handler' } as const satisfies Record<string, NotificationRecipient>;
+export const SUBSCRIBE_TAPS = { report: 'reporter', accept: 'handler', book: 'holder' } as const satisfies Record<string, NotificationRecipient>;
 export type SubscribeTap = keyof typeof SUBSCRIBE_TAPS;
 
 /** WeChat shows at most three templates in one subscription request. */

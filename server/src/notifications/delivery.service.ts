@@ -216,8 +216,12 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
   }
 }
 
-/** The page a subscribe message opens: the ticket's detail as its recipient reads it, else the inbox. */
-export function pageFor(row: Pick<Notification, 'ticketId' | 'audience'>): string {
+/**
+ * The page a subscribe message opens: the ticket's detail as its recipient reads it, a booking's page
+ * (`pages/booking/index`, for its holder and its booker alike), else the inbox.
+ */
+export function pageFor(row: Pick<Notification, 'ticketId' | 'audience' | 'bookingId'>): string {
+  if (row.bookingId !== null && row.bookingId !== undefined) return `pages/booking/index?id=${row.bookingId}`;
   if (row.ticketId === null || row.audience === null) return 'pages/messages/index';
   const page = { resident: 'pages/ticket/index', handler: 'worker/ticket/index', overseer: 'committee/ticket/index' }[row.audience];
   return `${page}?id=${row.ticketId}`;

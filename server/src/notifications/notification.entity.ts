@@ -19,6 +19,8 @@ export class Notification {
   @Column({ type: 'int', nullable: true }) ticketId: number | null;
   /** The topic (议事) it tells of, for notices written by deliberation/. */
   @Column({ type: 'int', nullable: true }) topicId: number | null;
+  /** The booking a 预约 notice is about (its page); null otherwise. */
+  @Column({ type: 'int', nullable: true }) bookingId: number | null;
   /** The community the notice is about, for its figures (GET /api/stats/notifications). */
   @Column({ type: 'int', nullable: true }) communityId: number | null;
   /** How the recipient reads the ticket: which page the subscribe message opens. */

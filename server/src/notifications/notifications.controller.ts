@@ -10,7 +10,7 @@ import { DeliveryStatsService, SUBSCRIBE_TAPS, type SubscribeTap } from './deliv
 import { NotificationsService } from './notifications.service.js';
 
 class SubscriptionsQuery {
-  @ApiProperty({ enum: Object.keys(SUBSCRIBE_TAPS), description: 'report: a resident reporting; accept: a grid worker accepting' })
+  @ApiProperty({ enum: Object.keys(SUBSCRIBE_TAPS), description: 'report: a resident reporting; accept: a grid worker accepting; book: a resident booking or joining a waiting list' })
   @IsIn(Object.keys(SUBSCRIBE_TAPS))
   for: SubscribeTap;
 }

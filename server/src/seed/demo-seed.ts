@@ -10,6 +10,41 @@ import { issueTicketCode } from '../tickets/ticket-code.js';
 import { CATEGORY_SEEDS } from './categories.data.js';
 import { ticketWithHistory } from './ticket-history.js';
 import { DELIBERATION_OWNERS, seedDeliberationBuilding, seedDeliberationTopics } from './deliberation-seed.js';
+import { seedBookings } from './booking-seed.js';
+import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
+import { PersonDetails } from '../ledger/entities/person-details.entity.js';
+import type { MemberRelation } from '@linli/shared';
+
+/**
+ * 钢花村's people in the ledger (buildings 7–10, flats as `hh` numbers them; 钢花村7栋2单元301 is 张桂兰's):
+ * 20 with a phone and a dev login, and children without either (their birth years make a household one
+ * "with children"; 四点半学校 and the like). Two elders are special-care residents of 郑芳's grid.
+ */
+const GHC_RESIDENTS: { name: string; phone: string | null; building: number; flat: number; relation: MemberRelation; birthYear: number; specialCare?: string }[] = [
+  { name: '刘桂芳', phone: '13907102001', building: 6, flat: 0, relation: 'owner', birthYear: 1948, specialCare: 'living_alone_elderly' },
+  { name: '陈志强', phone: '13907102002', building: 6, flat: 1, relation: 'owner', birthYear: 1984 },
+  { name: '黄晓燕', phone: '13907102003', building: 6, flat: 1, relation: 'family', birthYear: 1986 },
+  { name: '陈小雨', phone: null, building: 6, flat: 1, relation: 'family', birthYear: 2016 },
+  { name: '杨国强', phone: '13907102004', building: 6, flat: 3, relation: 'owner', birthYear: 1952 },
+  { name: '朱秀兰', phone: '13907102005', building: 6, flat: 3, relation: 'family', birthYear: 1954 },
+  { name: '胡建平', phone: '13907102006', building: 7, flat: 0, relation: 'owner', birthYear: 1961 },
+  { name: '郭丽', phone: '13907102007', building: 7, flat: 1, relation: 'tenant', birthYear: 1992 },
+  { name: '林海', phone: '13907102008', building: 7, flat: 2, relation: 'owner', birthYear: 1979 },
+  { name: '林乐乐', phone: null, building: 7, flat: 2, relation: 'family', birthYear: 2014 },
+  { name: '何桂英', phone: '13907102009', building: 7, flat: 3, relation: 'owner', birthYear: 1940, specialCare: 'empty_nest_elderly,disabled' },
+  { name: '高振华', phone: '13907102010', building: 8, flat: 0, relation: 'owner', birthYear: 1958 },
+  { name: '罗敏', phone: '13907102011', building: 8, flat: 1, relation: 'owner', birthYear: 1988 },
+  { name: '梁文静', phone: '13907102012', building: 8, flat: 2, relation: 'owner', birthYear: 1963 },
+  { name: '宋德福', phone: '13907102013', building: 8, flat: 3, relation: 'owner', birthYear: 1950 },
+  { name: '谢春花', phone: '13907102014', building: 8, flat: 3, relation: 'family', birthYear: 1953 },
+  { name: '韩磊', phone: '13907102015', building: 9, flat: 0, relation: 'owner', birthYear: 1990 },
+  { name: '唐秀珍', phone: '13907102016', building: 9, flat: 1, relation: 'owner', birthYear: 1946 },
+  { name: '冯建国', phone: '13907102017', building: 9, flat: 2, relation: 'owner', birthYear: 1966 },
+  { name: '董小红', phone: '13907102018', building: 9, flat: 3, relation: 'owner', birthYear: 1983 },
+  { name: '董天天', phone: null, building: 9, flat: 3, relation: 'family', birthYear: 2018 },
+  { name: '萧玉兰', phone: '13907102019', building: 9, flat: 0, relation: 'family', birthYear: 1951 },
+  { name: '程伟', phone: '13907102020', building: 7, flat: 0, relation: 'family', birthYear: 1987 },
+];
 
 /** A rectangle as a GeoJSON polygon ([lng, lat], closed ring). */
 export function rectangle(minLng: number, minLat: number, maxLng: number, maxLat: number) {
@@ -27,7 +62,7 @@ export async function insertCategories(em: EntityManager): Promise<Category[]> {
 
 interface Person {
   name: string;
-  phone: string;
+  phone: string | null;
   roles: Partial<Omit<RoleAssignment, 'id' | 'userId'>>[];
 }
 
@@ -80,6 +115,7 @@ export async function seedDemoIfEmpty(ds: DataSource, now = new Date()): Promise
       em.create(Organisation, { name: '红卫路街道社区服务中心', kind: 'service_centre' }),
       em.create(Organisation, { name: '红卫路社区卫生服务中心', kind: 'health_provider' }),
     ]);
+    const lawyerOffice = await em.save(em.create(Organisation, { name: '湖北青和律师事务所', kind: 'lawyer' }));
     const inCommunity = (c: Community) => ({ districtId: district.id, streetId: street.id, communityId: c.id });
     const inGrid = (i: number) => ({ ...inCommunity(grids[i].communityId === qhj.id ? qhj : ghc), gridId: grids[i].id });
     const role = (r: Role, place: Partial<RoleAssignment>, organisationId: number | null = null) => ({ role: r, ...place, organisationId });
@@ -103,6 +139,10 @@ export async function seedDemoIfEmpty(ds: DataSource, now = new Date()): Promise
       { name: '罗老师', phone: '15875000003', roles: [role('partner', inCommunity(qhj), serviceCentre.id), role('partner', inCommunity(ghc), serviceCentre.id)] },
       { name: '谢医生', phone: '15875000004', roles: [role('partner', inCommunity(qhj), clinic.id), role('partner', inCommunity(ghc), clinic.id)] },
       { name: '系统管理员', phone: '13000000000', roles: [role('admin', {})] },
+      // 一社区一法律顾问: the lawyer of both communities.
+      { name: '刘律师', phone: '15875000005', roles: [role('partner', inCommunity(qhj), lawyerOffice.id), role('partner', inCommunity(ghc), lawyerOffice.id)] },
+      // 钢花村's households from the ledger, enough to fill a slot and overfill it (预约).
+      ...GHC_RESIDENTS.map((r) => ({ name: r.name, phone: r.phone, roles: [role('resident', inCommunity(ghc))] })),
     ];
     const users: User[] = [];
     for (const p of people) {
@@ -124,7 +164,26 @@ export async function seedDemoIfEmpty(ds: DataSource, now = new Date()): Promise
       bind(byName('张桂兰'), hh(6, 2), buildings[6], 'approved'),
       bind(byName('陈小明'), hh(1, 3), buildings[1], 'pending'),
     ]);
+    // Their ledger: each in a household of 钢花村 (approved binding and membership), birth years for who may book what.
+    const householdOf = new Map<number, number>();
+    for (const r of GHC_RESIDENTS) {
+      const user = byName(r.name);
+      const household = hh(r.building, r.flat);
+      const building = buildings[r.building];
+      await em.save(bind(user, household, building, 'approved'));
+      await em.insert(HouseholdMember, { householdId: household.id, userId: user.id, communityId: building.communityId, relation: r.relation, startedAt: now, endedAt: null, endedById: null, endReason: null, version: 1 });
+      await em.insert(PersonDetails, { userId: user.id, birthYear: r.birthYear, specialCare: r.specialCare ?? '', updatedAt: now });
+      householdOf.set(user.id, household.id);
+    }
     const categories = await insertCategories(em);
+    await seedBookings(em, {
+      now,
+      communities: { qhj, ghc },
+      orgs: { property: property.id, serviceCentre: serviceCentre.id, clinic: clinic.id, lawyer: lawyerOffice.id },
+      person: (name: string) => byName(name).id,
+      householdOf,
+      provider: byName('罗老师').id,
+    });
     await seedHistory(em, { now, categories, buildings, grids, street, district, users: byName });
     // 议事: a building of 24 owners with floor areas, after everything else so that the ids above stay.
     const { building, households: flats, owners } = await seedDeliberationBuilding(em, { now, grid: grids[3], committeeId: byName('何志刚').id, districtId: district.id, streetId: street.id });

@@ -6,6 +6,7 @@ import {
   RESOLVED_TICKET_STATUSES,
   SATISFIED_RATINGS,
   TICKET_STATUSES,
+  UNCATEGORISED_LABEL,
   addLocalDays,
   bucketStart,
   daysInRange,
@@ -107,7 +108,7 @@ export class StatsService {
     const now = this.clock.now();
     const days = resolveDays(q, localDate(now, utcOffsetMinutes));
     const { start: from, end: to } = localDayRange(days.from, days.to, utcOffsetMinutes);
-    const [all, byStatus, byCategory, byGrid] = await Promise.all([
+    const [all, byStatus, byCategory, byGrid, awaitingCategory] = await Promise.all([
       this.counters(communityId, from, to, now, null),
       this.db.manager
         .createQueryBuilder(Ticket, 't')
@@ -122,8 +123,10 @@ export class StatsService {
         .addSelect('COUNT(*)', 'n')
         .where('t.communityId = :communityId AND t.createdAt >= :from AND t.createdAt < :to', { communityId, from, to })
         .groupBy('t.categoryId')
-        .getRawMany<{ categoryId: number; n: string }>(),
+        .getRawMany<{ categoryId: number | null; n: string }>(),
       this.counters(communityId, from, to, now, 't.gridId'),
+      // 待分类 is a queue: what waits now, whenever it was reported (docs/metrics.md).
+      this.db.manager.createQueryBuilder(Ticket, 't').where("t.communityId = :communityId AND t.status = 'submitted' AND t.categoryId IS NULL", { communityId }).getCount(),
     ]);
     const categories = await this.categories.all();
     const grids = await this.places.gridNames(byGrid.map((g) => (g.key === null ? null : Number(g.key))));
@@ -135,8 +138,13 @@ export class StatsService {
       total: all[0]?.c.total ?? 0,
       ...rates(all[0]?.c ?? ZERO),
       byStatus: Object.fromEntries(TICKET_STATUSES.map((s) => [s, Number(byStatus.find((r) => r.status === s)?.n ?? 0)])) as Record<TicketStatus, number>,
+      awaitingCategory,
       byCategory: byCategory
-        .map((r) => ({ categoryId: Number(r.categoryId), name: categories.get(Number(r.categoryId))?.name ?? '', count: Number(r.n) }))
+        .map((r) =>
+          r.categoryId === null
+            ? { categoryId: null, name: UNCATEGORISED_LABEL, count: Number(r.n) }
+            : { categoryId: Number(r.categoryId), name: categories.get(Number(r.categoryId))?.name ?? '', count: Number(r.n) },
+        )
         .sort((a, b) => b.count - a.count),
       byGrid: byGrid
         .map(({ key, c }) => ({ gridId: key === null ? null : Number(key), name: key === null ? '未划入网格' : (grids.get(Number(key)) ?? ''), count: c.total, ...rates(c) }))

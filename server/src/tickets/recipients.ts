@@ -73,6 +73,10 @@ export class RecipientDirectory {
       case 'proposer':
       case 'in_scope':
         throw new Error(`${role} receives notices about a topic, never about a ticket`);
+      case 'holder':
+      case 'booker':
+      case 'grid_workers':
+        throw new Error(`${role} receives notices about a booking, never about a ticket`);
     }
   }
 

@@ -3,13 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { reportTicket, type TicketDetail } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
-import { Errors } from '../common/app-error.js';
+import { AppError, Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { ContentSecurityService } from '../content-security/content-security.service.js';
 import { Db } from '../database/db.js';
-import { isUniqueViolation } from '../database/errors.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
-import { Building } from '../places/entities/places.entities.js';
+import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
+import { Building, Grid } from '../places/entities/places.entities.js';
 import { FilesService } from '../files/files.service.js';
 import { GridLocator } from '../places/grid-locator.js';
 import { PlacesService } from '../places/places.service.js';
@@ -37,62 +37,73 @@ export class ReportingService {
     @Inject(ContentSecurityService) private readonly content: ContentSecurityService,
   ) {}
 
+  /**
+   * Eight statements for a report with a building and no photo (docs/performance.md): the caller's roles,
+   * the building with its grid and the caller's home, the handler with their load, and in one transaction
+   * the ticket, its code, its timeline, its outbox rows and the idempotency record. The answer is built from
+   * what was written, not read back. A retried submit is found when its record collides, or when anything
+   * else fails, before the error is answered: the first submit's ticket is the answer.
+   */
   async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey: string | undefined): Promise<TicketDetail> {
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
-    if (idempotencyKey !== undefined) {
-      const replay = await this.replay(user, idempotencyKey, requestHash);
+    try {
+      return await this.report(user, dto, idempotencyKey, requestHash);
+    } catch (e) {
+      if (idempotencyKey === undefined) throw e;
+      // The key reused for another body is the answer; a replay that cannot be read leaves the first error standing.
+      const replay = await this.replay(user, idempotencyKey, requestHash).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'IDEMPOTENCY_KEY_REUSED') throw err;
+        return null;
+      });
       if (replay) return replay;
+      throw e;
     }
-    const category = await this.categories.get(dto.categoryId);
-    if (!category || !category.active) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
-    const { utcOffsetMinutes, ...place } = await this.placeOf(user, dto);
+  }
+
+  private async report(user: AuthUser, dto: CreateTicketDto, idempotencyKey: string | undefined, requestHash: string): Promise<TicketDetail> {
+    // No category: 随手拍, the committee sets it (待分类); the matter waits in the queue meanwhile.
+    const category = dto.categoryId === undefined ? null : await this.categories.get(dto.categoryId);
+    if (category !== null && (!category || !category.active)) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别，或不选类别由社区分类');
+    const { utcOffsetMinutes, building, gridName, ...place } = await this.placeOf(user, dto);
     const photoKeys = await photoKeysOf(this.db.manager, user, dto.photoIds ?? []);
     // 内容安全: risky → 422 here; review or unchecked → stored, held off the public board.
     const verdict = await this.content.check(user, [{ field: 'description', label: '问题描述', text: dto.description, scene: 3 }], 'resident');
 
-    try {
-      const created = await this.db.transaction(async (em) => {
-        const now = this.clock.now();
-        const handlerId = await this.dispatcher.chooseHandler(em, place, category);
-        const report = reportTicket({ now, reporterId: user.id, description: dto.description, photoKeys, handlerId, category });
-        const ticket = em.create(Ticket, {
-          ...report.state,
-          categoryId: category.id,
-          anonymous: dto.anonymous ?? false,
-          photoKeys,
-          lat: dto.lat ?? null,
-          lng: dto.lng ?? null,
-          buildingId: dto.buildingId ?? null,
-          ...place,
-          followerCount: 0,
-          contentHeld: verdict.held,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await em.insert(Ticket, ticket);
-        await FilesService.attach(em, dto.photoIds ?? [], now);
-        // The id ends the code, so the code follows the INSERT (docs/architecture.md, "Local time"); version stays 1: this is still the creation.
-        ticket.code = issueTicketCode(ticket.id, now, utcOffsetMinutes);
-        await em.update(Ticket, { id: ticket.id }, { code: ticket.code, version: ticket.version });
-        await this.content.recordHold(em, verdict, user, { ticketId: ticket.id, communityId: ticket.communityId }, now);
-        const writes = new TicketWrites(em);
-        await writes.record(ticket, report, { id: user.id, role: 'resident' }, now);
-        await writes.flush();
-        if (idempotencyKey !== undefined) {
-          await em.insert(IdempotencyRecord, { userId: user.id, key: idempotencyKey, requestHash, ticketId: ticket.id, createdAt: now });
-        }
-        return ticket;
+    const { ticket, events, handler } = await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const handler = category ? await this.dispatcher.chooseHandler(em, place, category) : null;
+      const report = reportTicket({ now, reporterId: user.id, description: dto.description, photoKeys, handlerId: handler?.userId ?? null, category });
+      const ticket = em.create(Ticket, {
+        ...report.state,
+        anonymous: dto.anonymous ?? false,
+        photoKeys,
+        lat: dto.lat ?? null,
+        lng: dto.lng ?? null,
+        buildingId: dto.buildingId ?? null,
+        ...place,
+        followerCount: 0,
+        contentHeld: verdict.held,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
       });
-      return this.queries.detailOf(user, created, true);
-    } catch (e) {
-      // Two copies of one submit raced: the loser's transaction rolled back on the unique key; answer as the winner did.
-      if (idempotencyKey !== undefined && isUniqueViolation(e)) {
-        const replay = await this.replay(user, idempotencyKey, requestHash);
-        if (replay) return replay;
+      await em.insert(Ticket, ticket);
+      await FilesService.attach(em, dto.photoIds ?? [], now);
+      // The id ends the code, so the code follows the INSERT (docs/architecture.md, "Local time"); version stays 1: this is still the creation.
+      ticket.code = issueTicketCode(ticket.id, now, utcOffsetMinutes);
+      await em.update(Ticket, { id: ticket.id }, { code: ticket.code, version: ticket.version });
+      await this.content.recordHold(em, verdict, user, { ticketId: ticket.id, communityId: ticket.communityId }, now);
+      const writes = new TicketWrites(em);
+      await writes.record(ticket, report, { id: user.id, role: 'resident' }, now);
+      const events = await writes.flush();
+      if (idempotencyKey !== undefined) {
+        await em.insert(IdempotencyRecord, { userId: user.id, key: idempotencyKey, requestHash, ticketId: ticket.id, createdAt: now });
       }
-      throw e;
-    }
+      return { ticket, events, handler };
+    });
+    const names = new Map([[user.id, user.name]]);
+    if (handler) names.set(handler.userId, handler.name);
+    return this.queries.newTicketDetail(user, ticket, { events, building, names, gridName });
   }
 
   private async replay(user: AuthUser, key: string, requestHash: string): Promise<TicketDetail | null> {
@@ -104,33 +115,57 @@ export class ReportingService {
     return this.queries.detailFor(user, record.ticketId);
   }
 
-  /** The ticket's place: the building's grid, else the grid whose polygon holds the point. */
-  private async placeOf(user: AuthUser, dto: CreateTicketDto): Promise<Pick<Ticket, 'gridId' | 'communityId' | 'streetId' | 'districtId'> & { utcOffsetMinutes: number }> {
+  /**
+   * The ticket's place: the building's grid, else the grid whose polygon holds the point. A building comes
+   * with its grid's name and the caller's home community in the same statement.
+   */
+  private async placeOf(
+    user: AuthUser,
+    dto: CreateTicketDto,
+  ): Promise<Pick<Ticket, 'gridId' | 'communityId' | 'streetId' | 'districtId'> & { utcOffsetMinutes: number; building: { id: number; name: string } | null; gridName: string | null | undefined }> {
     if (dto.buildingId === undefined && (dto.lat === undefined || dto.lng === undefined)) {
       throw Errors.unprocessable('LOCATION_REQUIRED', '请选择位置或楼栋');
     }
     let gridId: number | null = null;
     let communityId: number | null = null;
-    const home = await this.users.homeCommunityId(user);
+    let building: { id: number; name: string } | null = null;
+    // undefined: not known here (the answer looks it up).
+    let gridName: string | null | undefined;
+    let home: number | null;
     if (dto.buildingId !== undefined) {
-      const building = await this.db.manager.findOneBy(Building, { id: dto.buildingId });
-      if (!building) throw Errors.unprocessable('UNKNOWN_BUILDING', '所选楼栋不存在，请重新选择');
+      const row = await this.db.manager
+        .createQueryBuilder(Building, 'b')
+        .leftJoin(Grid, 'g', 'g.id = b.gridId')
+        .select(['b.id AS id', 'b.name AS name', 'b.communityId AS communityId', 'b.gridId AS gridId', 'g.name AS gridName'])
+        .addSelect(
+          (sub) => sub.select('hb.communityId').from(HouseholdBinding, 'hb').where("hb.userId = :me AND hb.status = 'approved'", { me: user.id }).orderBy('hb.id', 'DESC').limit(1),
+          'home',
+        )
+        .where('b.id = :id', { id: dto.buildingId })
+        .getRawOne<{ id: number; name: string; communityId: number; gridId: number | null; gridName: string | null; home: number | null }>();
+      if (!row) throw Errors.unprocessable('UNKNOWN_BUILDING', '所选楼栋不存在，请重新选择');
+      home = this.users.homeFrom(user, row.home === null ? null : Number(row.home));
       // A building is chosen from one's own community's list; another community's matters are reported by location.
-      if (building.communityId !== home) throw Errors.unprocessable('BUILDING_OUTSIDE_COMMUNITY', '只能选择您所在社区的楼栋，其他地方请用定位报事');
-      gridId = building.gridId;
-      communityId = building.communityId;
+      if (Number(row.communityId) !== home) throw Errors.unprocessable('BUILDING_OUTSIDE_COMMUNITY', '只能选择您所在社区的楼栋，其他地方请用定位报事');
+      gridId = row.gridId === null ? null : Number(row.gridId);
+      communityId = Number(row.communityId);
+      building = { id: Number(row.id), name: row.name };
+      gridName = row.gridName;
+    } else {
+      home = await this.users.homeCommunityId(user);
     }
     if (gridId === null && dto.lat !== undefined && dto.lng !== undefined) {
       const found = await this.locator.locate(dto.lat, dto.lng);
       if (found) {
         gridId = found.gridId;
         communityId ??= found.communityId;
+        gridName = undefined;
       }
     }
     communityId ??= home;
     if (communityId === null) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内，请选择所在楼栋');
     const community = await this.places.communityPlace(communityId);
     if (!community) throw Errors.unprocessable('OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的社区范围内，请选择所在楼栋或换个位置');
-    return { gridId, communityId, streetId: community.streetId, districtId: community.districtId, utcOffsetMinutes: community.utcOffsetMinutes };
+    return { gridId, communityId, streetId: community.streetId, districtId: community.districtId, utcOffsetMinutes: community.utcOffsetMinutes, building, gridName };
   }
 }

@@ -17,7 +17,7 @@ import { Ticket } from './entities/ticket.entity.js';
 import { currentDeadlineSql, overdueSql } from './status-sql.js';
 import { approvedHome } from './resident-home.js';
 import { isStaffFor, relationsTo, watches } from './ticket-access.js';
-import { TicketViews } from './ticket-views.js';
+import { TicketViews, type KnownDetail } from './ticket-views.js';
 
 /** A list's scope and filters, without its page. */
 export type TicketFilter = Omit<ListTicketsQuery, 'page' | 'pageSize'>;
@@ -38,6 +38,12 @@ export class TicketQueries {
     const t = await this.db.manager.findOneBy(Ticket, { id });
     if (!t) throw Errors.notFound('报事');
     return this.detailOf(user, t, false);
+  }
+
+  /** The answer to a report just written, from what the report holds (nothing read back). */
+  async newTicketDetail(user: AuthUser, t: Ticket, known: KnownDetail): Promise<TicketDetail> {
+    const relations = await relationsTo(this.db.manager, user, t);
+    return this.views.detail(t, { id: user.id, relations, staff: isStaffFor(relations, watches(user, t)), following: false }, this.clock, known);
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   REJECT_REASON_LABELS,
   ROLE_LABELS,
   STAFF_ONLY_NOTE_EVENTS,
+  UNCATEGORISED_LABEL,
   allowedActions,
   maskPersonalText,
   type RejectReason,
@@ -28,6 +29,16 @@ import { TicketEvent } from './entities/ticket-event.entity.js';
 /** What neighbours read instead of a text held for review (content security). */
 export const HELD_TEXT = '（内容审核中）';
 
+/** What the caller already holds of a ticket it just wrote, so that its detail needs no reading back. */
+export interface KnownDetail {
+  events: TicketEvent[];
+  building: { id: number; name: string } | null;
+  /** Every name the detail shows (the reporter's, the handler's). */
+  names: Map<number, string>;
+  /** The grid's name; undefined when not known. */
+  gridName: string | null | undefined;
+}
+
 /** Who reads a ticket: staff, its reporter, or anyone else (the public view). */
 type Audience = 'staff' | 'reporter' | 'public';
 
@@ -44,19 +55,19 @@ export class TicketViews {
    * `names`: user names already loaded by the caller, holding every handler's.
    * `publicView`: for a reader who is neither staff nor the reporter (a follower's list): texts masked, no staff named.
    */
-  async summaries(tickets: Ticket[], now: Date, names?: Map<number, string>, publicView = false): Promise<TicketSummary[]> {
+  async summaries(tickets: Ticket[], now: Date, names?: Map<number, string>, publicView = false, gridNames?: Map<number, string>): Promise<TicketSummary[]> {
     const [categories, grids, users] = await Promise.all([
       this.categories.all(),
-      this.places.gridNames(tickets.map((t) => t.gridId)),
+      gridNames ?? this.places.gridNames(tickets.map((t) => t.gridId)),
       names ?? (publicView ? new Map<number, string>() : this.userNames(tickets.map((t) => t.handlerId))),
     ]);
     return tickets.map((t) => {
-      const c = categories.get(t.categoryId);
+      const c = t.categoryId === null ? undefined : categories.get(t.categoryId);
       return {
         id: t.id,
         code: t.code,
         status: t.status,
-        category: { id: t.categoryId, name: c?.name ?? '', icon: c?.icon ?? '' },
+        category: t.categoryId === null ? null : { id: t.categoryId, name: c?.name ?? '', icon: c?.icon ?? '' },
         description: publicView ? (t.contentHeld ? HELD_TEXT : maskPersonalText(t.description)) : t.description,
         communityId: t.communityId,
         gridId: t.gridId,
@@ -81,15 +92,18 @@ export class TicketViews {
    * neighbour who said "me too") gets the public view: an allow-list, with every free text masked and
    * no reporter, place, photos or names of staff.
    */
-  async detail(t: Ticket, viewer: { id: number; relations: TicketRelation[]; staff: boolean; following: boolean }, clock: Clock): Promise<TicketDetail> {
+  async detail(t: Ticket, viewer: { id: number; relations: TicketRelation[]; staff: boolean; following: boolean }, clock: Clock, known?: KnownDetail): Promise<TicketDetail> {
     const audience: Audience = viewer.staff ? 'staff' : viewer.id === t.reporterId ? 'reporter' : 'public';
-    const [events, building] = await Promise.all([
-      this.ds.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } }),
-      t.buildingId !== null && audience !== 'public' ? this.places.building(t.buildingId) : null,
-    ]);
+    const [events, building] = known
+      ? [known.events, audience !== 'public' ? known.building : null]
+      : await Promise.all([
+          this.ds.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } }),
+          t.buildingId !== null && audience !== 'public' ? this.places.building(t.buildingId) : null,
+        ]);
     // Every name the detail shows (actors, reporter, handler) in one query.
-    const names = await this.userNames([...events.map((e) => e.actorId), t.reporterId, t.handlerId]);
-    const [summary] = await this.summaries([t], clock.now(), names);
+    const names = known?.names ?? (await this.userNames([...events.map((e) => e.actorId), t.reporterId, t.handlerId]));
+    const grids = known?.gridName !== undefined && t.gridId !== null ? new Map(known.gridName === null ? [] : [[t.gridId, known.gridName]]) : undefined;
+    const [summary] = await this.summaries([t], clock.now(), names, false, grids);
     const publicView = audience === 'public';
     const photos = await this.photoUrlsOf([...t.photoKeys, ...(t.resolutionPhotoKeys ?? []), ...events.flatMap((e) => e.photoKeys ?? [])]);
     // Neighbours read none of a ticket's words while one of them awaits a committee member's release.
@@ -120,7 +134,7 @@ export class TicketViews {
       rejectReason: t.rejectReason,
       duplicateOfId: t.duplicateOfId,
       following: viewer.following,
-      allowedActions: allowedActions(t.status, viewer.relations),
+      allowedActions: allowedActions(t.status, viewer.relations, t.categoryId !== null),
       timeline,
     };
   }
@@ -157,7 +171,7 @@ export class TicketViews {
     return tickets.map((t) => ({
       id: t.id,
       code: t.code,
-      category: categories.get(t.categoryId)?.name ?? '',
+      category: t.categoryId === null ? UNCATEGORISED_LABEL : (categories.get(t.categoryId)?.name ?? ''),
       description: maskPersonalText(t.description),
       gridName: t.gridId !== null ? (grids.get(t.gridId) ?? null) : null,
       resolutionNote: t.resolutionNote === null ? null : maskPersonalText(t.resolutionNote),

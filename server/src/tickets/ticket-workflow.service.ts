@@ -5,6 +5,7 @@ import {
   TICKET_ACTION_LABELS,
   TICKET_STATUS_LABELS,
   NOT_COUNTED_TICKET_STATUSES,
+  UNCATEGORISED,
   applyTransition,
   type AuditAction,
   type Rating,
@@ -18,6 +19,7 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
+import type { Category } from '../categories/category.entity.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { ContentSecurityService, type PublishedText } from '../content-security/content-security.service.js';
@@ -35,6 +37,12 @@ const MAX_ATTEMPTS = 3;
 
 /** What a transition may check or write besides what the rules return, inside its transaction. */
 type Alongside = (t: Ticket, em: EntityManager, writes: TicketWrites, now: Date, actorRole: string) => Promise<void>;
+
+/** A command that depends on the ticket as read in the transaction (设置类别: whom the category's routing picks). */
+interface CommandFromTicket {
+  action: TicketAction;
+  from: (t: Ticket, em: EntityManager) => Promise<TicketCommand>;
+}
 
 /** 办理: every action people take on a ticket, each through the shared rules (applyTransition). */
 @Injectable()
@@ -75,6 +83,23 @@ export class TicketWorkflow {
 
   dispatch(user: AuthUser, id: number, toUserId: number) {
     return this.transition(user, id, { action: 'dispatch', toUserId }, both(this.validHandler(toUserId), audited(user, 'dispatch', (t) => ({ fromUserId: t.handlerId, toUserId }))));
+  }
+
+  /**
+   * 设置类别 of a matter reported without one; in the same transaction the category's routing picks the
+   * handler, as it would have on report (docs/architecture.md, "随手拍").
+   */
+  async categorise(user: AuthUser, id: number, categoryId: number) {
+    const category = await this.categories.get(categoryId);
+    if (!category || !category.active) throw Errors.unprocessable('UNKNOWN_CATEGORY', '请选择有效的报事类别');
+    const command = { action: 'categorise' as const, from: (t: Ticket, em: EntityManager) => this.routeFor(t, em, category) };
+    return this.transition(user, id, command, audited(user, 'categorise', () => ({ categoryId })));
+  }
+
+  private async routeFor(t: Ticket, em: EntityManager, category: Category): Promise<TicketCommand> {
+    // Only a matter still without a category is routed; the rules refuse the others (409) before anything is written.
+    const handler = t.categoryId === null && t.status === 'submitted' ? await this.dispatcher.chooseHandler(em, t, category) : null;
+    return { action: 'categorise', category, handlerId: handler?.userId ?? null };
   }
 
   async reject(user: AuthUser, id: number, reason: RejectReason, note: string | undefined) {
@@ -130,8 +155,13 @@ export class TicketWorkflow {
    * the change, its timeline events and its notifications in one transaction, written only if nobody
    * else changed the ticket meanwhile (optimistic lock on `version`, retried from the read).
    */
-  private async transition(user: AuthUser, id: number, command: TicketCommand, alongside?: Alongside): Promise<TicketDetail> {
-    const action = command.action;
+  private async transition(
+    user: AuthUser,
+    id: number,
+    commandOrFor: TicketCommand | CommandFromTicket,
+    alongside?: Alongside,
+  ): Promise<TicketDetail> {
+    const action = commandOrFor.action;
     if (!user.has(...(ACTION_ROLES[action].filter((r) => r !== 'system')))) {
       throw Errors.forbidden(`您的身份不能执行“${TICKET_ACTION_LABELS[action]}”，如需办理请联系社区居委会`);
     }
@@ -142,12 +172,15 @@ export class TicketWorkflow {
           if (!t) throw Errors.notFound('报事');
           const relations = await relationsTo(em, user, t);
           if (relations.length === 0 && !watches(user, t)) throw Errors.notFound('报事');
-          const category = (await this.categories.get(t.categoryId))!;
+          const category = t.categoryId === null ? UNCATEGORISED : (await this.categories.get(t.categoryId))!;
           const now = this.clock.now();
+          const command = 'from' in commandOrFor ? await commandOrFor.from(t, em) : commandOrFor;
           const result = applyTransition(t, command, { now, relations, actorId: user.id, category });
           if (!result.ok) {
             if (result.reason === 'forbidden') throw Errors.forbidden(`您不能对这件报事执行“${TICKET_ACTION_LABELS[action]}”，如需办理请联系社区居委会`);
             if (result.reason === 'same_handler') throw Errors.unprocessable('SAME_HANDLER', '该报事已在此人手中，请选择其他人');
+            if (result.reason === 'uncategorised') throw Errors.invalidState('这件报事还没有类别，请先设置类别，设置后会按类别自动派单');
+            if (result.reason === 'categorised') throw Errors.invalidState('这件报事已有类别，不能再设置，请刷新查看最新进度');
             throw Errors.invalidState(`报事当前状态为“${TICKET_STATUS_LABELS[t.status]}”，不能${TICKET_ACTION_LABELS[action]}，请刷新查看最新进度`);
           }
           const writes = new TicketWrites(em);

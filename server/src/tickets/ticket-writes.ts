@@ -75,8 +75,14 @@ export class TicketWrites {
     this.events.push(event);
   }
 
-  async flush(): Promise<void> {
-    if (this.events.length) await this.em.insert(TicketEvent, this.events.splice(0));
+  /** Inserts what was gathered; answers the events written, with their ids (a new ticket's detail is built from them). */
+  async flush(): Promise<TicketEvent[]> {
+    const events = this.events.splice(0) as TicketEvent[];
+    if (events.length) {
+      const { identifiers } = await this.em.insert(TicketEvent, events);
+      events.forEach((e, i) => (e.id ??= Number(identifiers[i]?.id)));
+    }
     if (this.notifications.length) await this.em.insert(Notification, this.notifications.splice(0));
+    return events;
   }
 }

@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/decorators.js';
 import { Errors } from '../common/app-error.js';
 import { RateLimit } from '../common/throttle.js';
 import {
+  CategoriseTicketDto,
   CreateTicketDto,
   DispatchTicketDto,
   ListTicketsQuery,
@@ -116,6 +117,13 @@ export class TicketsController {
   @ApiOperation({ summary: '派单 by hand from the dispatch queue' })
   dispatch(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: DispatchTicketDto): Promise<TicketDetail> {
     return this.workflow.dispatch(user, id, dto.toUserId);
+  }
+
+  @Post(':id/categorise')
+  @HttpCode(200)
+  @ApiOperation({ summary: '设置类别 of a matter reported without one (待分类), then routed by it; deadlines from the submission' })
+  categorise(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: CategoriseTicketDto): Promise<TicketDetail> {
+    return this.workflow.categorise(user, id, dto.categoryId);
   }
 
   @Post(':id/reject')

@@ -1,7 +1,7 @@
 import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
-import { HANDLER_INBOX_STATUSES, type AccountDeleted, type AccountExport } from '@linli/shared';
+import { HANDLER_INBOX_STATUSES, UNCATEGORISED_LABEL, type AccountDeleted, type AccountExport } from '@linli/shared';
 import { SessionsService } from '../auth/sessions.service.js';
 import { BindingsService } from '../bindings/bindings.service.js';
 import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
@@ -23,6 +23,10 @@ import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { RoleAssignment, User } from './entities/users.entities.js';
 import { PhoneRevealsService } from './phone-reveals.service.js';
 import { UsersService } from './users.service.js';
+import { Ballot, MeetingRegistration, Topic, TopicComment, TopicCosign, TopicRating } from '../deliberation/entities/deliberation.entities.js';
+import { giveUpBookings } from '../bookings/booking-queue.js';
+import { Booking, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
+import { ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
 
 /** The name a deleted account's tickets show as their reporter. */
 export const DELETED_USER_NAME = '已注销用户';
@@ -50,7 +54,7 @@ export class AccountService {
     const bindings = await em.find(HouseholdBinding, { where: { userId }, order: { id: 'ASC' } });
     const labels = await this.bindings.householdLabels(bindings.map((b) => b.householdId));
     const tickets = await em.find(Ticket, { where: { reporterId: userId }, order: { id: 'ASC' } });
-    const categories = await em.find(Category, { where: { id: In(tickets.map((t) => t.categoryId).concat(0)) } });
+    const categories = await em.find(Category, { where: { id: In(tickets.flatMap((t) => (t.categoryId === null ? [] : [t.categoryId])).concat(0)) } });
     const events = await em.find(TicketEvent, { where: { actorId: userId }, order: { id: 'ASC' } });
     const follows = await em.find(TicketFollower, { where: { userId }, order: { id: 'ASC' } });
     const notifications = await em.find(Notification, { where: { userId }, order: { id: 'ASC' } });
@@ -60,6 +64,11 @@ export class AccountService {
     const details = await em.findOneBy(PersonDetails, { userId });
     const memberships = await em.find(HouseholdMember, { where: { userId }, order: { id: 'ASC' } });
     const homes = await this.bindings.householdLabels(memberships.map((m) => m.householdId));
+    const bookings = await em.find(Booking, { where: { userId }, order: { id: 'ASC' } });
+    const bookedSlots = new Map((await em.find(ServiceSlot, { where: { id: In(bookings.map((b) => b.slotId).concat(0)) } })).map((s) => [s.id, s]));
+    const bookedItems = new Map((await em.find(ServiceItem, { where: { id: In(bookings.map((b) => b.serviceId).concat(0)) } })).map((i) => [i.id, i]));
+    const help = await em.find(BookingHelpRequest, { where: { userId }, order: { id: 'ASC' } });
+    const hours = await em.find(VolunteerHourEntry, { where: { userId }, order: { id: 'ASC' } });
     return {
       exportedAt: this.clock.now().toISOString(),
       account: {
@@ -80,7 +89,7 @@ export class AccountService {
         id: t.id,
         code: t.code,
         status: t.status,
-        category: categories.find((c) => c.id === t.categoryId)?.name ?? '',
+        category: t.categoryId === null ? UNCATEGORISED_LABEL : (categories.find((c) => c.id === t.categoryId)?.name ?? ''),
         description: t.description,
         anonymous: t.anonymous,
         photoUrls: t.photoKeys.map(fileUrl),
@@ -96,11 +105,46 @@ export class AccountService {
       phoneReveals: await this.reveals.forSubject(userId),
       claims: claims.map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt.toISOString() })),
       heldTexts: holds.map((h) => ({ field: h.field, text: h.text, reason: h.reason, ticketId: h.ticketId, createdAt: h.createdAt.toISOString(), releasedAt: h.releasedAt?.toISOString() ?? null })),
+      bookings: bookings.map((b) => ({
+        id: b.id,
+        service: bookedItems.get(b.serviceId)?.name ?? '',
+        startsAt: bookedSlots.get(b.slotId)!.startsAt.toISOString(),
+        status: b.status,
+        role: b.role,
+        bookedById: b.bookedById,
+        rating: b.rating,
+        ratingComment: b.ratingComment,
+        createdAt: b.createdAt.toISOString(),
+      })),
+      bookingHelp: help.map((h) => ({ id: h.id, status: h.status, note: h.note, createdAt: h.createdAt.toISOString() })),
+      volunteerHours: hours.map((h) => ({ minutes: h.minutes, kind: h.kind, reason: h.reason, at: h.createdAt.toISOString() })),
       ledger: {
         birthYear: details?.birthYear ?? null,
         specialCare: flagsOf(details?.specialCare),
         households: memberships.map((m) => ({ household: homes.get(m.householdId) ?? '', relation: m.relation, since: m.startedAt.toISOString(), endedAt: m.endedAt?.toISOString() ?? null })),
       },
+      deliberation: await this.deliberation(userId),
+    };
+  }
+
+  /** 议事 data of the user; ballots only those they cast in the app (a committee member's paper entries are other households'). */
+  private async deliberation(userId: number): Promise<AccountExport['deliberation']> {
+    const em = this.db.manager;
+    const [topics, cosigns, comments, ballots, ratings, meetings] = await Promise.all([
+      em.find(Topic, { where: { proposerId: userId }, order: { id: 'ASC' } }),
+      em.find(TopicCosign, { where: { userId }, order: { id: 'ASC' } }),
+      em.find(TopicComment, { where: { authorId: userId }, order: { id: 'ASC' } }),
+      em.find(Ballot, { where: { castById: userId, channel: 'app' }, order: { id: 'ASC' } }),
+      em.find(TopicRating, { where: { userId }, order: { id: 'ASC' } }),
+      em.find(MeetingRegistration, { where: { userId }, order: { id: 'ASC' } }),
+    ]);
+    return {
+      topics: topics.map((t) => ({ id: t.id, title: t.title, description: t.description, status: t.status, createdAt: t.createdAt.toISOString() })),
+      cosigns: cosigns.map((c) => ({ topicId: c.topicId, at: c.createdAt.toISOString() })),
+      comments: comments.map((c) => ({ topicId: c.topicId, body: c.body, at: c.createdAt.toISOString() })),
+      ballots: ballots.map((b) => ({ voteId: b.voteId, householdId: b.householdId, choice: b.choice, receipt: b.receipt, castAt: b.castAt.toISOString() })),
+      ratings: ratings.map((r) => ({ topicId: r.topicId, rating: r.rating, comment: r.comment, at: r.createdAt.toISOString() })),
+      meetings: meetings.map((m) => ({ meetingId: m.meetingId, status: m.status, since: m.joinedAt.toISOString() })),
     };
   }
 
@@ -123,6 +167,7 @@ export class AccountService {
       await em.delete(PersonDetails, { userId });
       await em.delete(HouseholdMember, { userId });
       await em.delete(Notification, { userId });
+      await giveUpBookings(em, this.db, userId, now);
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });
       // A held nickname is the person's own; held ticket texts stay with their tickets, as the tickets do.

@@ -72,9 +72,12 @@ export class UsersService {
 
   /** The community a user belongs to: their approved household's (a pending request proves nothing), else the first place of their roles. */
   async homeCommunityId(user: AuthUser): Promise<number | null> {
-    const binding = await this.bindings.approved(user.id);
-    if (binding) return binding.communityId;
-    return user.roles.find((r) => r.communityId !== null)?.communityId ?? null;
+    return this.homeFrom(user, (await this.bindings.approved(user.id))?.communityId ?? null);
+  }
+
+  /** The home community: the approved binding's, else the first community the user holds a role in. */
+  homeFrom(user: AuthUser, boundCommunityId: number | null): number | null {
+    return boundCommunityId ?? user.roles.find((r) => r.communityId !== null)?.communityId ?? null;
   }
 
   private async gridWorkersOf(gridId: number): Promise<MeView['gridWorkers']> {

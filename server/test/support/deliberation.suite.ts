@@ -383,6 +383,16 @@ export function deliberationSuite(dialect: Dialect): void {
       expect((await onBoard()).map((e: { kind: string; title: string }) => `${e.kind} ${e.title}`)).toEqual(['plan 方案公示（第1版）：增设快递柜方案']);
     });
 
+    it('exports what a resident did in 议事 with their account (PIPL), and no one else’s ballots', async () => {
+      const mine = await ctx.api.as(O[0], 'GET', '/me/export');
+      const d = mine.body.deliberation;
+      expect(d.topics.map((t: { id: number }) => t.id)).toContain(topicId);
+      expect(d.ballots.filter((b: { voteId: number }) => b.voteId === unanimityVoteId)).toMatchObject([{ choice: 'yes' }]);
+      expect(d.ratings.filter((r: { topicId: number }) => r.topicId === topicId)).toMatchObject([{ rating: 'satisfied', comment: '门禁好用了' }]);
+      const committee = await ctx.api.as('何志刚', 'GET', '/me/export');
+      expect(committee.body.deliberation.ballots).toEqual([]);
+    });
+
     it('declines a staff proposal linking tickets with a public reason, and lets a proposer withdraw', async () => {
       const tickets = await ctx.api.as('何志刚', 'GET', '/tickets?scope=community&communityId=2&pageSize=2');
       const ids = tickets.body.items.map((t: { id: number }) => t.id);

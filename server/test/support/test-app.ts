@@ -56,6 +56,7 @@ export async function startApp(env: Record<string, string>, clock = new FakeCloc
     // Production refuses to publish unchecked text, so a production app here holds it, as a real one would.
     UNCHECKED_TEXT: env.NODE_ENV === 'production' ? 'hold' : 'publish',
     RATE_LIMIT_TICKETS_PER_MINUTE: '1000',
+    RATE_LIMIT_BOOKINGS_PER_MINUTE: '1000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     // Tokens expire by the same clock the tests move by weeks; token expiry has its own test (auth-token.e2e-spec.ts).
     JWT_TTL_SECONDS: String(365 * 86_400),

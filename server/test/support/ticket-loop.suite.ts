@@ -294,10 +294,11 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect(r.body.description).toBe('门口积水很深');
     });
 
-    it('takes two characters with a photo and four without, in the words the form uses', async () => {
+    it('takes a photo without words, and four characters without a photo, in the words the form uses', async () => {
       const photo = await uploadPhoto('王秀英');
-      const withPhoto = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '漏水', buildingId: 1, photoIds: [photo.id] });
+      const withPhoto = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '', buildingId: 1, photoIds: [photo.id] });
       expect(withPhoto.status).toBe(201);
+      expect(withPhoto.body.description).toBe('');
       const without = await ctx.api.as('王秀英', 'POST', '/tickets', { categoryId: 1, description: '漏水', buildingId: 1 });
       expect(without.status).toBe(400);
       expect(without.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('请用至少4个字描述问题，或拍张照片') });
@@ -346,6 +347,92 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect(await send(big, 'big.png', 'image/png')).toMatchObject({ status: 413, body: { code: 'FILE_TOO_LARGE' } });
       const none = await ctx.api.upload('王秀英', new FormData());
       expect(none).toMatchObject({ status: 400, body: { code: 'FILE_MISSING' } });
+    });
+
+    it('随手拍: a photo without words or a category waits for the committee (待分类), who sets it; routed at once, deadlines from the submission', async () => {
+      // Run last: the clock moves forward to a fixed instant, 2027-03-01 09:00 in Beijing.
+      ctx.clock.set(new Date('2027-03-01T01:00:00.000Z'));
+      const snap = async () => {
+        const photo = await uploadPhoto('王秀英');
+        const r = await ctx.api.as('王秀英', 'POST', '/tickets', { description: '', buildingId: 1, photoIds: [photo.id] });
+        expect(r.status).toBe(201);
+        return r.body;
+      };
+      const a = await snap();
+      const c = await snap();
+      // The interim deadlines: an hour to classify (02:00), three days to resolve.
+      expect(a).toMatchObject({ status: 'submitted', category: null, handler: null, description: '', acceptDueAt: '2027-03-01T02:00:00.000Z', resolveDueAt: '2027-03-04T01:00:00.000Z' });
+      expect(a.photoUrls).toHaveLength(1);
+      expect(a.allowedActions).toEqual(['cancel']);
+      expect((await inbox('黄丽华', 'queued')).some((n) => n.ticketId === a.id)).toBe(true);
+      expect((await ctx.api.as('黄丽华', 'GET', `/tickets/${a.id}`)).body.allowedActions).toEqual(['reject', 'categorise']);
+      const waiting = (await ctx.api.as('黄丽华', 'GET', '/stats/overview?communityId=1')).body.awaitingCategory as number;
+      expect(waiting).toBeGreaterThanOrEqual(2);
+
+      // Not dispatched by hand before it has a category; only the committee of its community sets one.
+      const early = await ctx.api.as('黄丽华', 'POST', `/tickets/${a.id}/dispatch`, { toUserId: ctx.api.userId('赵敏') });
+      expect(early).toMatchObject({ status: 409, body: { code: 'TICKET_INVALID_STATE', message: expect.stringContaining('请先设置类别') } });
+      expect((await ctx.api.as('王秀英', 'POST', `/tickets/${a.id}/categorise`, { categoryId: 3 })).status).toBe(403);
+      expect((await ctx.api.as('赵敏', 'POST', `/tickets/${a.id}/categorise`, { categoryId: 3 })).status).toBe(403);
+      expect((await ctx.api.as('何志刚', 'POST', `/tickets/${a.id}/categorise`, { categoryId: 3 })).status).toBe(404);
+      expect((await ctx.api.as('黄丽华', 'POST', `/tickets/${a.id}/categorise`, { categoryId: 999 })).body.code).toBe('UNKNOWN_CATEGORY');
+      expect((await ctx.api.as('黄丽华', 'POST', `/tickets/${a.id}/categorise`, {})).status).toBe(400);
+
+      // 09:20: 噪音扰民 (30 minutes to accept, 4 hours to resolve) counted from 09:00, the submission.
+      ctx.clock.advanceMinutes(20);
+      const set = await ctx.api.as('黄丽华', 'POST', `/tickets/${a.id}/categorise`, { categoryId: 3 });
+      expect(set.status).toBe(200);
+      expect(set.body).toMatchObject({
+        status: 'dispatched',
+        category: { id: 3, name: '噪音扰民' },
+        handler: { name: '赵敏' },
+        acceptDueAt: '2027-03-01T01:30:00.000Z',
+        resolveDueAt: '2027-03-01T05:00:00.000Z',
+        overdue: false,
+      });
+      expect(set.body.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'categorised', 'dispatched']);
+      expect(set.body.timeline[1]).toMatchObject({ note: '噪音扰民', actor: { name: '黄丽华' }, at: '2027-03-01T01:20:00.000Z' });
+      expect((await inbox('赵敏', 'dispatched')).some((n) => n.ticketId === a.id)).toBe(true);
+      const seen = await ctx.api.as('王秀英', 'GET', `/tickets/${a.id}`);
+      expect(seen.body.timeline.find((e: { type: string }) => e.type === 'categorised')).toMatchObject({ note: '噪音扰民' });
+      const again = await ctx.api.as('黄丽华', 'POST', `/tickets/${a.id}/categorise`, { categoryId: 1 });
+      expect(again).toMatchObject({ status: 409, body: { code: 'TICKET_INVALID_STATE' } });
+
+      // 09:45: set late, its 09:30 accept deadline has passed already, and the sweeper raises it at once.
+      ctx.clock.advanceMinutes(25);
+      const late = await ctx.api.as('黄丽华', 'POST', `/tickets/${c.id}/categorise`, { categoryId: 3 });
+      expect(late.body).toMatchObject({ status: 'dispatched', acceptDueAt: '2027-03-01T01:30:00.000Z', overdue: true });
+      const b = await snap(); // reported 09:45, left without a category
+      await sweep();
+      expect((await ctx.api.as('黄丽华', 'GET', `/tickets/${c.id}`)).body.escalationLevel).toBe('community');
+
+      // Nobody classifies b: at 10:45 its interim hour is up and it climbs like any late matter.
+      ctx.clock.advanceMinutes(61);
+      await sweep();
+      const climbed = await ctx.api.as('黄丽华', 'GET', `/tickets/${b.id}`);
+      expect(climbed.body).toMatchObject({ status: 'submitted', category: null, escalationLevel: 'community', overdue: true });
+      expect(climbed.body.timeline.at(-1)).toMatchObject({ type: 'escalated', note: '超时未设置类别，升级至社区' });
+      const overview = (await ctx.api.as('黄丽华', 'GET', '/stats/overview?communityId=1')).body;
+      expect(overview.awaitingCategory).toBe(waiting - 1);
+      expect(overview.byCategory).toContainEqual({ categoryId: null, name: '待分类', count: expect.any(Number) });
+      // Wherever a category's name stands, it reads 待分类: the staff's export, the resident's own data export.
+      const csv = String((await ctx.api.as('黄丽华', 'GET', '/exports/tickets.csv?communityId=1&status=submitted')).body);
+      expect(csv.split('\r\n').find((line) => line.startsWith(b.code))).toContain(',待分类,');
+      const mine = (await ctx.api.as('王秀英', 'GET', '/me/export')).body;
+      expect(mine.tickets.find((t: { id: number }) => t.id === b.id)).toMatchObject({ category: '待分类', description: '' });
+
+      // Two committee members at once: one category wins, the other is told it is set; one event, one dispatch.
+      const d = await snap();
+      const both = await Promise.all([
+        ctx.api.as('黄丽华', 'POST', `/tickets/${d.id}/categorise`, { categoryId: 1 }),
+        ctx.api.as('黄丽华', 'POST', `/tickets/${d.id}/categorise`, { categoryId: 3 }),
+      ]);
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      const won = both.find((r) => r.status === 200)!.body;
+      const final = (await ctx.api.as('黄丽华', 'GET', `/tickets/${d.id}`)).body;
+      expect(final.category.id).toBe(won.category.id);
+      expect(final.timeline.filter((e: { type: string }) => e.type === 'categorised')).toHaveLength(1);
+      expect(final.timeline.filter((e: { type: string }) => e.type === 'dispatched')).toHaveLength(1);
     });
   });
 }

@@ -64,6 +64,15 @@ export default function DashboardPage() {
                 </View>
               ))}
             </View>
+            <View className={`card dashboard__awaiting${o.awaitingCategory > 0 ? ' dashboard__awaiting--some' : ''}`} data-testid='stats-awaiting-category'>
+              <Text className='card__title'>待分类 {o.awaitingCategory} 件</Text>
+              <Text className='hint'>{o.awaitingCategory > 0 ? '居民随手拍未选类别，设置类别后自动派单，时限从提交时算起' : '没有等待设置类别的报事'}</Text>
+              {o.awaitingCategory > 0 && (
+                <Button className='dashboard__awaiting-go' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })}>
+                  去设置类别
+                </Button>
+              )}
+            </View>
             <View className='card'>
               <Text className='card__title' data-testid='stats-total'>
                 共{o.total}件报事

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { REJECT_REASON_LABELS, REJECT_REASONS, TICKET_ACTION_LABELS, type RejectReason } from '@linli/shared'
-import { HandlerPicker, ReasonSheet } from '../../components/HandlerPicker'
+import { CategoryPicker, HandlerPicker, ReasonSheet } from '../../components/HandlerPicker'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { TicketHeader } from '../../components/TicketHeader'
@@ -11,13 +11,13 @@ import { TicketTimeline } from '../../components/TicketTimeline'
 import { useSession } from '../../hooks/useSession'
 import { useTicket } from '../../hooks/useTickets'
 
-/** A committee member on one matter: 派单 from the queue, 转派, 不予受理 with a reason. */
+/** A committee member on one matter: 设置类别 of a 随手拍 (待分类), 派单 from the queue, 转派, 不予受理 with a reason. */
 export default function CommitteeTicketPage() {
   useSession()
   const { params } = useRouter()
   const id = params.id ? Number(params.id) : null
   const { ticket, loading, error, reload, act } = useTicket(id)
-  const [sheet, setSheet] = useState<'dispatch' | 'transfer' | 'reject' | null>(null)
+  const [sheet, setSheet] = useState<'categorise' | 'dispatch' | 'transfer' | 'reject' | null>(null)
 
   usePullDownRefresh(async () => {
     await reload()
@@ -32,6 +32,11 @@ export default function CommitteeTicketPage() {
           <>
             <TicketHeader ticket={ticket} />
             <View className='actions'>
+              {allowed.includes('categorise') && (
+                <Button className='committee-ticket__categorise' type='primary' size='large' block onClick={() => setSheet('categorise')}>
+                  {TICKET_ACTION_LABELS.categorise}
+                </Button>
+              )}
               {allowed.includes('dispatch') && (
                 <Button className='committee-ticket__dispatch' type='primary' size='large' block onClick={() => setSheet('dispatch')}>
                   {TICKET_ACTION_LABELS.dispatch}
@@ -63,6 +68,15 @@ export default function CommitteeTicketPage() {
                 else await act('dispatch', { toUserId: h.id })
                 setSheet(null)
                 Taro.showToast({ title: `已派给${h.name}`, icon: 'none' })
+              }}
+            />
+            <CategoryPicker
+              visible={sheet === 'categorise'}
+              onClose={() => setSheet(null)}
+              onPick={async (c) => {
+                const next = await act('categorise', { categoryId: c.id })
+                setSheet(null)
+                Taro.showToast({ title: next.handler ? `已设为${c.shortName}，派给${next.handler.name}` : `已设为${c.shortName}，请派单`, icon: 'none' })
               }}
             />
             <ReasonSheet

@@ -28,18 +28,21 @@ interface Entry {
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
-/** Service entries: only what works today (议事 is a tab of its own). 预约 joins when it lands. */
-export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean }, workerOpenCount = 0, unreadCount = 0): Entry[] {
+/** Service entries: only what works today (议事 is a tab of its own). */
+export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean; gridWorker?: boolean; provider?: boolean }, workerOpenCount = 0, unreadCount = 0): Entry[] {
   const entries: Entry[] = []
   if (roles.resident) {
     entries.push(
       { key: 'report', icon: '📝', text: '我要报事', open: () => void Taro.switchTab({ url: '/pages/report/index' }) },
       { key: 'mine', icon: '📋', text: '我的报事', open: go('/pages/tickets/index') },
+      { key: 'services', icon: '📅', text: '预约服务', open: go('/pages/services/index') },
+      { key: 'bookings', icon: '🎫', text: '我的预约', open: go('/pages/bookings/index') },
     )
   }
   entries.push({ key: 'board', icon: '📢', text: '公示栏', open: go('/pages/board/index') })
   entries.push({ key: 'messages', icon: '🔔', text: '我的消息', badge: unreadCount, open: go('/pages/messages/index') })
   if (roles.worker) entries.push({ key: 'inbox', icon: '🧰', text: '网格工单', badge: workerOpenCount, open: go('/worker/inbox/index') })
+  if (roles.gridWorker) entries.push({ key: 'book-for', icon: '🤝', text: '代办预约', open: go('/worker/book-for/index') })
   if (roles.committee) {
     entries.push(
       { key: 'community', icon: '🏘️', text: '社区报事', open: go('/committee/tickets/index') },
@@ -47,6 +50,7 @@ export function serviceEntries(roles: { resident: boolean; worker: boolean; comm
       { key: 'agenda', icon: '🗳️', text: '议事议程', open: go('/committee/topics/index') },
     )
   }
+  if (roles.provider) entries.push({ key: 'provider', icon: '🗓️', text: '预约管理', open: go('/provider/slots/index') })
   return entries
 }
 
@@ -74,6 +78,8 @@ export default function HomePage() {
   const resident = hasRole(user, 'resident')
   const worker = hasRole(user, 'grid_worker') || hasRole(user, 'partner')
   const committee = hasRole(user, 'committee_member')
+  const gridWorker = hasRole(user, 'grid_worker')
+  const provider = hasRole(user, 'partner') || committee
   const me = useMe()
   const communityId = me.data?.community?.id ?? communityIdOf(user)
   const mine = useTicketList('mine', {}, resident)
@@ -98,7 +104,7 @@ export default function HomePage() {
 
   const step = missingStep(me.data, resident)
   const open = mine.items.filter((t) => isOpen(t.status) || t.status === 'resolved').slice(0, 3)
-  const entries = serviceEntries({ resident, worker, committee }, worker ? inbox.total : 0, unread.data ?? 0)
+  const entries = serviceEntries({ resident, worker, committee, gridWorker, provider }, worker ? inbox.total : 0, unread.data ?? 0)
 
   return (
     <Page className='home'>
@@ -147,7 +153,7 @@ export default function HomePage() {
           </Text>
           <View className='home__snap-words'>
             <Text className='home__snap-title'>随手拍</Text>
-            <Text className='home__snap-hint'>拍下问题，选个类别就能报事</Text>
+            <Text className='home__snap-hint'>拍下问题，点提交就能报事</Text>
           </View>
         </View>
       )}

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import type { NotificationView } from '@linli/shared'
 import { PagedList } from '../../components/PagedList'
 import { Page } from '../../components/Page'
-import { markRead, ticketPageFor, useNotifications } from '../../hooks/useNotifications'
+import { markRead, notificationPage, useNotifications } from '../../hooks/useNotifications'
 import { useSession } from '../../hooks/useSession'
 import { formatDateTime } from '../../utils/format'
 import { asButton } from '../../utils/a11y'
@@ -23,14 +23,15 @@ export default function MessagesPage() {
       setRead((prev) => new Set(prev).add(n.id))
       await markRead(n.id).catch(() => undefined)
     }
-    if (n.ticketId) void Taro.navigateTo({ url: ticketPageFor(session?.user, n.ticketId) })
+    const page = notificationPage(session?.user, n)
+    if (page) void Taro.navigateTo({ url: page })
   }
 
   return (
     <Page fill>
       <PagedList
         list={list}
-        emptyText='还没有消息。报事有进展时会通知您'
+        emptyText='还没有消息。报事有进展、预约有变化时会通知您'
         renderItem={(n) => (
           <View key={n.id} className={`card message${n.readAt || read.has(n.id) ? '' : ' message--unread'}`} onClick={() => open(n)} {...asButton()}>
             <Text className='message__title'>{n.title}</Text>

@@ -7,6 +7,7 @@ import { LinkCell } from '../../components/LinkCell'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { deleteAccount, leaveHousehold, useLastBinding, type AccountView, type PastBinding } from '../../hooks/useAccount'
+import { useVolunteerHours } from '../../hooks/useBookings'
 import { useHeldTextCount } from '../../hooks/useContentHolds'
 import { useMe } from '../../hooks/useMe'
 import { useUnreadCount } from '../../hooks/useNotifications'
@@ -15,6 +16,7 @@ import { IS_WEAPP, LOGIN_PAGE } from '../../services/config'
 import { forgetConsent } from '../../services/privacy'
 import { fileUrl, showError } from '../../services/request'
 import { clearSession, communityIdOf, hasRole } from '../../services/session'
+import { hoursText } from '../../utils/booking'
 import { maskPhone } from '../../utils/format'
 import { asButton, asImage } from '../../utils/a11y'
 import './index.scss'
@@ -48,6 +50,7 @@ export default function MinePage() {
   })
   const user = me.data ?? session?.user ?? null
   const resident = hasRole(user, 'resident')
+  const hours = useVolunteerHours(resident)
   const worker = hasRole(user, 'grid_worker') || hasRole(user, 'partner')
   const committee = hasRole(user, 'committee_member')
 
@@ -128,8 +131,14 @@ export default function MinePage() {
           onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}
         />
         {resident && <LinkCell title='我的报事' extra='查看进度 ›' onClick={() => Taro.navigateTo({ url: '/pages/tickets/index' })} />}
+        {resident && <LinkCell className='mine__bookings' title='我的预约' description='签到码、取消、候补确认、评价' extra='›' onClick={go('/pages/bookings/index')} />}
+        {resident && (hours.data?.entries.length ?? 0) > 0 && (
+          <LinkCell className='mine__hours' title='志愿时长（爱心银行）' description='余额和明细' extra={`${hoursText(hours.data!.balanceMinutes)} ›`} onClick={go('/pages/bookings/index')} />
+        )}
         <LinkCell title='公示栏' extra='›' onClick={() => Taro.navigateTo({ url: '/pages/board/index' })} />
         {worker && <LinkCell title='网格工单' extra='›' onClick={() => Taro.navigateTo({ url: '/worker/inbox/index' })} />}
+        {hasRole(user, 'grid_worker') && <LinkCell title='代办预约' description='居民请求代约、特殊人群' extra='›' onClick={go('/worker/book-for/index')} />}
+        {(committee || hasRole(user, 'partner')) && <LinkCell title='预约管理' description='时段名单、签到、统计' extra='›' onClick={go('/provider/slots/index')} />}
         {committee && <LinkCell title='社区报事' extra='›' onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })} />}
         {committee && <LinkCell title='数据看板' extra='›' onClick={() => Taro.navigateTo({ url: '/committee/dashboard/index' })} />}
         {committee && <LinkCell title='住户审核' description='待审核的住址绑定申请' extra='›' onClick={go('/committee/bindings/index')} />}

@@ -16,6 +16,7 @@ import { askForSubscriptions, useSubscriptionTemplates } from '../../hooks/useSu
 import { createTicket, fetchNearby, followTicket } from '../../hooks/useTickets'
 import { IS_WEAPP } from '../../services/config'
 import { createSubmissionKeys } from '../../services/idempotency'
+import { pointWithoutAsking } from '../../services/location'
 import { ApiRequestError, showError } from '../../services/request'
 import { hasRole } from '../../services/session'
 import { categoryIcon } from '../../utils/categoryIcon'
@@ -29,9 +30,12 @@ interface PickedLocation {
   name: string
 }
 
-/** What is missing before a report can go, in the words the form uses; null when it is complete. */
+/**
+ * What is missing before a report can go, in the words the form uses; null when it is complete. With a photo the
+ * category may be left to the community (待分类: a committee member sets it, then it is dispatched).
+ */
 export function missingForReport(form: { categoryId: number | null; description: string; photoCount: number; buildingId: number | null; location: PickedLocation | null }): string | null {
-  if (!form.categoryId) return '请选择报事类别'
+  if (!form.categoryId && form.photoCount === 0) return '请选择报事类别，或拍张照片由社区分类'
   const description = descriptionProblem(form.description, form.photoCount)
   if (description) return description
   if (!form.location && !form.buildingId) return '请选择位置或楼栋'
@@ -59,10 +63,14 @@ export default function ReportPage() {
   const [created, setCreated] = useState<TicketDetail | null>(null)
   const keys = useRef(createSubmissionKeys())
 
-  // 随手拍 from 首页: the photo just taken starts uploading here.
+  // 随手拍 from 首页: the photo just taken starts uploading here, and where the phone is, if WeChat tells without asking.
   useDidShow(() => {
     const handed = takeHandedPhotos()
-    if (handed.length) void uploads.add(handed)
+    if (!handed.length) return
+    void uploads.add(handed)
+    void pointWithoutAsking().then((here) => {
+      if (here) setLocation((picked) => picked ?? { ...here, name: '拍照位置' })
+    })
   })
 
   // The resident's own building is the usual place of a matter.
@@ -117,7 +125,7 @@ export default function ReportPage() {
     if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
     if (uploads.failed) return showError(new Error('有照片上传失败，请点击照片重试或删除'))
     const body: CreateTicketRequest = {
-      categoryId: categoryId as number,
+      ...(categoryId ? { categoryId } : {}),
       description: description.trim(),
       photoIds: uploads.fileIds,
       anonymous,
@@ -163,7 +171,17 @@ export default function ReportPage() {
           </Button>
         </View>
       )}
-      <Text className='section-title'>1. 反映什么问题</Text>
+      {uploads.photos.length > 0 && !categoryId && (
+        <View className='card report__snap-ready'>
+          <Text className='report__snap-ready-title'>照片已拍好，可以直接提交</Text>
+          <Text className='hint'>类别可以不选，社区会帮您分类后派给负责的人。想说两句，可以在下面打字，或点键盘上的话筒说话。</Text>
+          {/* The one tap that sends it, in sight without scrolling; the form's own button below does the same. */}
+          <Button className='report__snap-submit' type='primary' size='large' block loading={submitting} disabled={submitting || uploads.uploading} onClick={submit}>
+            {submitting ? '正在提交…' : uploads.uploading ? '照片上传中…' : '直接提交'}
+          </Button>
+        </View>
+      )}
+      <Text className='section-title'>1. 反映什么问题{uploads.photos.length > 0 ? '（可不选）' : ''}</Text>
       <LoadState loading={categories.loading} error={categories.error} onRetry={categories.reload} empty={categories.data?.length === 0} emptyText='暂无可报事的类别'>
         <View className='card report__categories' {...asChoiceGroup('报事类别')}>
           {(categories.data ?? []).map((c) => (
@@ -189,7 +207,7 @@ export default function ReportPage() {
           maxLength={TEXT_LIMITS.descriptionMax}
           showCount
           rows={5}
-          placeholder='例如：3号楼东侧路灯坏了一周，晚上很黑'
+          placeholder={uploads.photos.length > 0 ? '可不填。例如：3号楼东侧路灯坏了一周' : '例如：3号楼东侧路灯坏了一周，晚上很黑'}
         />
       </View>
 
@@ -246,7 +264,7 @@ export default function ReportPage() {
       <Dialog
         visible={created !== null}
         title='报事成功'
-        content={created ? `编号 ${created.code}。${created.handler ? `已派给${created.handler.name}处理。` : '社区正在派单。'}办理进展可在“我的报事”查看。` : ''}
+        content={created ? `编号 ${created.code}。${created.handler ? `已派给${created.handler.name}处理。` : created.category ? '社区正在派单。' : '社区会先分类，再派给负责的人。'}办理进展可在“我的报事”查看。` : ''}
         confirmText={templates.data?.length ? '接收进度提醒' : '查看报事'}
         cancelText='继续报事'
         onConfirm={async () => {

@@ -1,58 +1,16 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog, Rate, TextArea } from '@nutui/nutui-react-taro'
-import { TEXT_LIMITS, isOpen, RATING_LABELS, rateOutcome, type Rating, type TicketDetail } from '@linli/shared'
+import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { isOpen, rateOutcome, type Rating, type TicketDetail } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
+import { RateForm } from '../../components/RateForm'
 import { Page } from '../../components/Page'
 import { TicketHeader } from '../../components/TicketHeader'
 import { TicketTimeline } from '../../components/TicketTimeline'
 import { useSession } from '../../hooks/useSession'
 import { followTicket, useTicket } from '../../hooks/useTickets'
-import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
-
-/** Three stars, three words: 3 满意, 2 基本满意, 1 不满意. */
-export const RATING_BY_STARS: Record<number, Rating> = { 3: 'satisfied', 2: 'basically_satisfied', 1: 'unsatisfied' }
-
-function RateForm({ onRate }: { onRate: (rating: Rating, comment: string) => Promise<void> }) {
-  const [stars, setStars] = useState(0)
-  const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const rating = RATING_BY_STARS[stars]
-  const submit = async () => {
-    if (!rating || busy) return
-    setBusy(true)
-    try {
-      await onRate(rating, comment.trim())
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <View className='card rate-form'>
-      <Text className='card__title'>请为办理结果评价</Text>
-      <View className='rate-form__stars'>
-        <Rate count={3} value={stars} onChange={setStars} />
-        <Text className={`rate-form__label${rating === 'unsatisfied' ? ' text-danger' : ''}`}>{rating ? RATING_LABELS[rating] : '点星星评价'}</Text>
-      </View>
-      <View className='rate-form__choices' {...asChoiceGroup('评价')}>
-        {[3, 2, 1].map((n) => (
-          <View key={n} className={`chip${stars === n ? ' chip--active' : ''}`} onClick={() => setStars(n)} data-rating={RATING_BY_STARS[n]} {...asChoice(stars === n)}>
-            <Text>{RATING_LABELS[RATING_BY_STARS[n]]}</Text>
-          </View>
-        ))}
-      </View>
-      {rating === 'unsatisfied' && <Text className='hint text-danger'>选择“不满意”后，这件事会退回经办人重新办理（重办）。</Text>}
-      <TextArea value={comment} onChange={setComment} maxLength={TEXT_LIMITS.ratingCommentMax} showCount rows={3} placeholder='说说办得怎么样（可不填）' />
-      <View className='actions'>
-        <Button className='rate-form__submit' type='primary' size='large' block disabled={!rating || busy} loading={busy} onClick={submit}>
-          提交评价
-        </Button>
-      </View>
-    </View>
-  )
-}
 
 export default function TicketPage() {
   const session = useSession()
@@ -93,7 +51,9 @@ export default function TicketPage() {
               </View>
             )}
             <TicketHeader ticket={ticket} />
-            {ticket.allowedActions.includes('rate') && <RateForm onRate={rate} />}
+            {ticket.allowedActions.includes('rate') && (
+              <RateForm title='请为办理结果评价' unsatisfiedHint='选择“不满意”后，这件事会退回经办人重新办理（重办）。' placeholder='说说办得怎么样（可不填）' onRate={rate} />
+            )}
             <Text className='section-title'>办理进度</Text>
             <View className='card'>
               <TicketTimeline ticket={ticket} />

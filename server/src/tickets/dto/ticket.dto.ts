@@ -54,12 +54,17 @@ function SharedRule(name: string, problem: (value: string, dto: object) => strin
 const RequiredText = (min: number, max: number, what: string) => SharedRule(`text_${what}`, (v) => requiredTextProblem(v, min, max, what));
 
 export class CreateTicketDto {
-  @ApiProperty() @Transform(toId) @IsInt() @Min(1) categoryId: number;
+  @ApiPropertyOptional({ description: 'Left out, the matter waits in the dispatch queue for the committee to set it (待分类)' })
+  @IsOptional()
+  @Transform(toId)
+  @IsInt()
+  @Min(1)
+  categoryId?: number;
 
   @ApiProperty({
     minLength: TEXT_LIMITS.descriptionMinWithPhoto,
     maxLength: TEXT_LIMITS.descriptionMax,
-    description: `At least ${TEXT_LIMITS.descriptionMinWithPhoto} characters with a photo, ${TEXT_LIMITS.descriptionMin} without`,
+    description: `With a photo any length up to ${TEXT_LIMITS.descriptionMax}, empty included; ${TEXT_LIMITS.descriptionMin} characters at least without one`,
   })
   @Transform(trim)
   @SharedRule('description', (v, dto) => descriptionProblem(v, (dto as CreateTicketDto).photoIds?.length ?? 0))
@@ -105,6 +110,10 @@ export class TransferTicketDto extends ReasonDto {
 
 export class DispatchTicketDto {
   @ApiProperty() @IsInt() @Min(1) toUserId: number;
+}
+
+export class CategoriseTicketDto {
+  @ApiProperty() @IsInt({ message: '请选择报事类别' }) @Min(1, { message: '请选择报事类别' }) categoryId: number;
 }
 
 export class RejectTicketDto {

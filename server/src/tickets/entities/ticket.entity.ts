@@ -23,7 +23,8 @@ export class Ticket {
    */
   @Column({ type: 'varchar', length: 24, nullable: true }) code: string;
   @Column({ type: 'int' }) reporterId: number;
-  @Column({ type: 'int' }) categoryId: number;
+  /** Null while the matter waits for the committee to set it (随手拍 without a category, 待分类); only ever `submitted` then. */
+  @Column({ type: 'int', nullable: true }) categoryId: number | null;
   @Column({ type: 'varchar', length: 500 }) description: string;
   /** Hidden from the public board and from other residents; handlers still see who reported. */
   @Column({ type: 'boolean' }) anonymous: boolean;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Deliberation1796182470091 implements MigrationInterface {
-  name = 'Deliberation1796182470091';
+export class Deliberation1796187079884 implements MigrationInterface {
+  name = 'Deliberation1796187079884';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"topics\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"communityId\" integer NOT NULL, \"districtId\" integer NOT NULL, \"scope\" varchar(16) NOT NULL, \"gridId\" integer, \"householdsInScope\" integer NOT NULL, \"title\" varchar(60) NOT NULL, \"description\" varchar(1000) NOT NULL, \"proposerId\" integer NOT NULL, \"proposerRole\" varchar(24) NOT NULL, \"status\" varchar(16) NOT NULL, \"cosigns\" integer NOT NULL, \"threshold\" integer NOT NULL, \"secondingEndsAt\" datetime(3), \"priority\" varchar(8), \"declineReason\" varchar(200), \"planVersion\" integer NOT NULL DEFAULT (0), \"noticeStartedAt\" datetime(3), \"noticeDays\" smallint NOT NULL, \"voteOpen\" boolean NOT NULL DEFAULT (0), \"contentHoldId\" integer, \"createdAt\" datetime(3) NOT NULL, \"updatedAt\" datetime(3) NOT NULL, \"version\" integer NOT NULL DEFAULT (1))");
@@ -37,29 +37,45 @@ export class Deliberation1796182470091 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"topic_ratings\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"topicId\" integer NOT NULL, \"communityId\" integer NOT NULL, \"householdId\" integer NOT NULL, \"userId\" integer NOT NULL, \"rating\" varchar(24) NOT NULL, \"comment\" varchar(300), \"contentHoldId\" integer, \"createdAt\" datetime(3) NOT NULL)");
     await queryRunner.query("CREATE INDEX \"IDX_0e5a47e3a36e9e170f7c7f7d43\" ON \"topic_ratings\" (\"createdAt\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_060fc27110da24060f9c4c6376\" ON \"topic_ratings\" (\"topicId\", \"householdId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_8f84944ef8c4ed0d7445ac5115\"");
-    await queryRunner.query("DROP INDEX \"IDX_213c6b7c98c1414c32a71752ca\"");
+    await queryRunner.query("CREATE TABLE \"topic_meetings\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"topicId\" integer NOT NULL, \"communityId\" integer NOT NULL, \"title\" varchar(60) NOT NULL, \"startsAt\" datetime(3) NOT NULL, \"endsAt\" datetime(3) NOT NULL, \"place\" varchar(100) NOT NULL, \"capacity\" integer NOT NULL, \"standingMembers\" varchar(200) NOT NULL, \"minutes\" text, \"minutesPublishedAt\" datetime(3), \"attendanceTakenAt\" datetime(3), \"reminderSentAt\" datetime(3), \"createdById\" integer NOT NULL, \"createdAt\" datetime(3) NOT NULL, \"version\" integer NOT NULL DEFAULT (1))");
+    await queryRunner.query("CREATE INDEX \"IDX_ac064e3fb7c7bf8481a04b7c1f\" ON \"topic_meetings\" (\"reminderSentAt\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_74062f676eefc9358b3ac2b9f6\" ON \"topic_meetings\" (\"topicId\") ");
+    await queryRunner.query("CREATE TABLE \"meeting_registrations\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"meetingId\" integer NOT NULL, \"userId\" integer NOT NULL, \"status\" varchar(12) NOT NULL, \"joinedAt\" datetime(3) NOT NULL, \"updatedAt\" datetime(3) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_a64cd6f8e47a9c34155e9bb64d\" ON \"meeting_registrations\" (\"meetingId\", \"userId\") ");
+    await queryRunner.query("CREATE TABLE \"topic_idempotency_records\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"key\" varchar(80) NOT NULL, \"requestHash\" varchar(64) NOT NULL, \"topicId\" integer NOT NULL, \"createdAt\" datetime(3) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_f3a39a61147772247ceaa93f9d\" ON \"topic_idempotency_records\" (\"createdAt\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_cc2e46f66039e3186ef2500d3b\" ON \"topic_idempotency_records\" (\"userId\", \"key\") ");
     await queryRunner.query("DROP INDEX \"IDX_1522e4df81368fd2f83d90fc9a\"");
-    await queryRunner.query("CREATE TABLE \"temporary_notifications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"type\" varchar(32) NOT NULL, \"title\" varchar(64) NOT NULL, \"body\" varchar(255) NOT NULL, \"ticketId\" integer, \"createdAt\" datetime(3) NOT NULL, \"readAt\" datetime(3), \"deliveryStatus\" varchar(16) NOT NULL, \"communityId\" integer, \"audience\" varchar(16), \"deliverAfter\" datetime(3), \"deliveryClaimedAt\" datetime(3), \"deliveryAttempts\" integer NOT NULL DEFAULT (0), \"deliveryReason\" varchar(64), \"topicId\" integer)");
-    await queryRunner.query("INSERT INTO \"temporary_notifications\"(\"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\") SELECT \"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\" FROM \"notifications\"");
+    await queryRunner.query("DROP INDEX \"IDX_213c6b7c98c1414c32a71752ca\"");
+    await queryRunner.query("DROP INDEX \"IDX_8f84944ef8c4ed0d7445ac5115\"");
+    await queryRunner.query("CREATE TABLE \"temporary_notifications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"type\" varchar(32) NOT NULL, \"title\" varchar(64) NOT NULL, \"body\" varchar(255) NOT NULL, \"ticketId\" integer, \"createdAt\" datetime(3) NOT NULL, \"readAt\" datetime(3), \"deliveryStatus\" varchar(16) NOT NULL, \"communityId\" integer, \"audience\" varchar(16), \"deliverAfter\" datetime(3), \"deliveryClaimedAt\" datetime(3), \"deliveryAttempts\" integer NOT NULL DEFAULT (0), \"deliveryReason\" varchar(64), \"bookingId\" integer, \"topicId\" integer)");
+    await queryRunner.query("INSERT INTO \"temporary_notifications\"(\"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\", \"bookingId\") SELECT \"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\", \"bookingId\" FROM \"notifications\"");
     await queryRunner.query("DROP TABLE \"notifications\"");
     await queryRunner.query("ALTER TABLE \"temporary_notifications\" RENAME TO \"notifications\"");
-    await queryRunner.query("CREATE INDEX \"IDX_8f84944ef8c4ed0d7445ac5115\" ON \"notifications\" (\"deliveryStatus\", \"deliverAfter\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_213c6b7c98c1414c32a71752ca\" ON \"notifications\" (\"communityId\", \"createdAt\", \"type\", \"deliveryStatus\") ");
     await queryRunner.query("CREATE INDEX \"IDX_1522e4df81368fd2f83d90fc9a\" ON \"notifications\" (\"userId\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_213c6b7c98c1414c32a71752ca\" ON \"notifications\" (\"communityId\", \"createdAt\", \"type\", \"deliveryStatus\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_8f84944ef8c4ed0d7445ac5115\" ON \"notifications\" (\"deliveryStatus\", \"deliverAfter\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_1522e4df81368fd2f83d90fc9a\"");
-    await queryRunner.query("DROP INDEX \"IDX_213c6b7c98c1414c32a71752ca\"");
     await queryRunner.query("DROP INDEX \"IDX_8f84944ef8c4ed0d7445ac5115\"");
+    await queryRunner.query("DROP INDEX \"IDX_213c6b7c98c1414c32a71752ca\"");
+    await queryRunner.query("DROP INDEX \"IDX_1522e4df81368fd2f83d90fc9a\"");
     await queryRunner.query("ALTER TABLE \"notifications\" RENAME TO \"temporary_notifications\"");
-    await queryRunner.query("CREATE TABLE \"notifications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"type\" varchar(32) NOT NULL, \"title\" varchar(64) NOT NULL, \"body\" varchar(255) NOT NULL, \"ticketId\" integer, \"createdAt\" datetime(3) NOT NULL, \"readAt\" datetime(3), \"deliveryStatus\" varchar(16) NOT NULL, \"communityId\" integer, \"audience\" varchar(16), \"deliverAfter\" datetime(3), \"deliveryClaimedAt\" datetime(3), \"deliveryAttempts\" integer NOT NULL DEFAULT (0), \"deliveryReason\" varchar(64))");
-    await queryRunner.query("INSERT INTO \"notifications\"(\"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\") SELECT \"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\" FROM \"temporary_notifications\"");
+    await queryRunner.query("CREATE TABLE \"notifications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"userId\" integer NOT NULL, \"type\" varchar(32) NOT NULL, \"title\" varchar(64) NOT NULL, \"body\" varchar(255) NOT NULL, \"ticketId\" integer, \"createdAt\" datetime(3) NOT NULL, \"readAt\" datetime(3), \"deliveryStatus\" varchar(16) NOT NULL, \"communityId\" integer, \"audience\" varchar(16), \"deliverAfter\" datetime(3), \"deliveryClaimedAt\" datetime(3), \"deliveryAttempts\" integer NOT NULL DEFAULT (0), \"deliveryReason\" varchar(64), \"bookingId\" integer)");
+    await queryRunner.query("INSERT INTO \"notifications\"(\"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\", \"bookingId\") SELECT \"id\", \"userId\", \"type\", \"title\", \"body\", \"ticketId\", \"createdAt\", \"readAt\", \"deliveryStatus\", \"communityId\", \"audience\", \"deliverAfter\", \"deliveryClaimedAt\", \"deliveryAttempts\", \"deliveryReason\", \"bookingId\" FROM \"temporary_notifications\"");
     await queryRunner.query("DROP TABLE \"temporary_notifications\"");
-    await queryRunner.query("CREATE INDEX \"IDX_1522e4df81368fd2f83d90fc9a\" ON \"notifications\" (\"userId\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_213c6b7c98c1414c32a71752ca\" ON \"notifications\" (\"communityId\", \"createdAt\", \"type\", \"deliveryStatus\") ");
     await queryRunner.query("CREATE INDEX \"IDX_8f84944ef8c4ed0d7445ac5115\" ON \"notifications\" (\"deliveryStatus\", \"deliverAfter\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_213c6b7c98c1414c32a71752ca\" ON \"notifications\" (\"communityId\", \"createdAt\", \"type\", \"deliveryStatus\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_1522e4df81368fd2f83d90fc9a\" ON \"notifications\" (\"userId\", \"id\") ");
+    await queryRunner.query("DROP INDEX \"IDX_cc2e46f66039e3186ef2500d3b\"");
+    await queryRunner.query("DROP INDEX \"IDX_f3a39a61147772247ceaa93f9d\"");
+    await queryRunner.query("DROP TABLE \"topic_idempotency_records\"");
+    await queryRunner.query("DROP INDEX \"IDX_a64cd6f8e47a9c34155e9bb64d\"");
+    await queryRunner.query("DROP TABLE \"meeting_registrations\"");
+    await queryRunner.query("DROP INDEX \"IDX_74062f676eefc9358b3ac2b9f6\"");
+    await queryRunner.query("DROP INDEX \"IDX_ac064e3fb7c7bf8481a04b7c1f\"");
+    await queryRunner.query("DROP TABLE \"topic_meetings\"");
     await queryRunner.query("DROP INDEX \"IDX_060fc27110da24060f9c4c6376\"");
     await queryRunner.query("DROP INDEX \"IDX_0e5a47e3a36e9e170f7c7f7d43\"");
     await queryRunner.query("DROP TABLE \"topic_ratings\"");

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Deliberation1796182470091 implements MigrationInterface {
-  name = 'Deliberation1796182470091';
+export class Deliberation1796187079884 implements MigrationInterface {
+  name = 'Deliberation1796187079884';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `topics` (`id` int NOT NULL AUTO_INCREMENT, `communityId` int NOT NULL, `districtId` int NOT NULL, `scope` varchar(16) NOT NULL, `gridId` int NULL, `householdsInScope` int NOT NULL, `title` varchar(60) NOT NULL, `description` varchar(1000) NOT NULL, `proposerId` int NOT NULL, `proposerRole` varchar(24) NOT NULL, `status` varchar(16) NOT NULL, `cosigns` int NOT NULL, `threshold` int NOT NULL, `secondingEndsAt` datetime(3) NULL, `priority` varchar(8) NULL, `declineReason` varchar(200) NULL, `planVersion` int NOT NULL DEFAULT '0', `noticeStartedAt` datetime(3) NULL, `noticeDays` smallint NOT NULL, `voteOpen` tinyint NOT NULL DEFAULT 0, `contentHoldId` int NULL, `createdAt` datetime(3) NOT NULL, `updatedAt` datetime(3) NOT NULL, `version` int NOT NULL DEFAULT '1', INDEX `IDX_0ebd015459361e3b6d9644f2d9` (`status`, `secondingEndsAt`), INDEX `IDX_56d65e0bc7f72f13856758868a` (`communityId`, `status`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
@@ -18,11 +18,22 @@ export class Deliberation1796182470091 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE `topic_tasks` (`id` int NOT NULL AUTO_INCREMENT, `topicId` int NOT NULL, `title` varchar(60) NOT NULL, `owner` varchar(60) NOT NULL, `dueOn` varchar(10) NOT NULL, `progress` smallint NOT NULL DEFAULT '0', `doneAt` datetime(3) NULL, `createdAt` datetime(3) NOT NULL, `version` int NOT NULL DEFAULT '1', INDEX `IDX_747af5c21b55fd24e066c806b0` (`topicId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `topic_task_updates` (`id` int NOT NULL AUTO_INCREMENT, `taskId` int NOT NULL, `topicId` int NOT NULL, `note` varchar(500) NOT NULL, `progress` smallint NOT NULL, `authorId` int NOT NULL, `createdAt` datetime(3) NOT NULL, INDEX `IDX_e2c5cf222fac04d088115a7412` (`taskId`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `topic_ratings` (`id` int NOT NULL AUTO_INCREMENT, `topicId` int NOT NULL, `communityId` int NOT NULL, `householdId` int NOT NULL, `userId` int NOT NULL, `rating` varchar(24) NOT NULL, `comment` varchar(300) NULL, `contentHoldId` int NULL, `createdAt` datetime(3) NOT NULL, INDEX `IDX_0e5a47e3a36e9e170f7c7f7d43` (`createdAt`), UNIQUE INDEX `IDX_060fc27110da24060f9c4c6376` (`topicId`, `householdId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `topic_meetings` (`id` int NOT NULL AUTO_INCREMENT, `topicId` int NOT NULL, `communityId` int NOT NULL, `title` varchar(60) NOT NULL, `startsAt` datetime(3) NOT NULL, `endsAt` datetime(3) NOT NULL, `place` varchar(100) NOT NULL, `capacity` int NOT NULL, `standingMembers` varchar(200) NOT NULL, `minutes` text NULL, `minutesPublishedAt` datetime(3) NULL, `attendanceTakenAt` datetime(3) NULL, `reminderSentAt` datetime(3) NULL, `createdById` int NOT NULL, `createdAt` datetime(3) NOT NULL, `version` int NOT NULL DEFAULT '1', INDEX `IDX_ac064e3fb7c7bf8481a04b7c1f` (`reminderSentAt`, `startsAt`), INDEX `IDX_74062f676eefc9358b3ac2b9f6` (`topicId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `meeting_registrations` (`id` int NOT NULL AUTO_INCREMENT, `meetingId` int NOT NULL, `userId` int NOT NULL, `status` varchar(12) NOT NULL, `joinedAt` datetime(3) NOT NULL, `updatedAt` datetime(3) NOT NULL, UNIQUE INDEX `IDX_a64cd6f8e47a9c34155e9bb64d` (`meetingId`, `userId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `topic_idempotency_records` (`id` int NOT NULL AUTO_INCREMENT, `userId` int NOT NULL, `key` varchar(80) NOT NULL, `requestHash` varchar(64) NOT NULL, `topicId` int NOT NULL, `createdAt` datetime(3) NOT NULL, INDEX `IDX_f3a39a61147772247ceaa93f9d` (`createdAt`), UNIQUE INDEX `IDX_cc2e46f66039e3186ef2500d3b` (`userId`, `key`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("ALTER TABLE `notifications` ADD `topicId` int NULL");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE `notifications` DROP COLUMN `topicId`");
+    await queryRunner.query("DROP INDEX `IDX_cc2e46f66039e3186ef2500d3b` ON `topic_idempotency_records`");
+    await queryRunner.query("DROP INDEX `IDX_f3a39a61147772247ceaa93f9d` ON `topic_idempotency_records`");
+    await queryRunner.query("DROP TABLE `topic_idempotency_records`");
+    await queryRunner.query("DROP INDEX `IDX_a64cd6f8e47a9c34155e9bb64d` ON `meeting_registrations`");
+    await queryRunner.query("DROP TABLE `meeting_registrations`");
+    await queryRunner.query("DROP INDEX `IDX_74062f676eefc9358b3ac2b9f6` ON `topic_meetings`");
+    await queryRunner.query("DROP INDEX `IDX_ac064e3fb7c7bf8481a04b7c1f` ON `topic_meetings`");
+    await queryRunner.query("DROP TABLE `topic_meetings`");
     await queryRunner.query("DROP INDEX `IDX_060fc27110da24060f9c4c6376` ON `topic_ratings`");
     await queryRunner.query("DROP INDEX `IDX_0e5a47e3a36e9e170f7c7f7d43` ON `topic_ratings`");
     await queryRunner.query("DROP TABLE `topic_ratings`");

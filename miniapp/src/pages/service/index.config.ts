@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务详情',
+  enablePullDownRefresh: true,
+})

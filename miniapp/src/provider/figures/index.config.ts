@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '预约统计',
+  enablePullDownRefresh: true,
+})

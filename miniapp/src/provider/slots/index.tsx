@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { SlotView } from '@linli/shared'
+import { LoadState } from '../../components/LoadState'
+import { Page } from '../../components/Page'
+import { DateStrip } from '../../components/BookingParts'
+import { useManagedServices, useSlots } from '../../hooks/useBookings'
+import { useSession } from '../../hooks/useSession'
+import { dateStrip, localTime } from '../../utils/booking'
+import { asButton, asChoice, asChoiceGroup, decorative } from '../../utils/a11y'
+import '../provider.scss'
+
+/** A slot's line on the provider's list: booked of capacity, waiting, closed. */
+export function slotCounts(slot: Pick<SlotView, 'capacity' | 'placesLeft' | 'waitingCount' | 'closed' | 'closedReason'>): string {
+  if (slot.closed) return `已停止${slot.closedReason ? `：${slot.closedReason}` : ''}`
+  const taken = slot.capacity - slot.placesLeft
+  return `已约${taken}/${slot.capacity}${slot.waitingCount ? `，候补${slot.waitingCount}人` : ''}`
+}
+
+/** The items the caller manages (a partner's organisation's, or the community's for its committee), a day's slots, each opening its roster. */
+export default function ProviderSlotsPage() {
+  useSession()
+  const services = useManagedServices()
+  const items = services.data ?? []
+  const [chosen, setChosen] = useState<number | null>(null)
+  const serviceId = chosen ?? items[0]?.id ?? null
+  const days = useMemo(() => dateStrip(14), [])
+  const [day, setDay] = useState(days[0].date)
+  const slots = useSlots(serviceId, { from: day, to: day })
+
+  usePullDownRefresh(async () => {
+    await Promise.all([services.reload(), slots.reload()])
+    Taro.stopPullDownRefresh()
+  })
+  useDidShow(() => {
+    if (!slots.loading && slots.data) void slots.reload()
+  })
+
+  return (
+    <Page className='provider'>
+      <LoadState loading={services.loading && !services.data} error={services.data ? null : services.error} empty={items.length === 0} emptyText='您还没有管理的服务项目' onRetry={services.reload}>
+        <View className='chip-row provider__items' {...asChoiceGroup('服务项目')}>
+          {items.map((s) => (
+            <View key={s.id} className={`chip${s.id === serviceId ? ' chip--active' : ''}`} onClick={() => setChosen(s.id)} {...asChoice(s.id === serviceId)}>
+              <Text>{s.name}</Text>
+            </View>
+          ))}
+        </View>
+        <DateStrip days={days} value={day} onChange={setDay} />
+        <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={(slots.data ?? []).length === 0} emptyText='这一天没有时段' onRetry={slots.reload}>
+          {(slots.data ?? []).map((slot) => (
+            <View key={slot.id} className='card provider__slot' data-slot={slot.id} onClick={() => Taro.navigateTo({ url: `/provider/roster/index?slotId=${slot.id}` })} {...asButton()}>
+              <Text className='provider__slot-time'>
+                {localTime(slot.startsAt)}–{localTime(slot.endsAt)}
+              </Text>
+              <Text className={slot.closed ? 'hint' : 'provider__slot-counts'}>{slotCounts(slot)}</Text>
+              <Text className='provider__slot-go' {...decorative}>
+                名单 ›
+              </Text>
+            </View>
+          ))}
+        </LoadState>
+        <View className='actions'>
+          <Button className='provider__figures' type='default' block onClick={() => Taro.navigateTo({ url: '/provider/figures/index' })}>
+            预约统计
+          </Button>
+        </View>
+      </LoadState>
+    </Page>
+  )
+}

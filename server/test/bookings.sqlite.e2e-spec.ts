@@ -1,0 +1,3 @@
+import { bookingsSuite } from './support/bookings.suite.js';
+
+bookingsSuite('sqlite');
