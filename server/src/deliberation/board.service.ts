@@ -8,6 +8,7 @@ import { paging } from '../common/paging.js';
 import { Db } from '../database/db.js';
 import { PlacesService } from '../places/places.service.js';
 import { StatsService, resolveDays, type DayRange } from '../stats/stats.service.js';
+import { ContentHold } from '../content-security/content-hold.entity.js';
 import { Topic, TopicEvent, TopicMeeting, TopicPlan, TopicRating, TopicReview, TopicTask, TopicTaskUpdate, Vote } from './entities/deliberation.entities.js';
 import { mayReadCommunity } from './topic-access.js';
 import { ratingSummary } from './topic-views.js';
@@ -31,8 +32,10 @@ export class BoardService {
     if (!community || !(await mayReadCommunity(this.db.manager, user, community))) throw Errors.notFound('社区');
     const em = this.db.manager;
     const topics = await em.find(Topic, { where: { communityId }, select: { id: true, title: true, status: true, declineReason: true, contentHoldId: true } });
-    // A proposal whose text waits for review is not on the board until it is released.
-    const shown = topics.filter((t) => t.contentHoldId === null);
+    // A proposal whose text waits for review is not on the board until it is released (the hold's releasedAt, read each time).
+    const holdIds = topics.map((t) => t.contentHoldId).filter((id): id is number => id !== null);
+    const stillHeld = new Set(holdIds.length ? (await em.find(ContentHold, { where: { id: In(holdIds) }, select: { id: true, releasedAt: true } })).filter((h) => h.releasedAt === null).map((h) => h.id) : []);
+    const shown = topics.filter((t) => t.contentHoldId === null || !stillHeld.has(t.contentHoldId));
     const ids = shown.map((t) => t.id);
     const title = new Map(shown.map((t) => [t.id, t.title]));
     if (ids.length === 0) return { items: [], total: 0, ...paging(q) };
@@ -46,18 +49,19 @@ export class BoardService {
       em.createQueryBuilder(TopicMeeting, 'm').where('m.topicId IN (:...ids) AND m.minutesPublishedAt IS NOT NULL', { ids }).orderBy('m.id', 'DESC').take(BOARD_DEPTH).getMany(),
     ]);
     const tasks = new Map((updates.length ? await em.find(TopicTask, { where: { id: In([...new Set(updates.map((u) => u.taskId))]) } }) : []).map((k) => [k.id, k]));
-    const entry = (kind: BoardEntry['kind'], topicId: number, heading: string, body: string, at: Date): BoardEntry => ({
+    // `counted`: a body the server wrote from counts (a decision), which the masking rule would read as numbers to hide.
+    const entry = (kind: BoardEntry['kind'], topicId: number, heading: string, body: string, at: Date, counted = false): BoardEntry => ({
       kind,
       topicId,
       topicTitle: maskPersonalText(title.get(topicId) ?? ''),
       title: maskPersonalText(heading),
-      body: maskPersonalText(body),
+      body: counted ? body : maskPersonalText(body),
       at: at.toISOString(),
     });
     const all: BoardEntry[] = [
       ...votes.map((v) => {
         const t = v.tally!;
-        return entry('decision', v.topicId, t.passed ? '表决通过' : '表决未通过', `同意${t.yes.households}户，反对${t.no.households}户，弃权${t.abstain.households}户；参与${t.cast.households}户，名册${t.roll.households}户`, v.closedAt!);
+        return entry('decision', v.topicId, t.passed ? '表决通过' : '表决未通过', `同意${t.yes.households}户，反对${t.no.households}户，弃权${t.abstain.households}户；参与${t.cast.households}户，名册${t.roll.households}户`, v.closedAt!, true);
       }),
       ...meetings.map((m) => entry('minutes', m.topicId, `会议纪要：${m.title}`, m.minutes ?? '', m.minutesPublishedAt!)),
       ...plans.map((p) => entry('plan', p.topicId, `方案公示（第${p.version}版）：${p.title}`, p.body, p.publishedAt)),

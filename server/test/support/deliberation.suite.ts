@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TOPIC_STATUSES, localDate, type UploadedFile } from '@linli/shared';
 import { HouseholdBinding } from '../../src/bindings/entities/household-binding.entity.js';
 import { DeliberationSweeper } from '../../src/deliberation/deliberation-sweeper.service.js';
-import { Ballot } from '../../src/deliberation/entities/deliberation.entities.js';
+import { ContentHold } from '../../src/content-security/content-hold.entity.js';
+import { Ballot, Topic } from '../../src/deliberation/entities/deliberation.entities.js';
 import { HouseholdMember } from '../../src/ledger/entities/household-member.entity.js';
 import { Household } from '../../src/places/entities/places.entities.js';
 import { RoleAssignment, User } from '../../src/users/entities/users.entities.js';
@@ -361,7 +362,25 @@ export function deliberationSuite(dialect: Dialect): void {
           'plan 方案公示（第1版）：更换刷卡门禁',
         ].sort(),
       );
+      // The counts the server wrote are not masked as if they were someone's numbers.
+      expect(board.body.items.find((e: { topicId: number; title: string }) => e.topicId === topicId && e.title === '表决未通过').body).toBe('同意23户，反对1户，弃权0户；参与24户，名册24户');
       expect((await ctx.api.as('王秀英', 'GET', '/deliberation/board?communityId=2')).status).toBe(404);
+    });
+
+    it('leaves a held proposal off the board until a committee member releases it', async () => {
+      const t = await propose(O[12], { title: '楼下增设快递柜', description: '快递常被乱放丢失，建议增设快递柜' });
+      // This suite runs without WeChat: the hold is written as content security writes one for a doubtful proposal.
+      const proposer = await ctx.ds.getRepository(User).findOneByOrFail({ name: O[12] });
+      const hold = await ctx.ds.getRepository(ContentHold).save({ communityId: 2, ticketId: null, userId: proposer.id, field: 'description', text: '楼下增设快递柜', reason: 'review', traceId: null, createdAt: ctx.clock.now(), releasedAt: null, releasedById: null });
+      await ctx.ds.getRepository(Topic).update(t.id, { contentHoldId: hold.id });
+      await post(O[13], `/topics/${t.id}/cosign`);
+      await post(O[14], `/topics/${t.id}/cosign`);
+      await post('何志刚', `/topics/${t.id}/accept`, { priority: 'normal' });
+      await post('何志刚', `/topics/${t.id}/plans`, { title: '增设快递柜方案', body: '在楼南侧增设一组智能快递柜，由物业引入运营商' });
+      const onBoard = async () => (await ctx.api.as(O[0], 'GET', '/deliberation/board?communityId=2&pageSize=100')).body.items.filter((e: { topicId: number }) => e.topicId === t.id);
+      expect(await onBoard()).toEqual([]);
+      expect((await post('何志刚', `/content-holds/${hold.id}/release`)).status).toBe(200);
+      expect((await onBoard()).map((e: { kind: string; title: string }) => `${e.kind} ${e.title}`)).toEqual(['plan 方案公示（第1版）：增设快递柜方案']);
     });
 
     it('exports what a resident did in 议事 with their account (PIPL), and no one else’s ballots', async () => {
