@@ -22,7 +22,7 @@ import { h5FirstScreen, weappPackages } from './miniapp.js';
 import { runRushOnItsOwn, type RushResult } from './rush.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
-const only = new Set((process.env.BENCH_ONLY ?? 'api,grid,escalation,durability,miniapp,export,rush').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'api,grid,escalation,durability,miniapp,export,rush,vote').split(','));
 const amounts = { create: Number(process.env.BENCH_CREATES ?? 3000), read: Number(process.env.BENCH_READS ?? 5000), stats: Number(process.env.BENCH_STATS ?? 30) };
 const largest = Math.max(...sizes);
 const smallest = Math.min(...sizes);
