@@ -238,7 +238,7 @@ export function token(userId: number): string {
 // ───────────────────────────── load ─────────────────────────────
 
 export interface PlannedRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   token: string;
   body?: unknown;

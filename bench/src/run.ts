@@ -2,7 +2,7 @@
  * npm run bench: Linli measured against its own floors (docs/performance.md).
  *
  *   BENCH_SIZES=10000,100000,1000000   ticket counts of the seeded databases (seeded once, then reused)
- *   BENCH_ONLY=api,grid,escalation,durability,miniapp,export,rush,ledger   (export: the largest size only; rush, ledger: their own databases)
+ *   BENCH_ONLY=api,grid,escalation,durability,miniapp,export,rush,ledger,vote   (export: the largest size only; rush, ledger, vote: their own databases)
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306
  *
  * Prints the table and writes it, with every raw figure, to bench/results/.
@@ -16,12 +16,13 @@ import { runEscalation, type EscalationResult } from './escalation.js';
 import { runExport, type ExportResult } from './export.js';
 import { runGridLookup, type GridResult } from './grid.js';
 import { runLedgerImport, type LedgerResult } from './ledger.js';
+import { runVoteBench, type VoteBenchResult } from './vote.js';
 import { label, log, RESULTS_DIR, seededDatabase } from './lib.js';
 import { h5FirstScreen, weappPackages } from './miniapp.js';
 import { runRushOnItsOwn, type RushResult } from './rush.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
-const only = new Set((process.env.BENCH_ONLY ?? 'api,grid,escalation,durability,miniapp,export,rush').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'api,grid,escalation,durability,miniapp,export,rush,vote').split(','));
 const amounts = { create: Number(process.env.BENCH_CREATES ?? 3000), read: Number(process.env.BENCH_READS ?? 5000), stats: Number(process.env.BENCH_STATS ?? 30) };
 const largest = Math.max(...sizes);
 const smallest = Math.min(...sizes);
@@ -36,6 +37,7 @@ let escalation: EscalationResult | null = null;
 let durability: DurabilityResult | null = null;
 let exported: ExportResult | null = null;
 let ledger: LedgerResult | null = null;
+let vote: VoteBenchResult | null = null;
 let rush: (RushResult & { seedSeconds: number }) | null = null;
 let packages: Awaited<ReturnType<typeof weappPackages>> = null;
 let h5: Awaited<ReturnType<typeof h5FirstScreen>> = null;
@@ -76,6 +78,7 @@ if (only.has('escalation')) escalation = await attempt('escalation', () => runEs
 if (only.has('durability')) durability = await attempt('durability', () => runDurability());
 if (only.has('rush')) rush = await attempt('08:00 booking rush', () => runRushOnItsOwn());
 if (only.has('ledger')) ledger = await attempt('ledger import', () => runLedgerImport());
+if (only.has('vote')) vote = await attempt('vote', () => runVoteBench());
 
 // ───────────────────────────── the table ─────────────────────────────
 
@@ -238,6 +241,32 @@ if (rush) {
     r.overbooked === 0 && r.api.booked === r.capacity && r.api.full === r.residents - r.capacity ? 'yes' : 'NO',
   );
 }
+if (vote) {
+  const v = vote;
+  const ok = v.statuses['200'] === v.ballots;
+  row(
+    `居民表决: ballots of a community-wide vote (${v.roll.toLocaleString('en')} households on the roll)`,
+    `${v.ballots.toLocaleString('en')} ballots`,
+    `${v.rate}/s open loop`,
+    `p50 ${f0(v.p50)} ms, p99 ${f0(v.p99)} ms (${v.statuses['200'] ?? 0} answered 200${Object.keys(v.codes).length ? `, refused: ${JSON.stringify(v.codes)}` : ''}; sender lag ${f0(v.sendLagMs)} ms); the vote opened with its roll in ${f1(v.openSeconds)} s`,
+    `mysql2, the ballot's transaction at the same rate: p50 ${f0(v.floorP50)} ms, p99 ${f0(v.floorP99)} ms`,
+    `p99 ${f1(v.p99 / v.floorP99)}× the floor`,
+    '',
+    'p99 < 200 ms, every ballot 200',
+    v.p99 < 200 && ok ? 'yes' : 'NO',
+  );
+  row(
+    '居民表决: the close (tallyVote over the roll and the ballots)',
+    `${v.roll.toLocaleString('en')} roll, ${v.turnout.toLocaleString('en')} cast`,
+    '1',
+    `${f2(v.closeSeconds)} s (${v.passed ? 'passed' : 'not passed'})`,
+    `read roll and ballots with mysql2 and tally in process: ${f2(v.tallyFloorSeconds)} s`,
+    `${f1(v.closeSeconds / v.tallyFloorSeconds)}× the floor`,
+    '',
+    'close < 2 s',
+    v.closeSeconds < 2 ? 'yes' : 'NO',
+  );
+}
 for (const m of rss) {
   row(`server memory`, label(m.size), '', `idle ${f0(m.idleMb)} MB, peak ${f0(m.peakMb)} MB under the load above`, '', '', '', 'peak < 400 MB', m.peakMb < 400 ? 'yes' : 'NO');
 }
@@ -272,6 +301,6 @@ const table = [...header, ...lines, ...(failures.length ? ['', 'FAILED:', ...fai
 console.log(table);
 const stamp = started.toISOString().replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.md`), table + '\n');
-fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ started, machine, sizes, amounts, seeds, apiRows, rss, grid, escalation, durability, exported, packages, h5, rush }, null, 2));
+fs.writeFileSync(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ started, machine, sizes, amounts, seeds, apiRows, rss, grid, escalation, durability, exported, ledger, vote, packages, h5, rush }, null, 2));
 log(`written to ${path.relative(process.cwd(), RESULTS_DIR)}/bench-${stamp}.{md,json}`);
 process.exit(failures.length ? 1 : 0);

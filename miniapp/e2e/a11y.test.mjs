@@ -70,7 +70,9 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
 
   before(async () => {
     mkdirSync(join(RESULTS_DIR, 'a11y'), { recursive: true })
-    server = await startTestBuildServer()
+    // Every person logs in twice per mode (the page's session and the test's API) from one address, within a minute
+    // when few pages are swept (A11Y_PAGES): more than the login limit allows a real client.
+    server = await startTestBuildServer({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: '200' } })
     await ensureBookingDemo(server.base)
     users = await (await fetch(`${server.base}/api/auth/dev-users`)).json()
     const started = await startBrowser({ viewport: PHONE_375 })

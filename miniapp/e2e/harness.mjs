@@ -44,12 +44,15 @@ async function waitForHealth(base, child, ms = 60_000) {
   throw new Error('server did not become healthy in time')
 }
 
-/** `h5Dir` and `env` for a server in another set-up (e.g. the H5 test build and a fake WeChat). */
-export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
+/**
+ * `h5Dir` and `env` for a server in another set-up (e.g. the H5 test build and a fake WeChat). `dataDir`: the
+ * database and uploads of a server stopped with `keepData`, for a restart (e.g. with its clock moved).
+ */
+export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {}, dataDir: reuse } = {}) {
   for (const [what, path] of [['server build', SERVER_MAIN], ['H5 build', join(h5Dir, 'index.html')]]) {
     if (!existsSync(path)) throw new Error(`${what} missing at ${path}: run "npm run build" and "npm run build:h5 -w miniapp" (or build:h5:test) first`)
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'))
+  const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'linli-e2e-'))
   const port = await freePort()
   const env = { ...process.env, PORT: String(port), SQLITE_PATH: join(dataDir, 'linli.sqlite'), UPLOAD_DIR: join(dataDir, 'uploads'), H5_DIR: h5Dir, NODE_ENV: 'development', LOG_LEVEL: 'warn' }
   delete env.DATABASE_URL
@@ -70,10 +73,10 @@ export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
     base,
     dataDir,
     log: () => log,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       child.kill('SIGTERM')
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
-      rmSync(dataDir, { recursive: true, force: true })
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
@@ -81,17 +84,21 @@ export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {} } = {}) {
 /** A phone 375 px wide, the narrowest the app is drawn for (the accessibility rules measure there). */
 export const PHONE_375 = { width: 375, height: 812 }
 
-/** The H5 test build served by a server whose WeChat calls go to a fake WeChat; the dev login stays for tests. `env`: more settings (e.g. CLOCK_OFFSET_MS). */
-export async function startTestBuildServer({ env = {} } = {}) {
+/**
+ * The H5 test build served by a server whose WeChat calls go to a fake WeChat; the dev login stays for tests.
+ * `env` adds settings (e.g. NODE_ENV=test with the test-only CLOCK_OFFSET_MS); `dataDir` restarts on a kept database.
+ */
+export async function startTestBuildServer({ env = {}, dataDir } = {}) {
   const wechat = await startFakeWechat()
   const server = await startServer({
     h5Dir: H5_TEST_DIR,
     env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_BASE_URL: wechat.baseUrl, DEV_LOGIN: 'true', ...env },
+    dataDir,
   })
   return {
     ...server,
-    async stop() {
-      await server.stop()
+    async stop(options) {
+      await server.stop(options)
       await wechat.close()
     },
   }

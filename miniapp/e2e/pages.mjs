@@ -8,6 +8,8 @@ export const PEOPLE = {
   resident: '王秀英',
   worker: '赵敏', // 青和居第一网格网格员: 王秀英's building is in his grid
   committee: '黄丽华',
+  owner: '曹建华', // 议事: an owner of 钢花村11栋 (1单元101), where the demo seed has topics in every stage
+  ghcCommittee: '何志刚', // 钢花村社区's committee member, who runs those topics
 }
 
 const firstTicket = (scope) => async (api) => {
@@ -20,6 +22,20 @@ const firstHousehold = async (api) => {
   const { items } = await api('/api/ledger/households?communityId=1&page=1&pageSize=1')
   if (!items.length) throw new Error('the demo seed has no household in community 1')
   return `?id=${items[0].id}`
+}
+
+/** A topic of the demo seed in the given stage (钢花村11栋 has one in each). */
+const topicIn = async (api, status) => {
+  const { items } = await api(`/api/topics?status=${status}&page=1&pageSize=1`)
+  if (!items.length) throw new Error(`the demo seed has no topic in stage ${status} for this person`)
+  return items[0].id
+}
+const firstTopic = (status) => async (api) => `?id=${await topicIn(api, status)}`
+/** The latest vote of a topic in the given stage. */
+const voteOf = (status) => async (api) => {
+  const topic = await api(`/api/topics/${await topicIn(api, status)}`)
+  if (!topic.votes.length) throw new Error(`the demo seed's topic in stage ${status} has no vote`)
+  return `?id=${topic.votes[topic.votes.length - 1].id}`
 }
 
 const everyone = ['resident', 'worker', 'committee']
@@ -52,7 +68,15 @@ export const PAGES = [
   { route: 'pages/login/index', who: ['visitor'] },
   { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=agreement' },
   { route: 'pages/legal/index', who: ['visitor'], query: async () => '?doc=policy' },
-  { route: 'pages/index/index', who: everyone },
+  { route: 'pages/index/index', who: [...everyone, 'owner'] },
+  { route: 'pages/deliberation/index', who: [...everyone, 'owner'] },
+  { route: 'pages/topic-new/index', who: ['owner'] },
+  { route: 'pages/topic/index', who: ['owner'], query: firstTopic('seconding') },
+  { route: 'pages/topic/index', who: ['owner'], query: firstTopic('voting') },
+  { route: 'pages/topic/index', who: ['owner'], query: firstTopic('done') },
+  { route: 'pages/vote/index', who: ['owner'], query: voteOf('voting') },
+  { route: 'pages/vote/index', who: ['owner'], query: voteOf('implementing') },
+  { route: 'pages/results/index', who: ['owner'] },
   { route: 'pages/report/index', who: ['resident'] },
   { route: 'pages/mine/index', who: everyone },
   { route: 'pages/messages/index', who: everyone },
@@ -85,4 +109,10 @@ export const PAGES = [
   { route: 'committee/ledger-import/index', who: ['committee'] },
   { route: 'committee/ledger-household/index', who: ['committee'], query: firstHousehold },
   { route: 'committee/ledger-care/index', who: ['committee'] },
+  { route: 'committee/topics/index', who: ['ghcCommittee'] },
+  { route: 'committee/topic/index', who: ['ghcCommittee'], query: firstTopic('submitted') },
+  { route: 'committee/topic/index', who: ['ghcCommittee'], query: firstTopic('notice') },
+  { route: 'committee/topic/index', who: ['ghcCommittee'], query: firstTopic('voting') },
+  { route: 'committee/topic/index', who: ['ghcCommittee'], query: firstTopic('implementing') },
+  { route: 'committee/vote-roll/index', who: ['ghcCommittee'], query: voteOf('voting') },
 ]

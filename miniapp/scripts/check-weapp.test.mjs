@@ -15,10 +15,10 @@ test('every page listed in app.json has its .js, .json, .wxml and .wxss', () => 
   assert.deepEqual(missing, [])
 })
 
-test('the tab bar is 首页 / 报事 / 我的 and points at main-package pages', () => {
+test('the tab bar is 首页 / 报事 / 议事 / 我的 and points at main-package pages', () => {
   assert.deepEqual(
     app.tabBar.list.map((t) => t.text),
-    ['首页', '报事', '我的'],
+    ['首页', '报事', '议事', '我的'],
   )
   for (const t of app.tabBar.list) assert.ok(app.pages.includes(t.pagePath), `${t.pagePath} must be in the main package`)
 })
@@ -75,6 +75,12 @@ test("WeChat's own phone and avatar buttons and nickname input are compiled in",
   assert.match(code, /getPhoneNumber/)
   assert.match(code, /chooseAvatar/)
   assert.match(code, /nickname/)
+})
+
+test('议事: the resident pages are in the main package, the committee pages in its subpackage', () => {
+  for (const page of ['pages/deliberation/index', 'pages/topic/index', 'pages/topic-new/index', 'pages/vote/index', 'pages/results/index']) assert.ok(app.pages.includes(page), page)
+  const committee = subPackages.find((p) => p.root.replace(/\/$/, '') === 'committee')
+  for (const page of ['topics/index', 'topic/index', 'vote-roll/index']) assert.ok(committee.pages.includes(page), page)
 })
 
 test('预约: the resident pages in the main package, the roster and check-in in provider/, 代办 in worker/, scanCode compiled in', () => {

@@ -9,10 +9,11 @@ import { chromium } from 'playwright-core'
 const OUT = fileURLToPath(new URL('../src/assets/tabbar/', import.meta.url))
 const COLORS = { '': '#4a4f57', '-active': '#1a66d6' } // app.config.ts tabBar color / selectedColor
 
-// 24 × 24 line drawings: 首页 a house, 报事 a camera (随手拍), 我的 a person.
+// 24 × 24 line drawings: 首页 a house, 报事 a camera (随手拍), 议事 two speech bubbles (neighbours talking it over), 我的 a person.
 const ICONS = {
   home: '<path d="M3 11 12 3l9 8"/><path d="M5 9.5V21h5v-6h4v6h5V9.5"/>',
   report: '<path d="M3 8h4l2-3h6l2 3h4v12H3z"/><circle cx="12" cy="13.5" r="4"/>',
+  deliberation: '<path d="M3 5h11v8H8l-3 3v-3H3z"/><path d="M17 9h4v8h-2v3l-3-3h-5v-2"/>',
   mine: '<circle cx="12" cy="8" r="4.5"/><path d="M3.5 21c.8-4.5 4.3-7 8.5-7s7.7 2.5 8.5 7"/>',
 }
 

@@ -22,7 +22,7 @@ describe('首页 service entries', () => {
   })
   it('grid workers get their inbox with a count, committees their queue and dashboard', () => {
     const entries = serviceEntries({ resident: false, worker: true, committee: true }, 3, 2)
-    expect(entries.map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '社区报事', '数据看板'])
+    expect(entries.map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '社区报事', '数据看板', '议事议程'])
     expect(entries.find((e) => e.key === 'inbox')?.badge).toBe(3)
     expect(entries.find((e) => e.key === 'messages')?.badge).toBe(2)
   })

@@ -106,7 +106,7 @@ describe('随手拍', () => {
 
   it('a cancelled camera stays on 首页 and says nothing', async () => {
     loginAs([{ role: 'resident' }])
-    fakeApi({ 'GET /api/me': me, 'GET /api/tickets': { items: [], total: 0, page: 1, pageSize: 20 }, 'GET /api/public/tickets': { items: [], total: 0, page: 1, pageSize: 3 }, 'GET /api/notifications/unread-count': { count: 0 } })
+    fakeApi({ 'GET /api/me': me, 'GET /api/tickets': { items: [], total: 0, page: 1, pageSize: 20 }, 'GET /api/public/tickets': { items: [], total: 0, page: 1, pageSize: 3 }, 'GET /api/notifications/unread-count': { count: 0 }, 'GET /api/deliberation/board': { items: [], total: 0, page: 1, pageSize: 1 } })
     vi.mocked(Taro.chooseMedia).mockRejectedValue({ errMsg: 'chooseMedia:fail cancel' })
     render(<HomePage />)
     fireEvent.click(await screen.findByText('随手拍'))

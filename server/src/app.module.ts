@@ -30,6 +30,7 @@ import { AccountModule } from './users/account.module.js';
 import { ProfileModule } from './users/profile.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
+import { DeliberationModule } from './deliberation/deliberation.module.js';
 
 @Module({})
 export class AppModule {
@@ -62,6 +63,7 @@ export class AppModule {
         BookingsModule,
         PublicBoardModule,
         HealthModule,
+        DeliberationModule,
       ],
       // Guards run in this order: who is calling, then how often.
       providers: [

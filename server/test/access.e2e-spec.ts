@@ -10,6 +10,7 @@ describe('access matrix', () => {
   let ticketId: number;
   let resolvedId: number;
   let queuedId: number;
+  let topicId: number;
   // 预约: the seeded 广场舞培训 of 钢花村 (罗老师's 社区服务中心), its Tuesday slot, and 张桂兰's booking of it.
   let danceId: number;
   let slotId: number;
@@ -24,6 +25,8 @@ describe('access matrix', () => {
     await ctx.api.as('赵敏', 'POST', `/tickets/${resolvedId}/accept`);
     await ctx.api.as('赵敏', 'POST', `/tickets/${resolvedId}/resolve`, { note: '已处理' });
     queuedId = await report(14);
+    // 议事: 王秀英 proposes a topic for her building (青和居1栋); it collects co-signatures.
+    topicId = (await ctx.api.as('王秀英', 'POST', '/topics', { title: '1栋楼道加装扶手', description: '楼道台阶陡，老人上下楼不方便，建议加装扶手', scope: 'building', buildingIds: [1] })).body.id;
     danceId = (await ctx.api.as('张桂兰', 'GET', '/services?communityId=2&family=culture')).body.find((i: { name: string }) => i.name === '广场舞培训').id;
     slotId = (await ctx.api.as('张桂兰', 'GET', `/services/${danceId}/slots?from=2026-11-24&to=2026-11-24`)).body[0].id;
     bookingId = (await ctx.api.as('张桂兰', 'POST', '/bookings', { slotId })).body.id;
@@ -138,6 +141,23 @@ describe('access matrix', () => {
     王秀英: 403, 赵敏: 403, 马师傅: 403, 何志刚: 404, 黄丽华: 409, 林国栋: 409, anonymous: 401,
   });
 
+  // 议事: a community's topics are read by its people (residents, its staff, officers above); others get 404.
+  matrix('GET /topics/:id (青和居1栋, proposed by 王秀英)', () => ['GET', `/topics/${topicId}`], {
+    王秀英: 200, 李建国: 200, 张桂兰: 404, 赵敏: 200, 郑芳: 404, 黄丽华: 200, 何志刚: 404, 林国栋: 200, 高明: 200, 马师傅: 200, 系统管理员: 200, anonymous: 401,
+  });
+  matrix('GET /topics?communityId=1', () => ['GET', '/topics?communityId=1'], { 王秀英: 200, 张桂兰: 404, 何志刚: 404, 黄丽华: 200, anonymous: 401 });
+  matrix('POST /topics/:id/cosign (only households in scope, once)', () => ['POST', `/topics/${topicId}/cosign`], { 王秀英: 409, 李建国: 403, 张桂兰: 404, 赵敏: 403, 何志刚: 404, anonymous: 401 });
+  matrix('POST /topics/:id/accept (committee, and not while seconding)', () => ['POST', `/topics/${topicId}/accept`, { priority: 'urgent' }], {
+    王秀英: 403, 李建国: 403, 张桂兰: 404, 赵敏: 403, 何志刚: 404, 黄丽华: 409, 林国栋: 403, anonymous: 401,
+  });
+  matrix('GET /votes/:id (none such)', () => ['GET', '/votes/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('GET /meetings/:id (none such)', () => ['GET', '/meetings/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('POST /topics/:id/comments (while seconding: nobody yet; outsiders never see it)', () => ['POST', `/topics/${topicId}/comments`, { body: '我有意见' }], {
+    王秀英: 409, 张桂兰: 404, 何志刚: 404, 黄丽华: 409, anonymous: 401,
+  });
+  matrix('POST /votes/:id/paper-ballots (committee only)', () => ['POST', '/votes/999999/paper-ballots', { householdId: 1, choice: 'yes', channel: 'paper', photoId: 1 }], { 王秀英: 403, 赵敏: 403, anonymous: 401 });
+  matrix('GET /deliberation/board?communityId=1', () => ['GET', '/deliberation/board?communityId=1'], { 王秀英: 200, 张桂兰: 404, 何志刚: 404, 黄丽华: 200, 林国栋: 200, anonymous: 401 });
+  matrix('GET /stats/deliberation?communityId=1', () => ['GET', '/stats/deliberation?communityId=1'], { 王秀英: 403, 赵敏: 403, 黄丽华: 200, 何志刚: 403, 林国栋: 200, 系统管理员: 200, anonymous: 401 });
   // 预约: residents read the catalogue; the provider (partner of the item's organisation) and the community's committee manage it.
   matrix('GET /services', () => ['GET', '/services?communityId=2'], { 王秀英: 200, 赵敏: 200, 马师傅: 200, anonymous: 401 });
   matrix('GET /services/:id', () => ['GET', `/services/${danceId}`], { 王秀英: 200, 张桂兰: 200, 何志刚: 200, anonymous: 401 });

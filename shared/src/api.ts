@@ -10,6 +10,7 @@ import type { EscalationLevel } from './sla.js';
 import type { TrendBucket } from './time.js';
 import type { LedgerColumn, LedgerField, LedgerRejectReason, MemberRelation, SpecialCareFlag } from './ledger.js';
 import type { BookingAction, BookingStatus, EligibilityRule, ServiceFamily } from './booking.js';
+import type { BallotChoice, TopicAction, TopicPriority, TopicScope, TopicStatus, VoteRuleKind } from './deliberation.js';
 
 /**
  * An instant, as ISO 8601 in UTC (`2026-11-23T08:30:00.000Z`).
@@ -70,6 +71,45 @@ export const API_ERROR_STATUS = {
   MERGE_ACROSS_COMMUNITIES: 422,
   BINDING_PENDING: 422,
   CANNOT_REMOVE_SELF: 422,
+  // 议事 (deliberation):
+  /** The topic's stage does not allow this now (the message names the stage). */
+  TOPIC_INVALID_STATE: 409,
+  /** Someone changed the topic at the same moment: reload and retry. */
+  TOPIC_CONFLICT: 409,
+  /** The plan has not been on notice for the community's notice days yet (the message says until when). */
+  NOTICE_NOT_OVER: 409,
+  /** The household has already co-signed this topic. */
+  ALREADY_COSIGNED: 409,
+  /** The household has already rated this topic's result. */
+  TOPIC_ALREADY_RATED: 409,
+  /** Buildings or a grid outside the community, or a scope the proposer does not belong to. */
+  TOPIC_SCOPE_INVALID: 422,
+  /** A linked ticket that is not one of the community's. */
+  UNKNOWN_TICKET: 422,
+  /** A reply to a comment that is not one of the topic's. */
+  UNKNOWN_COMMENT: 422,
+  /** A Civil Code vote over a grid or the whole community: its scope is buildings of one estate. */
+  VOTE_RULE_SCOPE: 422,
+  /** Nobody to vote: no household in scope has a member (or, for the Civil Code, an owner) in the ledger. */
+  VOTE_ROLL_EMPTY: 422,
+  /** A Civil Code vote needs every household's floor area in the ledger (the message names those missing). */
+  VOTE_AREA_MISSING: 422,
+  /** A closing time in the past, or more than 60 days ahead. */
+  VOTE_CLOSES_INVALID: 422,
+  /** The vote is closed: no ballot changes any more. */
+  VOTE_CLOSED: 409,
+  /** The vote is still open: receipts are published, and the committee closes it, only after its closing time (or once everyone voted). */
+  VOTE_STILL_OPEN: 409,
+  /** The household is not on the vote's roll (fixed when the vote opened), or the caller may not vote for it. */
+  NOT_ON_ROLL: 422,
+  /** Implementation tasks are still open: finish them before closing the topic. */
+  TASKS_OPEN: 409,
+  /** An end before the start, a start in the past, or a meeting longer than a day. */
+  MEETING_TIMES_INVALID: 422,
+  /** The meeting has started: registrations no longer change. */
+  MEETING_STARTED: 409,
+  /** Attendance and minutes come once the meeting has started. */
+  MEETING_NOT_STARTED: 409,
   /** WeChat's content check found the text unfit to publish; the message names the field. */
   CONTENT_RISKY: 422,
   /** A ledger file without a required column (the message names them), or without any row. */
@@ -357,6 +397,15 @@ export interface AccountExport {
     specialCare: SpecialCareFlag[];
     households: { household: string; relation: MemberRelation; since: IsoDateTime; endedAt: IsoDateTime | null }[];
   };
+  /** 议事: what the user proposed, co-signed, wrote, voted in the app (their own ballots), rated and registered for. */
+  deliberation: {
+    topics: { id: number; title: string; description: string; status: TopicStatus; createdAt: IsoDateTime }[];
+    cosigns: { topicId: number; at: IsoDateTime }[];
+    comments: { topicId: number; body: string; at: IsoDateTime }[];
+    ballots: { voteId: number; householdId: number; choice: BallotChoice; receipt: string; castAt: IsoDateTime }[];
+    ratings: { topicId: number; rating: Rating; comment: string | null; at: IsoDateTime }[];
+    meetings: { meetingId: number; status: MeetingRegistrationStatus; since: IsoDateTime }[];
+  };
 }
 
 export interface CategoryView {
@@ -589,6 +638,8 @@ export interface NotificationView {
   ticketId: number | null;
   /** The booking it is about (预约 notices), to open its page. */
   bookingId: number | null;
+  /** The topic (议事) it tells of. */
+  topicId: number | null;
   createdAt: IsoDateTime;
   readAt: IsoDateTime | null;
 }
@@ -1375,4 +1426,398 @@ export interface BookingStats {
   total: BookingFigures;
   byItem: ({ serviceId: number; name: string; family: ServiceFamily } & BookingFigures)[];
   byProvider: ({ provider: ServiceProviderView } & BookingFigures)[];
+}
+
+// ───────────────────────── 议事 (deliberation) ─────────────────────────
+
+/** Who proposed a topic, as a party: a resident, a grid worker from residents' demands, or the committee (turning recurring tickets into a topic). */
+export type TopicProposerRole = 'resident' | 'grid_worker' | 'committee_member';
+
+/** The four parties (四方) and residents, as a comment names its author. */
+export type TopicParty = 'resident' | 'committee' | 'owners_committee' | 'grid_worker' | 'property_company' | 'social_organisation' | 'partner';
+
+/** Whose matter a topic is: one building, several, a grid, or the whole community. */
+export interface TopicScopeView {
+  kind: TopicScope;
+  /** 本楼栋 / 相关楼栋 / 本网格 / 全社区, followed by the places: 青和居1栋、青和居2栋. */
+  label: string;
+  buildings: { id: number; name: string }[];
+  grid: { id: number; name: string } | null;
+  /** Households in scope when it was proposed. */
+  households: number;
+}
+
+export interface TopicSummary {
+  id: number;
+  communityId: number;
+  title: string;
+  status: TopicStatus;
+  scope: TopicScopeView;
+  proposerRole: TopicProposerRole;
+  priority: TopicPriority | null;
+  /** Co-signing households so far, and how many are needed (fixed when it was proposed). */
+  cosigns: number;
+  threshold: number;
+  secondingEndsAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  version: number;
+}
+
+export interface PageOfTopicSummary extends Page<TopicSummary> {}
+
+export interface TopicListQuery extends PageQuery {
+  /** Default: the caller's community. */
+  communityId?: number;
+  /** One stage or several (comma-separated); default every stage. */
+  status?: TopicStatus | TopicStatus[];
+}
+
+export type TopicEventType = 'proposed' | TopicAction | 'task_added' | 'task_done' | 'meeting' | 'minutes';
+
+export interface TopicEventView {
+  id: number;
+  type: TopicEventType;
+  /** Staff by name; residents masked (王**); null for the system. */
+  actor: { name: string; role: Role | 'system' } | null;
+  note: string | null;
+  at: IsoDateTime;
+}
+
+export interface TopicCommentView {
+  id: number;
+  party: TopicParty;
+  /** Staff by name; residents masked (王**), the caller's own by name. */
+  author: string;
+  body: string;
+  /** The comment this one answers (the committee answering comments on a plan on notice). */
+  replyToId: number | null;
+  /** Written while this plan version was on notice (null: before any plan). */
+  planVersion: number | null;
+  /** Held for review (content security): only its author and staff see it. */
+  held: boolean;
+  createdAt: IsoDateTime;
+}
+
+/** One version of the plan (拟方案): every version is kept. */
+export interface TopicPlanView {
+  version: number;
+  title: string;
+  body: string;
+  /** On notice from; the vote may open from `noticeEndsAt`. */
+  publishedAt: IsoDateTime;
+  noticeEndsAt: IsoDateTime;
+  author: string;
+}
+
+export interface TopicReviewView {
+  id: number;
+  /** Who gave the opinion: 街道办, 律师, 专家… */
+  reviewer: string;
+  opinion: string;
+  planVersion: number;
+  at: IsoDateTime;
+}
+
+export interface TopicTaskUpdateView {
+  id: number;
+  note: string;
+  /** 0–100 */
+  progress: number;
+  author: string;
+  at: IsoDateTime;
+}
+
+/** An implementation task (落实): an owner, a due local day, progress updates, done. */
+export interface TopicTaskView {
+  id: number;
+  title: string;
+  /** Who answers for it: 青和物业, 网格员赵敏… */
+  owner: string;
+  dueOn: IsoDate;
+  progress: number;
+  doneAt: IsoDateTime | null;
+  overdue: boolean;
+  updates: TopicTaskUpdateView[];
+  version: number;
+}
+
+/** 满意 / 基本满意 / 不满意 by households in scope, and the share satisfied (满意 + 基本满意). */
+export interface TopicRatingSummary {
+  satisfied: number;
+  basically_satisfied: number;
+  unsatisfied: number;
+  satisfactionRate: number | null;
+}
+
+export interface TopicDetail extends TopicSummary {
+  description: string;
+  proposer: string;
+  declineReason: string | null;
+  /** Days a plan stays on notice before the vote may open. */
+  noticeDays: number;
+  planVersion: number;
+  noticeStartedAt: IsoDateTime | null;
+  /** Recurring tickets the topic was made from. */
+  tickets: { id: number; code: string; description: string }[];
+  plans: TopicPlanView[];
+  reviews: TopicReviewView[];
+  comments: TopicCommentView[];
+  tasks: TopicTaskView[];
+  /** Every vote held on it, the latest last. */
+  votes: VoteSummary[];
+  /** Its meetings (多方恳谈会), in the order scheduled. */
+  meetings: MeetingView[];
+  ratings: TopicRatingSummary;
+  /** For a resident: whether their household co-signed, and how it rated. */
+  myCosign: boolean;
+  myRating: Rating | null;
+  /** What the caller may do now, by the shared rules (comment and tasks beside them). */
+  allowedActions: TopicAction[];
+  canComment: boolean;
+  timeline: TopicEventView[];
+}
+
+/** 提议题. A resident proposes for their own building, grid or community; a grid worker within their grid; the committee anywhere in its community. */
+export interface CreateTopicRequest {
+  title: string;
+  description: string;
+  scope: TopicScope;
+  /** For scope building (one) or buildings (one or more). */
+  buildingIds?: number[];
+  /** For scope grid. */
+  gridId?: number;
+  /** Staff of several communities say which; default the caller's. */
+  communityId?: number;
+  /** Recurring tickets of the community the topic grows from (committee, grid workers). */
+  ticketIds?: number[];
+}
+
+export interface AcceptTopicRequest {
+  priority: TopicPriority;
+}
+
+export interface DeclineTopicRequest {
+  /** Published with the topic. */
+  reason: string;
+}
+
+export interface TopicCommentRequest {
+  body: string;
+  replyToId?: number;
+}
+
+/** A new plan version, published for notice at once (公示方案). */
+export interface TopicPlanRequest {
+  title: string;
+  body: string;
+}
+
+export interface TopicReviewRequest {
+  reviewer: string;
+  opinion: string;
+}
+
+/** 开始表决. The roll is fixed now. */
+export interface OpenVoteRequest {
+  rule: VoteRuleKind;
+  /** simple_majority only: the share of the roll's households that must vote, e.g. 0.6 (default 0.5). */
+  quorum?: number;
+  /** Secret ballot: only totals are published, and nobody reads who voted how. */
+  secret: boolean;
+  closesAt: IsoDateTime;
+}
+
+export interface TopicTaskRequest {
+  title: string;
+  owner: string;
+  dueOn: IsoDate;
+}
+
+export interface TopicTaskUpdateRequest {
+  note: string;
+  progress: number;
+  /** The task is done (progress becomes 100). */
+  done?: boolean;
+}
+
+export interface TopicRateRequest {
+  rating: Rating;
+  comment?: string;
+}
+
+/** Counts and areas (m²) behind a result or a turnout. */
+export interface VoteCounts {
+  households: number;
+  heads: number;
+  area: number;
+}
+
+export interface VoteResult {
+  passed: boolean;
+  quorumMet: boolean;
+  cast: VoteCounts;
+  yes: VoteCounts;
+  no: VoteCounts;
+  abstain: VoteCounts;
+}
+
+export interface VoteSummary {
+  id: number;
+  topicId: number;
+  planVersion: number;
+  rule: VoteRuleKind;
+  /** The rule in plain Chinese. */
+  ruleText: string;
+  quorum: number | null;
+  secret: boolean;
+  status: 'open' | 'closed';
+  openedAt: IsoDateTime;
+  closesAt: IsoDateTime;
+  closedAt: IsoDateTime | null;
+  roll: VoteCounts;
+  /** Households that have voted so far (never how, while it runs). */
+  turnout: VoteCounts;
+  /** Only once closed. */
+  result: VoteResult | null;
+}
+
+/** The caller's household's ballot: theirs to check and change until the close. */
+export interface MyBallotView {
+  householdId: number;
+  household: string;
+  choice: BallotChoice | null;
+  /** Keep it: after the close, the published receipts show each code with the choice counted. */
+  receipt: string | null;
+  castAt: IsoDateTime | null;
+  channel: BallotChannel | null;
+}
+
+export interface VoteDetail extends VoteSummary {
+  /** The households the caller may vote for (bound, or owned for the Civil Code rules). */
+  myBallots: MyBallotView[];
+  /** The roll is fixed when the vote opens: moving in or out afterwards does not change it. */
+  rollNote: string;
+}
+
+export type BallotChannel = 'app' | 'paper' | 'proxy';
+
+export interface CastBallotRequest {
+  choice: BallotChoice;
+  /** Default: the caller's bound household (an owner of several flats names each). */
+  householdId?: number;
+}
+
+/** 纸质表决票 or 委托书, recorded by a committee member with a photo of the signed paper. */
+export interface PaperBallotRequest {
+  householdId: number;
+  choice: BallotChoice;
+  channel: 'paper' | 'proxy';
+  /** An upload (POST /files) of the signed paper. */
+  photoId: number;
+  /** For a proxy: who signed for the owner. */
+  proxyName?: string;
+}
+
+/** The roll with who voted (never how, for a secret ballot) and when: what the committee shows if the vote is challenged. */
+export interface VoteRollEntry {
+  householdId: number;
+  household: string;
+  building: string;
+  area: number;
+  /** The owner the household counts under (an owner of several flats is one head). */
+  owner: string | null;
+  voted: boolean;
+  castAt: IsoDateTime | null;
+  channel: BallotChannel | null;
+  /** An open ballot only, once closed. */
+  choice: BallotChoice | null;
+  /** The photo of the paper ballot or proxy: an open ballot only (a signed paper shows its choice). */
+  photoUrl: string | null;
+}
+
+export interface VoteRoll {
+  voteId: number;
+  secret: boolean;
+  entries: VoteRollEntry[];
+}
+
+/** After the close: every receipt code with the choice counted, so each household can check its own. */
+export interface VoteReceipts {
+  voteId: number;
+  receipts: { receipt: string; choice: BallotChoice }[];
+}
+
+/** A vote's result, a meeting's minutes, a plan on notice, a review opinion, implementation progress, a declined proposal with its reason. */
+export type BoardEntryKind = 'decision' | 'minutes' | 'plan' | 'review' | 'progress' | 'declined';
+
+/** 公示栏: one dated entry of a community's results board. */
+export interface BoardEntry {
+  kind: BoardEntryKind;
+  topicId: number;
+  topicTitle: string;
+  title: string;
+  body: string;
+  at: IsoDateTime;
+}
+
+export interface PageOfBoardEntry extends Page<BoardEntry> {}
+
+export interface DeliberationBoardQuery extends PageQuery {
+  communityId: number;
+}
+
+/** Satisfaction with deliberation results beside satisfaction with tickets, over the same local days. */
+export interface DeliberationStats {
+  communityId: number;
+  from: IsoDate;
+  to: IsoDate;
+  topicsDone: number;
+  ratings: TopicRatingSummary;
+  ticketSatisfactionRate: number | null;
+}
+
+/** registered: has a place; waiting: on the list, moves up when someone cancels; attended / absent: once attendance is taken. */
+export type MeetingRegistrationStatus = 'registered' | 'waiting' | 'cancelled' | 'attended' | 'absent';
+
+/** A meeting of a topic (恳谈会): time, place, capacity, the standing members, registrations, attendance, minutes. */
+export interface MeetingView {
+  id: number;
+  topicId: number;
+  title: string;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  place: string;
+  capacity: number;
+  /** The four parties taking part as of right (居委会、业委会、物业公司、社会组织…). */
+  standingMembers: string[];
+  registered: number;
+  waiting: number;
+  /** The caller's registration; `position` counts from 1 on the waiting list. */
+  myRegistration: { status: MeetingRegistrationStatus; position: number | null } | null;
+  /** For the committee: who registered, in order, with their status. */
+  attendees: { userId: number; name: string; status: MeetingRegistrationStatus }[] | null;
+  /** Once taken: how many attended. */
+  attendance: number | null;
+  /** 纪要, published. */
+  minutes: string | null;
+  minutesPublishedAt: IsoDateTime | null;
+}
+
+export interface MeetingRequest {
+  title: string;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  place: string;
+  capacity: number;
+  standingMembers: string[];
+}
+
+/** Those who came (user ids of registered residents); every other registered resident is marked absent. */
+export interface AttendanceRequest {
+  attendedUserIds: number[];
+}
+
+export interface MinutesRequest {
+  minutes: string;
 }

@@ -97,6 +97,32 @@ import type {
   LedgerSpecialCareEntry,
   LedgerSpecialCareQuery,
   PageOfLedgerHousehold,
+  AcceptTopicRequest,
+  CastBallotRequest,
+  CreateTopicRequest,
+  DeclineTopicRequest,
+  DeliberationBoardQuery,
+  DeliberationStats,
+  MyBallotView,
+  OpenVoteRequest,
+  PageOfBoardEntry,
+  PageOfTopicSummary,
+  PaperBallotRequest,
+  TopicCommentRequest,
+  TopicDetail,
+  TopicListQuery,
+  TopicPlanRequest,
+  TopicRateRequest,
+  TopicReviewRequest,
+  TopicTaskRequest,
+  TopicTaskUpdateRequest,
+  VoteDetail,
+  VoteReceipts,
+  VoteRoll,
+  AttendanceRequest,
+  MeetingRequest,
+  MeetingView,
+  MinutesRequest,
   BookingDetail,
   BookingHelpDoneRequest,
   BookingHelpList,
@@ -155,6 +181,9 @@ export type BookingRefusals =
 
 /** The codes every ticket transition may answer with: not yours (403), not visible (404), not now (409). */
 export type TransitionErrors = 'FORBIDDEN' | 'NOT_FOUND' | 'TICKET_INVALID_STATE' | 'TICKET_CONFLICT';
+
+/** The codes every topic action may answer with: not yours (403), not visible (404), not now (409). */
+export type TopicErrors = 'FORBIDDEN' | 'NOT_FOUND' | 'TOPIC_INVALID_STATE' | 'TOPIC_CONFLICT';
 
 /** The URL check WeChat's console sends to the push URL. */
 export interface WechatUrlCheckQuery {
@@ -385,6 +414,82 @@ export interface Endpoints {
   /** 公示: a community's closed matters with their result and rating, and no personal data. */
   'GET /public/tickets': { query: PublicBoardQuery; response: PageOfPublicTicket };
 
+  // ───── 议事 (deliberation): topics, plans, votes, implementation, the results board ─────
+  /** 提议题: a resident's proposal collects co-signatures first; one by staff waits for the committee at once. */
+  'POST /topics': {
+    body: CreateTopicRequest;
+    /** A retried submit with the same key (8–80 of letters, digits, `-_.:`) answers the first submit's topic. */
+    headers: { 'Idempotency-Key'?: string };
+    response: TopicDetail;
+    errors: 'HOUSEHOLD_REQUIRED' | 'TOPIC_SCOPE_INVALID' | 'UNKNOWN_TICKET' | 'COMMUNITY_REQUIRED' | 'CONTENT_RISKY' | 'IDEMPOTENCY_KEY_REUSED';
+  };
+  /** A community's topics, newest first (its residents, staff and officers). */
+  'GET /topics': { query: TopicListQuery; response: PageOfTopicSummary; errors: 'COMMUNITY_REQUIRED' | 'NOT_FOUND' };
+  /** A topic with its plans, comments, votes, tasks, ratings, timeline and what the caller may do. */
+  'GET /topics/{id}': { params: IdParams; response: TopicDetail; errors: 'NOT_FOUND' };
+  /** 联署: once per household in scope; reaching the threshold sends it to the committee. */
+  'POST /topics/{id}/cosign': { params: IdParams; response: TopicDetail; errors: TopicErrors | 'ALREADY_COSIGNED' };
+  /** 受理 with a priority (急办 / 一般). */
+  'POST /topics/{id}/accept': { params: IdParams; body: AcceptTopicRequest; response: TopicDetail; errors: TopicErrors };
+  /** 不予受理, with a reason published on the board. */
+  'POST /topics/{id}/decline': { params: IdParams; body: DeclineTopicRequest; response: TopicDetail; errors: TopicErrors | 'CONTENT_RISKY' };
+  /** 撤回, before discussion (the proposer or the committee). */
+  'POST /topics/{id}/withdraw': { params: IdParams; response: TopicDetail; errors: TopicErrors };
+  /** 多方恳谈: a comment by a resident in scope or one of the four parties; the committee answers comments on a plan. */
+  'POST /topics/{id}/comments': {
+    params: IdParams;
+    body: TopicCommentRequest;
+    /** A retried submit with the same key answers as the first did, with one comment. */
+    headers: { 'Idempotency-Key'?: string };
+    response: TopicDetail;
+    errors: TopicErrors | 'UNKNOWN_COMMENT' | 'CONTENT_RISKY' | 'IDEMPOTENCY_KEY_REUSED';
+  };
+  /** 公示方案: a new plan version, on notice at once (a revised plan starts the notice period again). */
+  'POST /topics/{id}/plans': { params: IdParams; body: TopicPlanRequest; response: TopicDetail; errors: TopicErrors | 'CONTENT_RISKY' };
+  /** 专家审查意见 on the plan on notice. */
+  'POST /topics/{id}/reviews': { params: IdParams; body: TopicReviewRequest; response: TopicDetail; errors: TopicErrors | 'CONTENT_RISKY' };
+  /** 开始表决 once the notice period is over: the roll is fixed now. */
+  'POST /topics/{id}/votes': {
+    params: IdParams;
+    body: OpenVoteRequest;
+    response: VoteDetail;
+    errors: TopicErrors | 'NOTICE_NOT_OVER' | 'VOTE_RULE_SCOPE' | 'VOTE_ROLL_EMPTY' | 'VOTE_AREA_MISSING' | 'VOTE_CLOSES_INVALID';
+  };
+  /** 落实: a task with its owner and due day. */
+  'POST /topics/{id}/tasks': { params: IdParams; body: TopicTaskRequest; response: TopicDetail; errors: TopicErrors | 'CONTENT_RISKY' };
+  /** Progress on a task, published; `done` finishes it. */
+  'POST /topic-tasks/{id}/updates': { params: IdParams; body: TopicTaskUpdateRequest; response: TopicDetail; errors: TopicErrors | 'CONTENT_RISKY' };
+  /** 办结 once every task is done; residents in scope are asked to rate. */
+  'POST /topics/{id}/complete': { params: IdParams; response: TopicDetail; errors: TopicErrors | 'TASKS_OPEN' };
+  /** 评价结果: once per household in scope. */
+  'POST /topics/{id}/rate': { params: IdParams; body: TopicRateRequest; response: TopicDetail; errors: TopicErrors | 'TOPIC_ALREADY_RATED' | 'CONTENT_RISKY' };
+  /** 恳谈会: a meeting of the topic with its time, place, capacity and standing members (committee). */
+  'POST /topics/{id}/meetings': { params: IdParams; body: MeetingRequest; response: MeetingView; errors: TopicErrors | 'MEETING_TIMES_INVALID' | 'CONTENT_RISKY' };
+  'GET /meetings/{id}': { params: IdParams; response: MeetingView; errors: 'NOT_FOUND' };
+  /** Register (residents in scope): a place while there is one, else the waiting list. Registering twice is registering once. */
+  'POST /meetings/{id}/registration': { params: IdParams; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_STARTED' };
+  /** Cancel one's registration; the first on the waiting list moves up. */
+  'DELETE /meetings/{id}/registration': { params: IdParams; response: MeetingView; errors: 'NOT_FOUND' | 'MEETING_STARTED' };
+  /** 签到: who attended, once the meeting has started (committee). */
+  'POST /meetings/{id}/attendance': { params: IdParams; body: AttendanceRequest; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_NOT_STARTED' };
+  /** 纪要, published on the board with the date (committee). */
+  'POST /meetings/{id}/minutes': { params: IdParams; body: MinutesRequest; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_NOT_STARTED' | 'CONTENT_RISKY' };
+  /** A vote: the rule, the roll's size and the turnout; the result once closed; the caller's own ballots. */
+  'GET /votes/{id}': { params: IdParams; response: VoteDetail; errors: 'NOT_FOUND' };
+  /** Cast or change the household's ballot until the close; the last counts. */
+  'PUT /votes/{id}/ballot': { params: IdParams; body: CastBallotRequest; response: MyBallotView; errors: 'NOT_FOUND' | 'VOTE_CLOSED' | 'NOT_ON_ROLL' | 'HOUSEHOLD_REQUIRED' | 'TOPIC_CONFLICT' };
+  /** 纸质表决票 / 委托书: recorded by a committee member with a photo of the signed paper, marked in the roll. */
+  'POST /votes/{id}/paper-ballots': { params: IdParams; body: PaperBallotRequest; response: VoteDetail; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'VOTE_CLOSED' | 'NOT_ON_ROLL' | 'UNKNOWN_PHOTO' | 'TOPIC_CONFLICT' };
+  /** 结束表决 at or after the closing time (or once every household voted): the result by the rule, never typed in. */
+  'POST /votes/{id}/close': { params: IdParams; response: VoteDetail; errors: TopicErrors | 'VOTE_CLOSED' | 'VOTE_STILL_OPEN' };
+  /** Who voted (not how, for a secret ballot) and when, with paper ballots marked: the committee's record. */
+  'GET /votes/{id}/roll': { params: IdParams; response: VoteRoll; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** After the close: every receipt with the choice counted, to check one's ballot was counted as cast. */
+  'GET /votes/{id}/receipts': { params: IdParams; response: VoteReceipts; errors: 'NOT_FOUND' | 'VOTE_STILL_OPEN' };
+  /** 公示栏: decisions, plans on notice, review opinions, progress and declined proposals, newest first (the community's people). */
+  'GET /deliberation/board': { query: DeliberationBoardQuery; response: PageOfBoardEntry; errors: 'NOT_FOUND' };
+  /** Satisfaction with deliberation results beside satisfaction with tickets (committee and officers above). */
+  'GET /stats/deliberation': { query: StatsQuery; response: DeliberationStats; errors: 'NOT_FOUND' };
   // ───── 预约 (booking): docs/architecture.md, "Booking" ─────
   /** The catalogue of a community: by family, by name. */
   'GET /services': { query: ServicesQuery; response: ServiceItemSummary[]; errors: 'NOT_FOUND' };

@@ -239,7 +239,8 @@ export const VOTE_RULE_LABELS: Record<VoteRuleKind, string> = {
 
 export const DEFAULT_QUORUM: Fraction = { num: 1, den: 2 };
 
-export type BallotChoice = 'yes' | 'no' | 'abstain';
+export const BALLOT_CHOICES_LIST = ['yes', 'no', 'abstain'] as const;
+export type BallotChoice = (typeof BALLOT_CHOICES_LIST)[number];
 export const BALLOT_CHOICE_LABELS: Record<BallotChoice, string> = { yes: '同意', no: '反对', abstain: '弃权' };
 
 /** One household of the roll, with its exclusive floor area (m²) and, when known, its owner. */
@@ -388,3 +389,24 @@ export function tallyVote(rule: VoteRule, roll: readonly RollEntry[], ballots: r
   const inM2 = (c: TallyCounts): TallyCounts => ({ ...c, area: fromCents(c.area) });
   return { rule: kind, passed, quorumMet, roll: inM2(total), cast: inM2(cast), yes: inM2(by.yes), no: inM2(by.no), abstain: inM2(by.abstain), ignored };
 }
+
+/** Input limits of 议事's texts: the server's validators and the app's forms read them (like TEXT_LIMITS). */
+export const TOPIC_TEXT_LIMITS = {
+  titleMin: 4,
+  titleMax: 60,
+  descriptionMin: 10,
+  descriptionMax: 1000,
+  commentMin: 2,
+  commentMax: 500,
+  planBodyMin: 10,
+  planBodyMax: 5000,
+  reviewerMax: 60,
+  opinionMin: 2,
+  opinionMax: 1000,
+  taskTitleMin: 2,
+  taskTitleMax: 60,
+  taskOwnerMax: 60,
+  progressNoteMin: 2,
+  progressNoteMax: 500,
+  proxyNameMax: 32,
+} as const;

@@ -12,6 +12,9 @@ export const NOTIFICATION_RECIPIENTS = [
   // Notices about an account rather than a ticket (ticketId null), written by bindings/ and claims/:
   'account_holder', // the user whose binding, claim or staff post it is
   'confirmers', // who may confirm a staff claim: the committee of the place, or the officers above it
+  // Notices about a topic (议事, ticketId null, topicId set), written by deliberation/:
+  'proposer', // who proposed it
+  'in_scope', // the bound residents of the households in its scope
   // Notices about a booking (预约, ticketId null, bookingId set), written by bookings/:
   'holder', // the resident the booking is for
   'booker', // the grid worker who booked it for them (代办)
@@ -42,6 +45,21 @@ export const NOTIFICATION_KINDS = {
   staff_removed: { label: '岗位解除', recipients: ['account_holder'] },
   // WeChat's photo check found an uploaded photo risky: its uploader, and the committee of the reports showing it.
   photo_removed: { label: '照片已隐藏', recipients: ['account_holder', 'committee'] },
+  // 议事: from applyTopicTransition (shared/src/deliberation.ts), with the recipients it names.
+  topic_submitted: { label: '议题待受理', recipients: ['proposer', 'committee'] },
+  topic_lapsed: { label: '联署未达', recipients: ['proposer'] },
+  topic_accepted: { label: '议题已受理', recipients: ['proposer', 'in_scope'] },
+  topic_declined: { label: '议题不予受理', recipients: ['proposer'] },
+  topic_plan_published: { label: '方案公示', recipients: ['in_scope'] },
+  topic_vote_opened: { label: '居民表决开始', recipients: ['in_scope'] },
+  topic_vote_closed: { label: '表决结果', recipients: ['in_scope', 'proposer'] },
+  topic_done: { label: '议事办结', recipients: ['in_scope', 'proposer'] },
+  // Meetings of a topic, written by deliberation/ (recipients: the registered residents, as account holders).
+  meeting_scheduled: { label: '恳谈会通知', recipients: ['in_scope'] },
+  meeting_promoted: { label: '恳谈会候补转正', recipients: ['account_holder'] },
+  // Written by the sweeper at 09:00 local the day before (at once for a meeting scheduled later than that).
+  meeting_reminder: { label: '恳谈会提醒', recipients: ['account_holder'] },
+  meeting_minutes: { label: '恳谈会纪要', recipients: ['in_scope'] },
   // 预约: the first three come from applyBookingTransition (shared/src/booking.ts), the rest from the server's own steps.
   booking_offered: { label: '候补到位', recipients: ['holder', 'booker'] },
   booking_cancelled: { label: '预约已取消', recipients: ['holder', 'booker'] },

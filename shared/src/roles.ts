@@ -6,12 +6,13 @@ export const ROLES = [
   'street_officer', // 街道
   'district_officer', // 区
   'partner', // 物业公司, 社会组织, 律师
+  'owners_committee', // 业主委员会: owners elected to speak for them, one of the four parties of 议事
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that act on other people's matters: claiming one needs a committee member's or officer's confirmation. */
-export const STAFF_ROLES = ['grid_worker', 'committee_member', 'street_officer', 'district_officer', 'partner', 'admin'] as const satisfies readonly Role[];
+export const STAFF_ROLES = ['grid_worker', 'committee_member', 'street_officer', 'district_officer', 'partner', 'owners_committee', 'admin'] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
@@ -20,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   street_officer: '街道',
   district_officer: '区',
   partner: '合作单位',
+  owners_committee: '业委会',
   admin: '管理员',
 };
 

@@ -1,4 +1,4 @@
-import { DEFAULT_UTC_OFFSET_MINUTES, currentDeadline, formatLocalDateTime, isUtcOffsetMinutes, maskPersonalText, type LocalDate, type TicketSummary } from '@linli/shared'
+import { DEFAULT_UTC_OFFSET_MINUTES, currentDeadline, formatLocalDateTime, isLocalDate, isUtcOffsetMinutes, maskPersonalText, startOfLocalDay, type LocalDate, type TicketSummary } from '@linli/shared'
 
 /**
  * The community's offset from UTC: times are shown as its residents live them, whatever
@@ -17,6 +17,13 @@ export function communityUtcOffset(): number {
 /** "11月23日 07:30" in the community's local time. */
 export function formatDateTime(iso: string | null | undefined, offsetMinutes = communityOffset): string {
   return iso ? formatLocalDateTime(iso, offsetMinutes) : ''
+}
+
+/** A community-local day and "HH:MM" as the instant to store (UTC); null when either is not well formed. */
+export function localTimeToIso(day: string, time: string, offsetMinutes = communityOffset): string | null {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim())
+  if (!isLocalDate(day.trim()) || !m) return null
+  return new Date(startOfLocalDay(day.trim(), offsetMinutes).getTime() + (Number(m[1]) * 60 + Number(m[2])) * 60_000).toISOString()
 }
 
 /** A local day as a chart label: '2026-11-01' → "11/1". */

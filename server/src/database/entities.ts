@@ -18,6 +18,7 @@ import { WechatVisit } from '../wechat/wechat-visit.entity.js';
 import { ContentHold } from '../content-security/content-hold.entity.js';
 import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
 import { PersonDetails } from '../ledger/entities/person-details.entity.js';
+import { DELIBERATION_ENTITIES } from '../deliberation/entities/deliberation.entities.js';
 import { ServiceClosure, ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
 import { Booking, BookingEvent, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
 
@@ -49,6 +50,7 @@ export const ENTITIES = [
   AuditEntry,
   HouseholdMember,
   PersonDetails,
+  ...DELIBERATION_ENTITIES,
   ServiceItem,
   ServiceSlot,
   ServiceClosure,

@@ -17,6 +17,8 @@ export class Notification {
   @Column({ type: 'varchar', length: 64 }) title: string;
   @Column({ type: 'varchar', length: 255 }) body: string;
   @Column({ type: 'int', nullable: true }) ticketId: number | null;
+  /** The topic (议事) it tells of, for notices written by deliberation/. */
+  @Column({ type: 'int', nullable: true }) topicId: number | null;
   /** The booking a 预约 notice is about (its page); null otherwise. */
   @Column({ type: 'int', nullable: true }) bookingId: number | null;
   /** The community the notice is about, for its figures (GET /api/stats/notifications). */

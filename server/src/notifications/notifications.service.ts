@@ -8,7 +8,7 @@ import { Db } from '../database/db.js';
 import { Notification } from './notification.entity.js';
 
 function view(n: Notification): NotificationView {
-  return { id: n.id, type: n.type, title: n.title, body: n.body, ticketId: n.ticketId, bookingId: n.bookingId, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null };
+  return { id: n.id, type: n.type, title: n.title, body: n.body, ticketId: n.ticketId, bookingId: n.bookingId, topicId: n.topicId, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null };
 }
 
 /** Each user's inbox: the outbox rows addressed to them. */

@@ -7,6 +7,8 @@ export interface NotificationDraft {
   title: string;
   body: string;
   ticketId: number | null;
+  /** The topic (议事) it tells of. */
+  topicId?: number | null;
   /** The booking a 预约 notice is about. */
   bookingId?: number | null;
   /** The community the notice is about, for its delivery figures; null when it concerns none in particular. */
@@ -19,6 +21,7 @@ export function notificationRows(userIds: Iterable<number>, draft: NotificationD
     userId,
     ...draft,
     communityId: draft.communityId ?? null,
+    topicId: draft.topicId ?? null,
     bookingId: draft.bookingId ?? null,
     body: draft.body.slice(0, 255),
     audience,

@@ -9,6 +9,7 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity.js';
 import { issueTicketCode } from '../tickets/ticket-code.js';
 import { CATEGORY_SEEDS } from './categories.data.js';
 import { ticketWithHistory } from './ticket-history.js';
+import { DELIBERATION_OWNERS, seedDeliberationBuilding, seedDeliberationTopics } from './deliberation-seed.js';
 import { seedBookings } from './booking-seed.js';
 import { HouseholdMember } from '../ledger/entities/household-member.entity.js';
 import { PersonDetails } from '../ledger/entities/person-details.entity.js';
@@ -184,10 +185,15 @@ export async function seedDemoIfEmpty(ds: DataSource, now = new Date()): Promise
       provider: byName('罗老师').id,
     });
     await seedHistory(em, { now, categories, buildings, grids, street, district, users: byName });
+    // 议事: a building of 24 owners with floor areas, after everything else so that the ids above stay.
+    const { building, households: flats, owners } = await seedDeliberationBuilding(em, { now, grid: grids[3], committeeId: byName('何志刚').id, districtId: district.id, streetId: street.id });
+    const ghcTickets = await em.find(Ticket, { where: { communityId: ghc.id }, order: { id: 'ASC' }, take: 2, select: { id: true } });
+    await seedDeliberationTopics(em, { now, communityId: ghc.id, districtId: district.id, buildingId: building.id, households: flats, owners, committeeId: byName('何志刚').id, gridWorkerId: byName('郑芳').id, ticketIds: ghcTickets.map((t) => t.id) });
     return [
       'Seeded the demo district 青山区 · 红卫路街道 · 青和居社区 / 钢花村社区.',
       'Log in (H5 at http://localhost:3000/ picks a role; or POST /api/auth/dev-login {"userId": N}):',
       ...users.map((u, i) => `  ${String(u.id).padStart(2)}  ${u.name}  ${people[i].roles.map((r) => r.role).join(', ')}`),
+      `  ${owners[0].id}–${owners[owners.length - 1].id}  ${DELIBERATION_OWNERS.length} owners of 钢花村11栋 (议事: one flat each, with its floor area)`,
     ].join('\n');
   });
 }

@@ -70,6 +70,9 @@ export class RecipientDirectory {
       case 'account_holder':
       case 'confirmers':
         throw new Error(`${role} receives notices about an account, never about a ticket`);
+      case 'proposer':
+      case 'in_scope':
+        throw new Error(`${role} receives notices about a topic, never about a ticket`);
       case 'holder':
       case 'booker':
       case 'grid_workers':

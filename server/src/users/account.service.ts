@@ -23,6 +23,7 @@ import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { RoleAssignment, User } from './entities/users.entities.js';
 import { PhoneRevealsService } from './phone-reveals.service.js';
 import { UsersService } from './users.service.js';
+import { Ballot, MeetingRegistration, Topic, TopicComment, TopicCosign, TopicRating } from '../deliberation/entities/deliberation.entities.js';
 import { giveUpBookings } from '../bookings/booking-queue.js';
 import { Booking, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
 import { ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
@@ -122,6 +123,28 @@ export class AccountService {
         specialCare: flagsOf(details?.specialCare),
         households: memberships.map((m) => ({ household: homes.get(m.householdId) ?? '', relation: m.relation, since: m.startedAt.toISOString(), endedAt: m.endedAt?.toISOString() ?? null })),
       },
+      deliberation: await this.deliberation(userId),
+    };
+  }
+
+  /** 议事 data of the user; ballots only those they cast in the app (a committee member's paper entries are other households'). */
+  private async deliberation(userId: number): Promise<AccountExport['deliberation']> {
+    const em = this.db.manager;
+    const [topics, cosigns, comments, ballots, ratings, meetings] = await Promise.all([
+      em.find(Topic, { where: { proposerId: userId }, order: { id: 'ASC' } }),
+      em.find(TopicCosign, { where: { userId }, order: { id: 'ASC' } }),
+      em.find(TopicComment, { where: { authorId: userId }, order: { id: 'ASC' } }),
+      em.find(Ballot, { where: { castById: userId, channel: 'app' }, order: { id: 'ASC' } }),
+      em.find(TopicRating, { where: { userId }, order: { id: 'ASC' } }),
+      em.find(MeetingRegistration, { where: { userId }, order: { id: 'ASC' } }),
+    ]);
+    return {
+      topics: topics.map((t) => ({ id: t.id, title: t.title, description: t.description, status: t.status, createdAt: t.createdAt.toISOString() })),
+      cosigns: cosigns.map((c) => ({ topicId: c.topicId, at: c.createdAt.toISOString() })),
+      comments: comments.map((c) => ({ topicId: c.topicId, body: c.body, at: c.createdAt.toISOString() })),
+      ballots: ballots.map((b) => ({ voteId: b.voteId, householdId: b.householdId, choice: b.choice, receipt: b.receipt, castAt: b.castAt.toISOString() })),
+      ratings: ratings.map((r) => ({ topicId: r.topicId, rating: r.rating, comment: r.comment, at: r.createdAt.toISOString() })),
+      meetings: meetings.map((m) => ({ meetingId: m.meetingId, status: m.status, since: m.joinedAt.toISOString() })),
     };
   }
 

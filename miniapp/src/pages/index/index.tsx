@@ -11,6 +11,8 @@ import { useUnreadCount } from '../../hooks/useNotifications'
 import { usePublicBoard } from '../../hooks/usePublicBoard'
 import { useSession } from '../../hooks/useSession'
 import { useTicketList } from '../../hooks/useTickets'
+import { useDeliberationBoard } from '../../hooks/useTopics'
+import { BOARD_KIND_LABELS } from '../../utils/deliberation'
 import { communityIdOf, hasRole } from '../../services/session'
 import { formatDateTime } from '../../utils/format'
 import { asButton, decorative } from '../../utils/a11y'
@@ -26,7 +28,7 @@ interface Entry {
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
-/** Service entries: only what works today. 议事 joins when its feature lands. */
+/** Service entries: only what works today (议事 is a tab of its own). */
 export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean; gridWorker?: boolean; provider?: boolean }, workerOpenCount = 0, unreadCount = 0): Entry[] {
   const entries: Entry[] = []
   if (roles.resident) {
@@ -45,6 +47,7 @@ export function serviceEntries(roles: { resident: boolean; worker: boolean; comm
     entries.push(
       { key: 'community', icon: '🏘️', text: '社区报事', open: go('/committee/tickets/index') },
       { key: 'dashboard', icon: '📊', text: '数据看板', open: go('/committee/dashboard/index') },
+      { key: 'agenda', icon: '🗳️', text: '议事议程', open: go('/committee/topics/index') },
     )
   }
   if (roles.provider) entries.push({ key: 'provider', icon: '🗓️', text: '预约管理', open: go('/provider/slots/index') })
@@ -82,10 +85,12 @@ export default function HomePage() {
   const mine = useTicketList('mine', {}, resident)
   const inbox = useTicketList('assigned', { status: 'dispatched' }, worker)
   const board = usePublicBoard(communityId, 3)
+  // 议事公示栏: the latest entry of the community's deliberation board.
+  const results = useDeliberationBoard(communityId, 1)
   const unread = useUnreadCount()
 
   const refreshAll = async () => {
-    await Promise.all([me.reload(), mine.refresh(), inbox.refresh(), board.refresh(), unread.reload()])
+    await Promise.all([me.reload(), mine.refresh(), inbox.refresh(), board.refresh(), results.refresh(), unread.reload()])
     Taro.stopPullDownRefresh()
   }
   usePullDownRefresh(refreshAll)
@@ -178,6 +183,25 @@ export default function HomePage() {
           <LoadState loading={mine.loading} error={mine.error} empty={open.length === 0} emptyText='没有进行中的报事' onRetry={mine.refresh}>
             {open.map((t) => (
               <TicketCard key={t.id} ticket={t} onClick={go(`/pages/ticket/index?id=${t.id}`)} />
+            ))}
+          </LoadState>
+        </>
+      )}
+
+      {communityId !== null && (
+        <>
+          <Text className='section-title'>议事公示</Text>
+          <LoadState loading={results.loading} error={results.error} empty={results.items.length === 0} emptyText='暂无议事公示' onRetry={results.refresh}>
+            {results.items.map((e) => (
+              <View key={`${e.kind}-${e.topicId}-${e.at}`} className='card home__public home__results' onClick={go('/pages/results/index')} {...asButton()}>
+                <Text className='home__public-title'>
+                  {BOARD_KIND_LABELS[e.kind]} · {e.title}
+                </Text>
+                <Text className='home__public-desc'>{e.body}</Text>
+                <Text className='hint'>
+                  {formatDateTime(e.at)} · 议题：{e.topicTitle} · 查看议事公示栏 ›
+                </Text>
+              </View>
             ))}
           </LoadState>
         </>

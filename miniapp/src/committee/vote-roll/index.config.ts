@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '投票名册',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '居民表决',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,3 @@
+import { deliberationSuite } from './support/deliberation.suite.js';
+
+deliberationSuite('mysql');
