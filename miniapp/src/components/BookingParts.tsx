@@ -54,6 +54,19 @@ export function BookingCard({ booking, onClick, showHolder }: { booking: Booking
   )
 }
 
+/** Service items as chips to choose one from (a staff page's item picker). */
+export function ServiceChips({ items, value, onChange, className }: { items: { id: number; name: string }[]; value: number | null; onChange: (id: number) => void; className: string }) {
+  return (
+    <View className={`chip-row ${className}`} {...asChoiceGroup('服务项目')}>
+      {items.map((s) => (
+        <View key={s.id} className={`chip${s.id === value ? ' chip--active' : ''}`} onClick={() => onChange(s.id)} {...asChoice(s.id === value)}>
+          <Text>{s.name}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** The community's local days as chips; a day with no slot with places is marked 满 or 无. */
 export function DateStrip({ days, value, onChange, marks }: { days: StripDay[]; value: string; onChange: (date: string) => void; marks?: Record<string, string> }) {
   return (

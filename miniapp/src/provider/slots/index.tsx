@@ -5,11 +5,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { SlotView } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
-import { DateStrip } from '../../components/BookingParts'
+import { DateStrip, ServiceChips } from '../../components/BookingParts'
 import { useManagedServices, useSlots } from '../../hooks/useBookings'
 import { useSession } from '../../hooks/useSession'
 import { dateStrip, localTime } from '../../utils/booking'
-import { asButton, asChoice, asChoiceGroup, decorative } from '../../utils/a11y'
+import { asButton, decorative } from '../../utils/a11y'
 import '../provider.scss'
 
 /** A slot's line on the provider's list: booked of capacity, waiting, closed. */
@@ -41,13 +41,7 @@ export default function ProviderSlotsPage() {
   return (
     <Page className='provider'>
       <LoadState loading={services.loading && !services.data} error={services.data ? null : services.error} empty={items.length === 0} emptyText='您还没有管理的服务项目' onRetry={services.reload}>
-        <View className='chip-row provider__items' {...asChoiceGroup('服务项目')}>
-          {items.map((s) => (
-            <View key={s.id} className={`chip${s.id === serviceId ? ' chip--active' : ''}`} onClick={() => setChosen(s.id)} {...asChoice(s.id === serviceId)}>
-              <Text>{s.name}</Text>
-            </View>
-          ))}
-        </View>
+        <ServiceChips items={items} value={serviceId} onChange={setChosen} className='provider__items' />
         <DateStrip days={days} value={day} onChange={setDay} />
         <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={(slots.data ?? []).length === 0} emptyText='这一天没有时段' onRetry={slots.reload}>
           {(slots.data ?? []).map((slot) => (

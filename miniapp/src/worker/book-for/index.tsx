@@ -5,7 +5,7 @@ import { Button, Dialog, SearchBar } from '@nutui/nutui-react-taro'
 import { SPECIAL_CARE_LABELS, type LedgerHouseholdDetail, type SlotView } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
-import { BookingCard, DateStrip } from '../../components/BookingParts'
+import { BookingCard, DateStrip, ServiceChips } from '../../components/BookingParts'
 import { createBooking, markHelpDone, useBookingHelp, useBookingList, useServices, useSlots } from '../../hooks/useBookings'
 import { useResource } from '../../hooks/useResource'
 import { useSession } from '../../hooks/useSession'
@@ -14,7 +14,7 @@ import { api, ApiRequestError, showError } from '../../services/request'
 import { communityIdOf } from '../../services/session'
 import { dateStrip, localTime, placesText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
-import { asButton, asChoice, asChoiceGroup, decorative } from '../../utils/a11y'
+import { asButton, decorative } from '../../utils/a11y'
 import './index.scss'
 
 /** The resident booked for: from a help request (closed as done once booked) or from the grid's special-care list. */
@@ -256,13 +256,7 @@ function BookingForPerson({ person, onBack, onBooked }: { person: Person; onBack
         </View>
       )}
       <LoadState loading={services.loading && !services.data} error={services.data ? null : services.error} empty={items.length === 0} emptyText='本社区还没有可预约的服务' onRetry={services.reload}>
-        <View className='chip-row book-for__items' {...asChoiceGroup('服务项目')}>
-          {items.map((s) => (
-            <View key={s.id} className={`chip${s.id === serviceId ? ' chip--active' : ''}`} onClick={() => setChosen(s.id)} {...asChoice(s.id === serviceId)}>
-              <Text>{s.name}</Text>
-            </View>
-          ))}
-        </View>
+        <ServiceChips items={items} value={serviceId} onChange={setChosen} className='book-for__items' />
         <DateStrip days={days} value={day} onChange={setDay} />
         <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={(slots.data ?? []).length === 0} emptyText='这一天没有时段' onRetry={slots.reload}>
           {(slots.data ?? []).map((slot) => (
