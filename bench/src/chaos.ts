@@ -145,6 +145,7 @@ const lib = await import('./lib.js');
 interface ChaosResult {
   acknowledged: { reports: number; resentReports: number; transitions: number; reads: number };
   lost: number;
+  lostReports: ChaosLoad['reports'];
   duplicated: number;
   withoutTimeline: number;
   transitionsLost: number;
@@ -316,7 +317,8 @@ try {
     [base, `混沌测试 ${runId} #%`],
   )) as unknown as [{ description: string; copies: number; submitted: number }[]];
   const found = new Map(rows.map((r) => [r.description, r]));
-  const lost = load.reports.filter((r) => !found.has(r.description)).length;
+  const lostReports = load.reports.filter((r) => !found.has(r.description));
+  const lost = lostReports.length;
   const duplicated = rows.filter((r) => Number(r.copies) > 1).length;
   const withoutTimeline = rows.filter((r) => Number(r.submitted) !== 1).length;
   let transitionsLost = 0;
@@ -368,6 +370,8 @@ try {
   const result: ChaosResult = {
     acknowledged: { reports: load.reports.length, resentReports: load.reports.filter((r) => r.resent).length, transitions: load.transitions.length, reads: load.reads },
     lost,
+    // What the phone was answered for each lost report, to look up in idempotency_records and the servers' log.
+    lostReports,
     duplicated,
     withoutTimeline,
     transitionsLost,
