@@ -69,6 +69,7 @@ class PrivateMariaDb {
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let err = '';
+    this.child.stderr!.setEncoding('utf8');
     this.child.stderr!.on('data', (d) => (err = (err + d).slice(-3000)));
     for (let i = 0; i < 600; i++) {
       if (this.child.exitCode !== null) throw new Error(`mariadbd exited: ${err}`);
@@ -105,6 +106,9 @@ function exec(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.Pr
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    // Decoded as streams: a Chinese character split across two pipe chunks must not turn into U+FFFD.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
@@ -118,6 +122,7 @@ async function startFakeWechat(): Promise<{ url: string; sent: () => number; clo
   let sent = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
+    req.setEncoding('utf8');
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

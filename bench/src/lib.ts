@@ -118,6 +118,9 @@ export function run(cmd: string, args: string[], opts: { cwd?: string; env?: Nod
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    // Decoded as streams: a Chinese character split across two pipe chunks must not turn into U+FFFD.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -169,6 +172,7 @@ export async function startServer(db: string, env: Record<string, string> = {}, 
     stdio: ['ignore', opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore', 'pipe'],
   });
   let stderr = '';
+  child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

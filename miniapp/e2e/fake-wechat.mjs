@@ -20,6 +20,7 @@ export async function startFakeWechat() {
     if (url.pathname === '/cgi-bin/token') return json({ access_token: 'fake-access-token', expires_in: 7200 })
     if (url.pathname === '/wxa/business/getuserphonenumber') {
       let raw = ''
+      req.setEncoding('utf8')
       req.on('data', (c) => (raw += c))
       req.on('end', () => {
         const digits = /^phone-(\d{11})$/.exec(String(JSON.parse(raw || '{}').code ?? ''))?.[1]
@@ -30,6 +31,7 @@ export async function startFakeWechat() {
     }
     if (url.pathname === '/wxa/msg_sec_check') {
       let raw = ''
+      req.setEncoding('utf8')
       req.on('data', (c) => (raw += c))
       req.on('end', () => {
         const content = String(JSON.parse(raw || '{}').content ?? '')

@@ -60,6 +60,8 @@ export async function startServer({ h5Dir = H5_DIR, env: extraEnv = {}, dataDir:
   Object.assign(env, extraEnv)
   const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
+  child.stdout.setEncoding('utf8')
+  child.stderr.setEncoding('utf8')
   child.stdout.on('data', (d) => (log += d))
   child.stderr.on('data', (d) => (log += d))
   const base = `http://127.0.0.1:${port}`

@@ -49,6 +49,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   let stdout = '';
   let stderr = '';
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -93,6 +95,8 @@ export function runServerProcess(env: Record<string, string>, timeoutMs = 20_000
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BUILT_MAIN], { cwd: serverDir, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const timer = setTimeout(() => {
