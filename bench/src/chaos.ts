@@ -5,7 +5,8 @@
  * (and started again), and MariaDB is killed and restarted once. Afterwards the database is checked:
  * every acknowledged write is there exactly once with its timeline, no ticket skipped or repeated an
  * escalation level, no subscribe message was sent more often than rows allow, no slot holds more
- * places than its capacity or a count that differs from its rows. Counts are asserted
+ * places than its capacity or a count that differs from its rows, every household's acknowledged last
+ * ballot is the one counted, under its receipt, and nothing changed after the close. Counts are asserted
  * (exit 1 on a loss, a double or a 500); times are reported, never asserted. docs/performance.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -166,6 +167,19 @@ interface ChaosResult {
     unpromoted: number;
     slots: { capacity: number; held: number; waiting: number }[];
   };
+  ballots: {
+    acknowledged: number;
+    households: number;
+    /** Households whose last request may still have been committed after the load moved on: not checked. */
+    uncertain: number;
+    lost: number;
+    notLastChoice: number;
+    receiptChanged: number;
+    stray: number;
+    tallyMismatch: number;
+    afterClose: string;
+    roll: number;
+  };
   notifications: { received: number; sent: number; unknown: number; sending: number; overSent: number };
   unansweredReports: number;
   codes: Record<string, number>;
@@ -204,6 +218,12 @@ try {
     "SELECT communityId FROM household_bindings WHERE userId = ? AND status = 'approved'",
     [residents[0].userId],
   )) as unknown as [{ communityId: number }[]];
+  const [[{ districtId: bookingDistrict }]] = (await c.query('SELECT districtId FROM communities WHERE id = ?', [bookingCommunity])) as unknown as [{ districtId: number }[]];
+  // 议事: the same community's residents vote in a community-wide vote (simple majority, secret) opened through the API below.
+  const [voters] = (await c.query(
+    "SELECT userId, MIN(householdId) AS household FROM household_bindings WHERE communityId = ? AND status = 'approved' GROUP BY userId ORDER BY userId LIMIT 120",
+    [bookingCommunity],
+  )) as unknown as [{ userId: number; household: number }[]];
   const [[committee]] = (await c.query("SELECT userId FROM role_assignments WHERE role = 'committee_member' AND communityId = ? ORDER BY id LIMIT 1", [bookingCommunity])) as unknown as [
     { userId: number }[],
   ];
@@ -212,7 +232,12 @@ try {
      VALUES (?, 'culture', '混沌测试书法班', NULL, '社区活动室', '', '[]', NULL, '[]', 7, 60, 6, 12, 1, NOW(3), NOW(3))`,
     [bookingCommunity],
   )) as unknown as [mysql.ResultSetHeader];
-  await lib.benchSessions(DB, [...residents.map((r) => r.userId), ...workers.map((w) => w.userId), committee.userId]);
+  const [[{ households: communityHouseholds }]] = (await c.query('SELECT COUNT(*) AS households FROM households h JOIN buildings b ON b.id = h.buildingId WHERE b.communityId = ?', [bookingCommunity])) as unknown as [
+    { households: number }[],
+  ];
+  const { insertTopicOnNotice } = await import('./vote.js');
+  const topicId = await insertTopicOnNotice(c, { communityId: bookingCommunity, districtId: bookingDistrict, committee: committee.userId, householdsInScope: Number(communityHouseholds) });
+  await lib.benchSessions(DB, [...new Set([...residents.map((r) => r.userId), ...workers.map((w) => w.userId), committee.userId, ...voters.map((v) => v.userId)])]);
   const [[{ base }]] = (await c.query('SELECT MAX(id) AS base FROM tickets')) as unknown as [{ base: number }[]];
   const [[{ baseNotice }]] = (await c.query('SELECT COALESCE(MAX(id), 0) AS baseNotice FROM notifications')) as unknown as [{ baseNotice: number }[]];
   await c.end();
@@ -244,6 +269,13 @@ try {
     if (r.status !== 201) throw new Error(`adding a slot answered ${r.status} ${await r.text()}`);
     slots.push(((await r.json()) as { id: number }).id);
   }
+  const opened = await fetch(`${servers[0]!.url}/api/topics/${topicId}/votes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${lib.token(committee.userId)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rule: 'simple_majority', secret: true, closesAt: new Date(Date.now() + 3_600_000).toISOString() }),
+  });
+  if (opened.status !== 200) throw new Error(`opening the vote answered ${opened.status} ${await opened.text()}`);
+  const vote = (await opened.json()) as { id: number; roll: { households: number } };
   const runId = String(Date.now());
   const file = path.join(lib.RESULTS_DIR, `chaos-${process.pid}.json`);
   fs.mkdirSync(lib.RESULTS_DIR, { recursive: true });
@@ -258,6 +290,7 @@ try {
       residents: residents.map((r) => ({ token: lib.token(r.userId), buildingId: r.buildingId })),
       workers: workers.map((w) => ({ token: lib.token(w.userId) })),
       slots,
+      vote: { id: vote.id, voters: voters.map((v) => ({ token: lib.token(v.userId), household: Number(v.household) })) },
     }),
   );
   say(`load for ${LOAD_SECONDS} s from another process; ${API_KILLS} kill -9 of an API process; MariaDB killed once`);
@@ -311,6 +344,18 @@ try {
   }
   const load = JSON.parse((await client).trim().split('\n').pop()!) as ChaosLoad;
   fs.rmSync(file, { force: true });
+  // 议事: the vote reaches its closing time and the committee closes it (or a sweeper did first); then one more ballot.
+  const closer = await mysql.createConnection({ uri: lib.dbUrl(DB), timezone: 'Z' });
+  await closer.query('UPDATE votes SET closesAt = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [vote.id]);
+  await closer.end();
+  const api = async (method: string, p: string, userToken: string, body?: unknown) => {
+    const r = await fetch(`${servers[0]!.url}/api${p}`, { method, headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: r.status, body: (await r.json().catch(() => ({}))) as { code?: string } };
+  };
+  const closed = await api('POST', `/votes/${vote.id}/close`, lib.token(committee.userId));
+  if (closed.status !== 200 && closed.body.code !== 'VOTE_CLOSED') throw new Error(`closing the vote answered ${closed.status} ${JSON.stringify(closed.body)}`);
+  const late = await api('PUT', `/votes/${vote.id}/ballot`, lib.token(voters[0].userId), { choice: 'yes' });
+  const afterClose = `${late.status} ${late.body.code ?? ''}`.trim();
   // Let the delivery workers finish what is due, then stop them before counting.
   await sleep(3000);
   for (const s of servers) await s!.stop();
@@ -365,7 +410,31 @@ try {
   const keys = new Map<string, number>();
   for (const b of bookingRows) if (b.idempotencyKey) keys.set(b.idempotencyKey, (keys.get(b.idempotencyKey) ?? 0) + 1);
   const bookingsDoubled = [...keys.values()].filter((k) => k > 1).length;
+  // 议事: every acknowledged household has its row, with the choice of its last acknowledged ballot and the receipt
+  // every answer gave it; no row for a household that never voted; the tally stored at the close counts these rows.
+  const [ballotRows] = (await d.query('SELECT householdId, choice, receipt FROM ballots WHERE voteId = ?', [vote.id])) as unknown as [{ householdId: number; choice: string; receipt: string }[]];
+  const [[voteRow]] = (await d.query('SELECT status, tally FROM votes WHERE id = ?', [vote.id])) as unknown as [{ status: string; tally: unknown }[]];
   await d.end();
+  const stored = new Map(ballotRows.map((b) => [Number(b.householdId), b]));
+  const lastAck = new Map<number, { choice: string; receipts: Set<string> }>();
+  for (const b of load.ballots) {
+    const entry = lastAck.get(b.household) ?? { choice: b.choice, receipts: new Set<string>() };
+    entry.choice = b.choice;
+    entry.receipts.add(b.receipt);
+    lastAck.set(b.household, entry);
+  }
+  const uncertainHouseholds = new Set(load.uncertainHouseholds);
+  const attempted = new Set([...lastAck.keys(), ...uncertainHouseholds]);
+  const ballotsLost = [...lastAck.keys()].filter((h) => !stored.has(h)).length;
+  const notLastChoice = [...lastAck].filter(([h, a]) => !uncertainHouseholds.has(h) && stored.get(h) && stored.get(h)!.choice !== a.choice).length;
+  const receiptChanged = [...lastAck].filter(([h, a]) => stored.get(h) && (a.receipts.size !== 1 || !a.receipts.has(stored.get(h)!.receipt))).length;
+  const stray = ballotRows.filter((b) => !attempted.has(Number(b.householdId))).length;
+  const tally = (typeof voteRow.tally === 'string' ? JSON.parse(voteRow.tally) : voteRow.tally) as { cast: { households: number }; yes: { households: number }; no: { households: number }; abstain: { households: number } } | null;
+  const byChoice = (c: string) => ballotRows.filter((b) => b.choice === c).length;
+  const tallyMismatch =
+    voteRow.status !== 'closed' || !tally || tally.cast.households !== ballotRows.length || tally.yes.households !== byChoice('yes') || tally.no.households !== byChoice('no') || tally.abstain.households !== byChoice('abstain')
+      ? 1
+      : 0;
   const sent = Number(n.sent ?? 0);
   const unknown = Number(n.unknown ?? 0);
   const sending = Number(n.sending ?? 0);
@@ -392,6 +461,18 @@ try {
       unpromoted,
       slots: slotRows.map((r) => ({ capacity: Number(r.capacity), held: Number(r.held), waiting: Number(r.waiting) })),
     },
+    ballots: {
+      acknowledged: load.ballots.length,
+      households: lastAck.size,
+      uncertain: uncertainHouseholds.size,
+      lost: ballotsLost,
+      notLastChoice,
+      receiptChanged,
+      stray,
+      tallyMismatch,
+      afterClose,
+      roll: vote.roll.households,
+    },
     notifications: { received: wechat.sent(), sent, unknown, sending, overSent },
     unansweredReports: load.unanswered,
     codes: load.codes,
@@ -416,6 +497,13 @@ try {
     countMismatch && `${countMismatch} slots whose count differs from their rows`,
     unpromoted && `${unpromoted} slots with a free place while someone waits`,
     load.bookings.length === 0 && 'no booking was acknowledged: the booking load did not run',
+    ballotsLost && `${ballotsLost} households' acknowledged ballots lost`,
+    notLastChoice && `${notLastChoice} households whose stored ballot is not their last acknowledged one`,
+    receiptChanged && `${receiptChanged} households whose receipt changed or differs from the stored one`,
+    stray && `${stray} ballots of households that never voted`,
+    tallyMismatch && 'the tally stored at the close does not count the stored ballots (or the vote is not closed)',
+    afterClose !== '409 VOTE_CLOSED' && `a ballot after the close answered ${afterClose}, not 409 VOTE_CLOSED`,
+    load.ballots.length === 0 && 'no ballot was acknowledged: the vote load did not run',
     overSent && `WeChat received ${overSent} more messages than rows that may have been sent`,
     load.codes['500 INTERNAL'] && `${load.codes['500 INTERNAL']} answers were 500 INTERNAL`,
     load.reports.length === 0 && 'no report was acknowledged: the load did not run',
@@ -427,7 +515,10 @@ try {
     const unexpected = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('unexpected error'));
     for (const line of unexpected.slice(0, 5)) say(`server log: ${line.slice(0, 1500)}`);
     say(`FAILED: ${problems.join('; ')}`);
-  } else say(`held: ${load.reports.length} reports, ${load.transitions.length} transitions and ${load.bookings.length} bookings (${load.cancellations.length} cancelled) acknowledged, none lost or doubled, no slot over capacity`);
+  } else
+    say(
+      `held: ${load.reports.length} reports, ${load.transitions.length} transitions, ${load.bookings.length} bookings (${load.cancellations.length} cancelled) and ${load.ballots.length} ballots of ${lastAck.size} households acknowledged, none lost or doubled, no slot over capacity, each household's last ballot counted`,
+    );
 } catch (e) {
   failed = true;
   say(`chaos run failed: ${(e as Error).stack ?? e}`);

@@ -169,13 +169,19 @@ async function seedCommunity(c: mysql.Connection, households: number): Promise<{
     await c.query('INSERT INTO household_members (householdId, userId, communityId, relation, startedAt, version) VALUES ?', [part.map((u, j) => [hRows[i + j].id, u, place.communityId, 'owner', now, 1])]);
   }
   const [[{ n }]] = (await c.query('SELECT COUNT(*) AS n FROM households h JOIN buildings b ON b.id = h.buildingId WHERE b.communityId = ?', [place.communityId])) as unknown as [{ n: number }[]];
-  const noticeFrom = new Date(now.getTime() - 8 * 86_400_000);
+  const topicId = await insertTopicOnNotice(c, { communityId: place.communityId, districtId: place.districtId, committee: place.committee, householdsInScope: Number(n) });
+  return { committee: place.committee, topicId, voters };
+}
+
+/** A community-wide topic whose plan's seven-day notice ended yesterday: a committee member may open its vote. */
+export async function insertTopicOnNotice(c: mysql.Connection, place: { communityId: number; districtId: number; committee: number; householdsInScope: number }): Promise<number> {
+  const noticeFrom = new Date(Date.now() - 8 * 86_400_000);
   const [topic] = (await c.query(
     "INSERT INTO topics (communityId, districtId, scope, gridId, householdsInScope, title, description, proposerId, proposerRole, status, cosigns, threshold, planVersion, noticeStartedAt, noticeDays, voteOpen, createdAt, updatedAt, version) VALUES (?, ?, 'community', NULL, ?, '小区公共收益使用方案', '公共收益用于更换全部单元门禁', ?, 'committee_member', 'notice', 0, 3, 1, ?, 7, 0, ?, ?, 1)",
-    [place.communityId, place.districtId, Number(n), place.committee, noticeFrom, noticeFrom, noticeFrom],
+    [place.communityId, place.districtId, place.householdsInScope, place.committee, noticeFrom, noticeFrom, noticeFrom],
   )) as unknown as [{ insertId: number }];
   await c.query('INSERT INTO topic_plans (topicId, version, title, body, authorId, publishedAt) VALUES (?, 1, ?, ?, ?, ?)', [topic.insertId, '公共收益使用方案', '公共收益用于更换全部单元门禁。', place.committee, noticeFrom]);
-  return { committee: place.committee, topicId: topic.insertId, voters };
+  return topic.insertId;
 }
 
 /** A second vote with the same roll, for the floor's ballots. */
