@@ -195,7 +195,7 @@ export function bookingsSuite(dialect: Dialect): void {
       const s = await slot(id, local('2026-11-28', '09:00'), local('2026-11-28', '10:00'), 2);
       const a = await book('刘桂芳', { slotId: s.id });
       const b = await book('陈志强', { slotId: s.id });
-      const waiting = [];
+      const waiting: number[] = [];
       for (const who of ['郭丽', '林海', '罗敏']) waiting.push((await book(who, { slotId: s.id, join: 'waitlist' })).body.id as number);
       // The same booking cancelled twice at once (two phones): one cancellation, one refusal.
       const twice = await Promise.all([ctx.api.as('刘桂芳', 'POST', `/bookings/${a.body.id}/cancel`), ctx.api.as('刘桂芳', 'POST', `/bookings/${a.body.id}/cancel`)]);
