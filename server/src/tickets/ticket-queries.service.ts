@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { paging } from '../common/paging.js';
+import { pageTotal, paging } from '../common/paging.js';
 import { Db } from '../database/db.js';
 import type { SqlValue } from '../database/statements.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
@@ -83,8 +83,7 @@ export class TicketQueries {
 
   /**
    * A page of a list: prepared statements through the driver (database/statements.ts), the rows read into
-   * tickets without TypeORM's builder. The count is asked only when the page cannot tell it: a page that is
-   * neither empty nor full ends the list, so the total is what came before it plus what it holds.
+   * tickets without TypeORM's builder. The count is asked only when the page cannot tell it (pageTotal).
    */
   async list(user: AuthUser, q: ListTicketsQuery): Promise<Page<TicketSummary>> {
     const { page, pageSize, skip, take } = paging(q);
@@ -97,8 +96,7 @@ export class TicketQueries {
     // LIMIT and OFFSET are the page's own integers (paging() bounds them), written into the text: MySQL 8 refuses them as bound parameters.
     const rows = await this.db.sql.rows<Record<string, unknown>>(`SELECT ${tickets.select('t')} ${from} ORDER BY ${order} LIMIT ${Number(take)} OFFSET ${Number(skip)}`, values);
     const items = tickets.entities(rows);
-    const total =
-      items.length > 0 && items.length < take ? skip + items.length : Number((await this.db.sql.rows<{ n: number | string }>(`SELECT COUNT(DISTINCT t.\`id\`) AS n ${from}`, values))[0].n);
+    const total = await pageTotal(items.length, skip, take, async () => Number((await this.db.sql.rows<{ n: number | string }>(`SELECT COUNT(DISTINCT t.\`id\`) AS n ${from}`, values))[0].n));
     // A follower reads neighbours' matters in the public view; the caller's own name is known (a handler's inbox names only them).
     const publicView = q.scope === 'following';
     const names = publicView ? undefined : await this.views.userNames(items.map((t) => t.handlerId), new Map([[user.id, user.name]]));
