@@ -1,7 +1,7 @@
 /**
  * The HTTP scenarios at one data size: a resident reports (50 clients), the
- * grid worker's inbox, the resident's list and a ticket's detail (100 clients
- * each), a community's figures over a year. Each runs twice side by side:
+ * grid worker's inbox, the resident's list, a ticket's detail and a community's
+ * public board (100 clients each), a community's figures over a year. Each runs twice side by side:
  * through the API (autocannon from another process), and as its floor, the
  * very statements the API issued for the same requests replayed through mysql2.
  */
@@ -46,6 +46,8 @@ export interface Actors {
   stats: { userId: number; communityId: number; tickets: number };
   creators: { userId: number; buildingId: number }[];
   categories: number[];
+  /** Communities with the most closed matters, for the public board (公示). */
+  boards: number[];
 }
 
 const DISTINCT = 200;
@@ -72,6 +74,7 @@ export async function actors(db: string, size: number, now: Date): Promise<Actor
       `SELECT b.userId, h.buildingId FROM household_bindings b JOIN households h ON h.id = b.householdId WHERE b.status = 'approved' ORDER BY b.id LIMIT ${DISTINCT}`,
     );
     const categories = (await q<{ id: number }>("SELECT id FROM categories WHERE routing IN ('grid_worker', 'partner') ORDER BY id")).map((r) => r.id);
+    const boards = (await q<{ id: number }>(`SELECT communityId AS id FROM tickets WHERE status = 'closed' GROUP BY communityId ORDER BY COUNT(*) DESC, communityId LIMIT ${DISTINCT}`)).map((r) => r.id);
     return {
       workers: workers.map((w) => w.id),
       reporters: reporters.map((r) => r.id),
@@ -79,6 +82,7 @@ export async function actors(db: string, size: number, now: Date): Promise<Actor
       stats: { userId: member.userId, communityId: busiest.communityId, tickets: Number(busiest.n) },
       creators,
       categories,
+      boards,
     };
   } finally {
     await c.end();
@@ -115,6 +119,8 @@ export function scenarios(a: Actors, now: Date, amounts: { create: number; read:
     { name: 'grid worker inbox', connections: 100, amount: amounts.read, requests: a.workers.map((id) => ({ method: 'GET', path: '/api/tickets?scope=assigned', token: token(id) })) },
     { name: "resident's list", connections: 100, amount: amounts.read, requests: a.reporters.map((id) => ({ method: 'GET', path: '/api/tickets?scope=mine', token: token(id) })) },
     { name: 'ticket detail', connections: 100, amount: amounts.read, requests: a.details.map((d) => ({ method: 'GET', path: `/api/tickets/${d.id}`, token: token(d.reporterId) })) },
+    // 公示 is public: the token (a resident browsing while logged in) is not read.
+    { name: 'public board', connections: 100, amount: amounts.read, requests: a.boards.map((c, i) => ({ method: 'GET', path: `/api/public/tickets?communityId=${c}`, token: token(a.reporters[i % a.reporters.length]) })) },
     {
       name: 'stats overview, 1 year',
       connections: 1,

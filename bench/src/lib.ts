@@ -277,12 +277,20 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
-/** The database server's process on this machine, to count its CPU. */
+/**
+ * The database server's process on this machine, to count its CPU: the mariadbd/mysqld serving the bench's
+ * port. Another MariaDB may run beside it (the chaos run starts its own on a free port and kills it), so the
+ * first mariadbd found is not necessarily ours: one started with `--port=N` serves N, one without serves 3306.
+ */
 export function databasePid(): number | null {
+  const port = Number(new URL(MYSQL_SERVER).port || 3306);
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (/^(mariadbd|mysqld)$/.test(fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim())) return Number(d);
+      if (!/^(mariadbd|mysqld)$/.test(fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim())) continue;
+      const args = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      const given = args.find((a) => a.startsWith('--port='));
+      if ((given ? Number(given.slice(7)) : 3306) === port) return Number(d);
     } catch {
       // gone
     }

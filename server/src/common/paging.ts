@@ -16,3 +16,11 @@ export function paging(q: PageQuery): { page: number; pageSize: number; skip: nu
   const pageSize = q.pageSize ?? 20;
   return { page, pageSize, skip: (page - 1) * pageSize, take: pageSize };
 }
+
+/**
+ * A list's total without a COUNT when the page tells it: a page neither empty nor full is the list's last,
+ * so the total is the rows before it plus its own. Otherwise `count` asks.
+ */
+export async function pageTotal(rows: number, skip: number, take: number, count: () => Promise<number>): Promise<number> {
+  return rows > 0 && rows < take ? skip + rows : count();
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isDeadlock } from './errors.js';
+import { Statements } from './statements.js';
 
 /** A deadlock's victim is run again from the start, this many times in all. */
 const DEADLOCK_ATTEMPTS = 3;
@@ -23,6 +24,11 @@ export class Db {
 
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /** Statements through the driver itself, for the hot paths (statements.ts). */
+  get sql(): Statements {
+    return Statements.of(this.dataSource);
   }
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -5,6 +5,17 @@ import type { Category } from '../categories/category.entity.js';
 import { Organisation } from '../places/entities/places.entities.js';
 import { RoleAssignment, User } from '../users/entities/users.entities.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
+import { Statements } from '../database/statements.js';
+
+type CandidateRow = { userId: number | string; name: string | null; openCount: number | string };
+/** A report's candidates with their names and open loads, in one prepared statement (database/statements.ts). */
+const CANDIDATES_SELECT =
+  'SELECT r.`userId` AS userId, u.`name` AS name, ' +
+  `(SELECT COUNT(*) FROM \`tickets\` t WHERE t.\`handlerId\` = r.\`userId\` AND t.\`status\` IN (${OPEN_TICKET_STATUSES.map((x) => `'${x}'`).join(', ')})) AS openCount ` +
+  'FROM `role_assignments` r LEFT JOIN `users` u ON u.`id` = r.`userId` ';
+const GRID_CANDIDATES_SQL = CANDIDATES_SELECT + "WHERE r.`role` = 'grid_worker' AND r.`gridId` = ?";
+const PARTNER_CANDIDATES_SQL =
+  CANDIDATES_SELECT + "INNER JOIN `organisations` o ON o.`id` = r.`organisationId` WHERE r.`role` = 'partner' AND r.`communityId` = ? AND o.`kind` = ?";
 
 export interface HandlerCandidate {
   userId: number;
@@ -27,19 +38,10 @@ export class DispatchService {
   async chooseHandler(em: EntityManager, ticket: Pick<Ticket, 'gridId' | 'communityId'>, category: Category): Promise<{ userId: number; name: string } | null> {
     if (category.routing === 'community') return null;
     if (category.routing === 'grid_worker' && ticket.gridId === null) return null;
-    const qb = em
-      .getRepository(RoleAssignment)
-      .createQueryBuilder('r')
-      .leftJoin(User, 'u', 'u.id = r.userId')
-      .select(['r.userId AS userId', 'u.name AS name'])
-      .addSelect((sub) => sub.select('COUNT(*)').from(Ticket, 't').where('t.handlerId = r.userId').andWhere('t.status IN (:...open)', { open: OPEN_TICKET_STATUSES }), 'openCount');
-    if (category.routing === 'grid_worker') qb.where('r.role = :role', { role: 'grid_worker' }).andWhere('r.gridId = :gridId', { gridId: ticket.gridId });
-    else
-      qb.innerJoin(Organisation, 'o', 'o.id = r.organisationId')
-        .where('r.role = :role', { role: 'partner' })
-        .andWhere('r.communityId = :communityId', { communityId: ticket.communityId })
-        .andWhere('o.kind = :kind', { kind: category.partnerKind });
-    const rows = await qb.getRawMany<{ userId: number | string; name: string | null; openCount: number | string }>();
+    const rows =
+      category.routing === 'grid_worker'
+        ? await Statements.of(em.connection).rows<CandidateRow>(GRID_CANDIDATES_SQL, [ticket.gridId], em)
+        : await Statements.of(em.connection).rows<CandidateRow>(PARTNER_CANDIDATES_SQL, [ticket.communityId, category.partnerKind], em);
     const ranked = rows.map((r) => ({ userId: Number(r.userId), name: r.name ?? '', openCount: Number(r.openCount) }));
     ranked.sort((a, b) => a.openCount - b.openCount || a.userId - b.userId);
     return ranked[0] ? { userId: ranked[0].userId, name: ranked[0].name } : null;

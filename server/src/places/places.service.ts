@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Statements } from '../database/statements.js';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Errors } from '../common/app-error.js';
@@ -89,8 +90,8 @@ export class PlacesService {
   async gridNames(ids: (number | null)[]): Promise<Map<number, string>> {
     const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
     if (wanted.length === 0) return new Map();
-    const grids = await this.ds.getRepository(Grid).find({ where: { id: In(wanted) }, select: { id: true, name: true } });
-    return new Map(grids.map((g) => [g.id, g.name]));
+    const grids = await Statements.of(this.ds).rows<{ id: number; name: string }>(`SELECT \`id\`, \`name\` FROM \`grids\` WHERE \`id\` IN (${wanted.map(() => '?').join(', ')})`, wanted);
+    return new Map(grids.map((g) => [Number(g.id), g.name]));
   }
 
   async buildingNames(ids: (number | null)[]): Promise<Map<number, string>> {

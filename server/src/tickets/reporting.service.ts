@@ -8,8 +8,6 @@ import { Clock } from '../common/clock.js';
 import { ContentSecurityService } from '../content-security/content-security.service.js';
 import { Db } from '../database/db.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
-import { HouseholdBinding } from '../bindings/entities/household-binding.entity.js';
-import { Building, Grid } from '../places/entities/places.entities.js';
 import { FilesService } from '../files/files.service.js';
 import { GridLocator } from '../places/grid-locator.js';
 import { PlacesService } from '../places/places.service.js';
@@ -21,6 +19,12 @@ import { issueTicketCode } from './ticket-code.js';
 import { photoKeysOf } from './ticket-photos.js';
 import { TicketQueries } from './ticket-queries.service.js';
 import { TicketWrites } from './ticket-writes.js';
+
+/** The building with its grid's name, and the caller's approved home (their latest binding's community). */
+const BUILDING_AND_HOME_SQL =
+  'SELECT b.`id` AS id, b.`name` AS name, b.`communityId` AS communityId, b.`gridId` AS gridId, g.`name` AS gridName, ' +
+  "(SELECT hb.`communityId` FROM `household_bindings` hb WHERE hb.`userId` = ? AND hb.`status` = 'approved' ORDER BY hb.`id` DESC LIMIT 1) AS home " +
+  'FROM `buildings` b LEFT JOIN `grids` g ON g.`id` = b.`gridId` WHERE b.`id` = ?';
 
 /** 报事: a resident reports a matter; it is placed, dispatched and recorded in one transaction. */
 @Injectable()
@@ -87,17 +91,18 @@ export class ReportingService {
         createdAt: now,
         updatedAt: now,
       });
-      await em.insert(Ticket, ticket);
+      // The hot path's writes are prepared statements through the driver (database/statements.ts, docs/performance.md).
+      ticket.id = await this.db.sql.table(Ticket).insert([ticket], em);
       await FilesService.attach(em, dto.photoIds ?? [], now);
       // The id ends the code, so the code follows the INSERT (docs/architecture.md, "Local time"); version stays 1: this is still the creation.
       ticket.code = issueTicketCode(ticket.id, now, utcOffsetMinutes);
-      await em.update(Ticket, { id: ticket.id }, { code: ticket.code, version: ticket.version });
+      await this.db.sql.run('UPDATE `tickets` SET `code` = ? WHERE `id` = ?', [ticket.code, ticket.id], em);
       await this.content.recordHold(em, verdict, user, { ticketId: ticket.id, communityId: ticket.communityId }, now);
       const writes = new TicketWrites(em);
       await writes.record(ticket, report, { id: user.id, role: 'resident' }, now);
       const events = await writes.flush();
       if (idempotencyKey !== undefined) {
-        await em.insert(IdempotencyRecord, { userId: user.id, key: idempotencyKey, requestHash, ticketId: ticket.id, createdAt: now });
+        await this.db.sql.table(IdempotencyRecord).insert([{ userId: user.id, key: idempotencyKey, requestHash, ticketId: ticket.id, createdAt: now }], em);
       }
       return { ticket, events, handler };
     });
@@ -133,16 +138,10 @@ export class ReportingService {
     let gridName: string | null | undefined;
     let home: number | null;
     if (dto.buildingId !== undefined) {
-      const row = await this.db.manager
-        .createQueryBuilder(Building, 'b')
-        .leftJoin(Grid, 'g', 'g.id = b.gridId')
-        .select(['b.id AS id', 'b.name AS name', 'b.communityId AS communityId', 'b.gridId AS gridId', 'g.name AS gridName'])
-        .addSelect(
-          (sub) => sub.select('hb.communityId').from(HouseholdBinding, 'hb').where("hb.userId = :me AND hb.status = 'approved'", { me: user.id }).orderBy('hb.id', 'DESC').limit(1),
-          'home',
-        )
-        .where('b.id = :id', { id: dto.buildingId })
-        .getRawOne<{ id: number; name: string; communityId: number; gridId: number | null; gridName: string | null; home: number | null }>();
+      const [row] = await this.db.sql.rows<{ id: number; name: string; communityId: number; gridId: number | null; gridName: string | null; home: number | null }>(BUILDING_AND_HOME_SQL, [
+        user.id,
+        dto.buildingId,
+      ]);
       if (!row) throw Errors.unprocessable('UNKNOWN_BUILDING', '所选楼栋不存在，请重新选择');
       home = this.users.homeFrom(user, row.home === null ? null : Number(row.home));
       // A building is chosen from one's own community's list; another community's matters are reported by location.

@@ -5,8 +5,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { paging } from '../common/paging.js';
+import { pageTotal, paging } from '../common/paging.js';
 import { Db } from '../database/db.js';
+import type { SqlValue } from '../database/statements.js';
 import { DispatchService } from '../dispatch/dispatch.service.js';
 import { Community } from '../places/entities/places.entities.js';
 import { degreesAround, distanceMeters } from '../places/geo.js';
@@ -18,6 +19,25 @@ import { currentDeadlineSql, overdueSql } from './status-sql.js';
 import { approvedHome } from './resident-home.js';
 import { isStaffFor, relationsTo, watches } from './ticket-access.js';
 import { TicketViews, type KnownDetail } from './ticket-views.js';
+
+/** Which tickets a list holds: conditions on `t` (and `f`, the caller's follows) with named parameters, and the order. */
+interface FilterSpec {
+  join: string | undefined;
+  where: string[];
+  params: Record<string, SqlValue>;
+  order: 'newest' | 'deadline';
+}
+
+/** `:name` parameters as `?` with their values in order, for a prepared statement. */
+function positional(text: string, params: Record<string, SqlValue>): { sql: string; values: SqlValue[] } {
+  const values: SqlValue[] = [];
+  const sql = text.replace(/:([A-Za-z_]\w*)/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    values.push(params[name]);
+    return '?';
+  });
+  return { sql, values };
+}
 
 /** A list's scope and filters, without its page. */
 export type TicketFilter = Omit<ListTicketsQuery, 'page' | 'pageSize'>;
@@ -35,7 +55,8 @@ export class TicketQueries {
   ) {}
 
   async detailFor(user: AuthUser, id: number): Promise<TicketDetail> {
-    const t = await this.db.manager.findOneBy(Ticket, { id });
+    const tickets = this.db.sql.table(Ticket);
+    const [t] = tickets.entities(await this.db.sql.rows(`SELECT ${tickets.select('t')} FROM \`tickets\` t WHERE t.\`id\` = ?`, [id]));
     if (!t) throw Errors.notFound('报事');
     return this.detailOf(user, t, false);
   }
@@ -55,44 +76,73 @@ export class TicketQueries {
     const relations = await relationsTo(this.db.manager, user, t);
     const watcher = watches(user, t);
     // A reporter never follows their own ticket.
-    const following = user.has('resident') && t.reporterId !== user.id ? (await this.db.manager.countBy(TicketFollower, { ticketId: t.id, userId: user.id })) > 0 : false;
+    const following = user.has('resident') && t.reporterId !== user.id ? (await this.db.sql.rows('SELECT 1 AS one FROM `ticket_followers` WHERE `ticketId` = ? AND `userId` = ? LIMIT 1', [t.id, user.id])).length > 0 : false;
     if (relations.length === 0 && !watcher && !following && !justActed) throw Errors.notFound('报事');
     return this.views.detail(t, { id: user.id, relations, staff: isStaffFor(relations, watcher), following }, this.clock);
   }
 
+  /**
+   * A page of a list: prepared statements through the driver (database/statements.ts), the rows read into
+   * tickets without TypeORM's builder. The count is asked only when the page cannot tell it (pageTotal).
+   */
   async list(user: AuthUser, q: ListTicketsQuery): Promise<Page<TicketSummary>> {
     const { page, pageSize, skip, take } = paging(q);
     const now = this.clock.now();
-    const qb = await this.filtered(user, q, now);
-    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
-    // A follower reads neighbours' matters in the public view.
-    return { items: await this.views.summaries(items, now, undefined, q.scope === 'following'), total, page, pageSize };
+    const spec = await this.filterSpec(user, q, now);
+    const { sql, values } = positional(spec.where.join(' AND ') || '1 = 1', spec.params);
+    const from = `FROM \`tickets\` t${spec.join ? ` INNER JOIN \`ticket_followers\` f ON ${spec.join}` : ''} WHERE ${sql}`;
+    const order = spec.order === 'deadline' ? `${currentDeadlineSql('t')} ASC, t.\`id\` ASC` : 't.`id` DESC';
+    const tickets = this.db.sql.table(Ticket);
+    // LIMIT and OFFSET are the page's own integers (paging() bounds them), written into the text: MySQL 8 refuses them as bound parameters.
+    const rows = await this.db.sql.rows<Record<string, unknown>>(`SELECT ${tickets.select('t')} ${from} ORDER BY ${order} LIMIT ${Number(take)} OFFSET ${Number(skip)}`, values);
+    const items = tickets.entities(rows);
+    const total = await pageTotal(items.length, skip, take, async () => Number((await this.db.sql.rows<{ n: number | string }>(`SELECT COUNT(DISTINCT t.\`id\`) AS n ${from}`, values))[0].n));
+    // A follower reads neighbours' matters in the public view; the caller's own name is known (a handler's inbox names only them).
+    const publicView = q.scope === 'following';
+    const names = publicView ? undefined : await this.views.userNames(items.map((t) => t.handlerId), new Map([[user.id, user.name]]));
+    return { items: await this.views.summaries(items, now, names, publicView), total, page, pageSize };
   }
 
   /**
-   * The tickets of a list (its scope and filters) in the list's order, as a query to page through:
-   * the one place that says which tickets a list, and an export of it, holds.
+   * The tickets of a list (its scope and filters) in the list's order, as a query to page through (the export).
+   * Built from the same filterSpec as the list's own statements: the one place that says which tickets a list holds.
    */
   async filtered(user: AuthUser, q: TicketFilter, now: Date): Promise<SelectQueryBuilder<Ticket>> {
+    const spec = await this.filterSpec(user, q, now);
     const qb = this.db.manager.createQueryBuilder(Ticket, 't');
+    if (spec.join) qb.innerJoin(TicketFollower, 'f', spec.join);
+    for (const w of spec.where) qb.andWhere(w);
+    qb.setParameters(spec.params);
+    if (spec.order === 'deadline') qb.addSelect(currentDeadlineSql('t'), 'deadline').orderBy('deadline', 'ASC').addOrderBy('t.id', 'ASC');
+    else qb.orderBy('t.id', 'DESC');
+    return qb;
+  }
+
+  /** Which tickets a list holds, as SQL over `tickets t` (and `ticket_followers f` for the followed) with named parameters. */
+  private async filterSpec(user: AuthUser, q: TicketFilter, now: Date): Promise<FilterSpec> {
+    const where: string[] = [];
+    const params: Record<string, SqlValue> = {};
+    let join: string | undefined;
+    let order: FilterSpec['order'] = 'newest';
+    const list = (name: string, xs: readonly (string | number)[]) => xs.map((x, i) => ((params[`${name}${i}`] = x), `:${name}${i}`)).join(', ');
     switch (q.scope) {
       case 'mine':
         if (!user.has('resident')) throw Errors.forbidden('只有居民有“我的报事”，请用居民身份登录');
-        qb.where('t.reporterId = :me', { me: user.id });
-        qb.orderBy('t.id', 'DESC');
+        where.push('t.reporterId = :me');
+        params.me = user.id;
         break;
       case 'following':
         if (!user.has('resident')) throw Errors.forbidden();
-        qb.innerJoin(TicketFollower, 'f', 'f.ticketId = t.id AND f.userId = :me', { me: user.id });
-        qb.orderBy('t.id', 'DESC');
+        join = 'f.ticketId = t.id AND f.userId = :me';
+        params.me = user.id;
         break;
       case 'assigned': {
         if (!user.has('grid_worker', 'partner')) throw Errors.forbidden('只有网格员和合作单位有待办，请用工作人员身份登录');
-        qb.where('t.handlerId = :me', { me: user.id });
-        if (!q.status) qb.andWhere('t.status IN (:...inbox)', { inbox: HANDLER_INBOX_STATUSES });
+        where.push('t.handlerId = :me');
+        params.me = user.id;
+        if (!q.status) where.push(`t.status IN (${list('inbox', HANDLER_INBOX_STATUSES)})`);
         // Inbox by deadline: the one racing the earliest deadline first, so overdue matters lead.
-        qb.addSelect(currentDeadlineSql('t'), 'deadline');
-        qb.orderBy('deadline', 'ASC').addOrderBy('t.id', 'ASC');
+        order = 'deadline';
         break;
       }
       case 'community': {
@@ -100,21 +150,21 @@ export class TicketQueries {
         if (communities === 'none') throw Errors.forbidden('只有社区、街道和区的工作人员可以查看社区报事');
         if (q.communityId !== undefined) {
           if (communities !== 'all' && !communities.includes(q.communityId)) throw Errors.forbidden('不能查看其他社区的报事，请选择您所在的社区');
-          qb.where('t.communityId = :c', { c: q.communityId });
+          where.push('t.communityId = :c');
+          params.c = q.communityId;
         } else if (communities !== 'all') {
-          qb.where('t.communityId IN (:...cs)', { cs: communities.length ? communities : [0] });
+          where.push(`t.communityId IN (${list('cs', communities.length ? communities : [0])})`);
         }
-        qb.orderBy('t.id', 'DESC');
         break;
       }
     }
-    if (q.status) qb.andWhere('t.status IN (:...status)', { status: q.status });
-    if (q.categoryId !== undefined) qb.andWhere('t.categoryId = :categoryId', { categoryId: q.categoryId });
-    if (q.gridId !== undefined) qb.andWhere('t.gridId = :gridId', { gridId: q.gridId });
-    if (q.from) qb.andWhere('t.createdAt >= :from', { from: new Date(q.from) });
-    if (q.to) qb.andWhere('t.createdAt < :to', { to: new Date(q.to) });
-    if (q.overdue !== undefined) qb.andWhere(q.overdue ? overdueSql('t') : `NOT ${overdueSql('t')}`, { now });
-    return qb;
+    if (q.status) where.push(`t.status IN (${list('status', q.status)})`);
+    if (q.categoryId !== undefined) (where.push('t.categoryId = :categoryId'), (params.categoryId = q.categoryId));
+    if (q.gridId !== undefined) (where.push('t.gridId = :gridId'), (params.gridId = q.gridId));
+    if (q.from) (where.push('t.createdAt >= :from'), (params.from = new Date(q.from)));
+    if (q.to) (where.push('t.createdAt < :to'), (params.to = new Date(q.to)));
+    if (q.overdue !== undefined) (where.push(q.overdue ? overdueSql('t') : `NOT ${overdueSql('t')}`), (params.now = now));
+    return { join, where, params, order };
   }
 
   /** The communities whose tickets the user watches: ids, every one (admin), or none. */

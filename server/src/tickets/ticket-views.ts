@@ -18,6 +18,7 @@ import {
   type TicketSummary,
 } from '@linli/shared';
 import { CategoriesService } from '../categories/categories.service.js';
+import { Statements } from '../database/statements.js';
 import { fileUrl } from '../files/storage.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { PlacesService } from '../places/places.service.js';
@@ -97,8 +98,12 @@ export class TicketViews {
     const [events, building] = known
       ? [known.events, audience !== 'public' ? known.building : null]
       : await Promise.all([
-          this.ds.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } }),
-          t.buildingId !== null && audience !== 'public' ? this.places.building(t.buildingId) : null,
+          this.timeline(t.id),
+          t.buildingId !== null && audience !== 'public'
+            ? Statements.of(this.ds)
+                .rows<{ id: number; name: string }>('SELECT `id`, `name` FROM `buildings` WHERE `id` = ?', [t.buildingId])
+                .then(([b]) => b ?? null)
+            : null,
         ]);
     // Every name the detail shows (actors, reporter, handler) in one query.
     const names = known?.names ?? (await this.userNames([...events.map((e) => e.actorId), t.reporterId, t.handlerId]));
@@ -139,10 +144,24 @@ export class TicketViews {
     };
   }
 
+  /** A ticket's timeline in order (one prepared statement). */
+  async timeline(ticketId: number): Promise<TicketEvent[]> {
+    const events = Statements.of(this.ds).table(TicketEvent);
+    return events.entities(await Statements.of(this.ds).rows(`SELECT ${events.select('e')} FROM \`ticket_events\` e WHERE e.\`ticketId\` = ? ORDER BY e.\`id\` ASC`, [ticketId]));
+  }
+
   /** Turns photo keys into URLs, leaving out the photos WeChat's check found risky (one query for all of them). */
   private async photoUrlsOf(keys: string[]): Promise<(keys: string[] | null) => string[]> {
-    const risky = keys.length
-      ? new Set((await this.ds.getRepository(StoredFile).find({ where: { key: In([...new Set(keys)]), checkStatus: 'risky' }, select: { key: true } })).map((f) => f.key))
+    const distinct = [...new Set(keys)];
+    const risky = distinct.length
+      ? new Set(
+          (
+            await Statements.of(this.ds).rows<{ key: string }>(
+              `SELECT \`key\` FROM \`files\` WHERE \`key\` IN (${distinct.map(() => '?').join(', ')}) AND \`checkStatus\` = 'risky'`,
+              distinct,
+            )
+          ).map((f) => f.key),
+        )
       : new Set<string>();
     return (some) => (some ?? []).filter((k) => !risky.has(k)).map(fileUrl);
   }
@@ -181,10 +200,13 @@ export class TicketViews {
     }));
   }
 
-  async userNames(ids: (number | null)[]): Promise<Map<number, string>> {
-    const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
-    if (wanted.length === 0) return new Map();
-    const users = await this.ds.getRepository(User).find({ where: { id: In(wanted) }, select: { id: true, name: true } });
-    return new Map(users.map((u) => [u.id, u.name]));
+  /** Users' names by id (one prepared statement); `known` names are not asked again. */
+  async userNames(ids: (number | null)[], known?: Map<number, string>): Promise<Map<number, string>> {
+    const names = new Map(known);
+    const wanted = [...new Set(ids.filter((x): x is number => x !== null && !names.has(x)))];
+    if (wanted.length === 0) return names;
+    const rows = await Statements.of(this.ds).rows<{ id: number; name: string }>(`SELECT \`id\`, \`name\` FROM \`users\` WHERE \`id\` IN (${wanted.map(() => '?').join(', ')})`, wanted);
+    for (const u of rows) names.set(Number(u.id), u.name);
+    return names;
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { maskPersonalText, type TimelineEventDraft, type NotificationDraft as RuleNotification } from '@linli/shared';
+import { Statements } from '../database/statements.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { notificationRows } from '../notifications/outbox.js';
 import { TicketEvent } from './entities/ticket-event.entity.js';
@@ -78,11 +79,13 @@ export class TicketWrites {
   /** Inserts what was gathered; answers the events written, with their ids (a new ticket's detail is built from them). */
   async flush(): Promise<TicketEvent[]> {
     const events = this.events.splice(0) as TicketEvent[];
+    // Prepared statements through the driver, on the caller's transaction (database/statements.ts): the hot path of every change.
+    const sql = Statements.of(this.em.connection);
     if (events.length) {
-      const { identifiers } = await this.em.insert(TicketEvent, events);
-      events.forEach((e, i) => (e.id ??= Number(identifiers[i]?.id)));
+      const first = await sql.table(TicketEvent).insert(events, this.em);
+      events.forEach((e, i) => (e.id ??= first + i));
     }
-    if (this.notifications.length) await this.em.insert(Notification, this.notifications.splice(0));
+    if (this.notifications.length) await sql.table(Notification).insert(this.notifications.splice(0), this.em);
     return events;
   }
 }

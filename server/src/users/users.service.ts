@@ -8,8 +8,12 @@ import { Building, Community, District, Grid, Household, Street } from '../place
 import { AuthUser } from '../auth/auth-user.js';
 import { BindingsService } from '../bindings/bindings.service.js';
 import { RoleAssignment, User } from './entities/users.entities.js';
+import { Statements } from '../database/statements.js';
 
 const ROLE_COLUMNS = ['id', 'userId', 'role', 'districtId', 'streetId', 'communityId', 'gridId', 'organisationId'] as const;
+const AUTH_USER_SQL =
+  `SELECT u.\`name\` AS userName, ${ROLE_COLUMNS.map((c) => `r.\`${c}\` AS \`${c}\``).join(', ')} ` +
+  'FROM `users` u LEFT JOIN `role_assignments` r ON r.`userId` = u.`id` WHERE u.`id` = ? AND u.`deletedAt` IS NULL ORDER BY r.`id` ASC';
 
 @Injectable()
 export class UsersService {
@@ -18,15 +22,9 @@ export class UsersService {
     @Inject(BindingsService) private readonly bindings: BindingsService,
   ) {}
 
-  /** Runs on every request (the guard): the user and all their roles in one round trip. */
+  /** Runs on every request (the guard): the user and all their roles in one round trip, a prepared statement. */
   async loadAuthUser(id: number): Promise<AuthUser | null> {
-    const rows = await this.ds
-      .createQueryBuilder(User, 'u')
-      .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
-      .select(['u.name AS userName', ...ROLE_COLUMNS.map((c) => `r.${c} AS ${c}`)])
-      .where('u.id = :id AND u.deletedAt IS NULL', { id })
-      .orderBy('r.id', 'ASC')
-      .getRawMany<Record<string, unknown>>();
+    const rows = await Statements.of(this.ds).rows<Record<string, unknown>>(AUTH_USER_SQL, [id]);
     if (rows.length === 0) return null;
     const roles = rows
       .filter((r) => r.id !== null)
