@@ -3,6 +3,16 @@ import path from 'node:path'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/** NutUI's CSS without its two embedded digit fonts (config/drop-nutui-fonts-loader.js), in both builds. */
+function dropNutuiFonts(chain: { module: { rule(name: string): any } }) {
+  chain.module
+    .rule('drop-nutui-fonts')
+    .test(/@nutui[\\/]nutui-react-taro[\\/].*\.css$/)
+    .enforce('pre')
+    .use('drop-nutui-fonts')
+    .loader(path.resolve(__dirname, 'drop-nutui-fonts-loader.js'))
+}
+
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -35,6 +45,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enable: false
     },
     mini: {
+      webpackChain(chain) {
+        dropNutuiFonts(chain)
+      },
       // NutUI styles are imported per component: their order across pages does not matter.
       miniCssExtractPluginOption: {
         ignoreOrder: true,
@@ -66,6 +79,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
         ignoreOrder: true,
         filename: 'css/[name].[hash].css',
         chunkFilename: 'css/[name].[chunkhash].css'
+      },
+      // LINLI_H5_STATS=/tmp/h5-stats.json: webpack's stats (every module with its size and chunks), to see
+      // what the entry bundle carries (docs/performance.md, "H5 first screen").
+      webpackChain(chain) {
+        dropNutuiFonts(chain)
+        const statsFile = process.env.LINLI_H5_STATS
+        if (!statsFile) return
+        chain.plugin('linli-stats').use(class {
+          apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): unknown }) => void): void } } }) {
+            compiler.hooks.done.tap('linli-stats', (stats) => {
+              require('node:fs').writeFileSync(statsFile, JSON.stringify(stats.toJson({ all: false, modules: true, nestedModules: true, chunks: true, chunkModules: false, ids: true, assets: true })))
+            })
+          }
+        })
       },
       postcss: {
         autoprefixer: {
