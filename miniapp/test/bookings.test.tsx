@@ -1,10 +1,10 @@
 /** 预约 in the app: the catalogue, an item's slots and booking, 我的预约, a booking's page, the roster, 代办. */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { router } from './mocks/taro'
 import { fakeApi, loginAs } from './fakeApi'
-import { booking, serviceItem, slot } from './bookingFixtures'
+import { TODAY, booking, serviceItem, slot } from './bookingFixtures'
 import { dateStrip, hoursText, minutesAsWords, placesText, slotWhen, spacedCode } from '../src/utils/booking'
 import { bookingNextStep, qrDataUrl } from '../src/components/BookingParts'
 import ServicesPage from '../src/pages/services/index'
@@ -326,6 +326,30 @@ describe('服务预约管理 (provider/slots)', () => {
     expect(screen.queryByText('老年证办理')).toBeNull()
     // the catalogue's canManage says it: no request per item
     expect(api.mock.calls.filter(([c]) => /\/api\/services\/\d+$/.test(c.url.split('?')[0]))).toEqual([])
+  })
+
+  it('exports the chosen day\'s roster of the item (every slot of it) as Excel or CSV', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    fakeApi({
+      'GET /api/services': [serviceItem({ id: 4, name: '书法班', canManage: true })],
+      'GET /api/services/4/slots': [slot({ serviceId: 4 })],
+    })
+    vi.mocked(Taro.downloadFile).mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/day.csv', errMsg: 'downloadFile:ok' } as never)
+    render(<ProviderSlotsPage />)
+    fireEvent.click(await screen.findByText('导出当天名单（CSV）'))
+    await waitFor(() => expect(Taro.downloadFile).toHaveBeenCalledTimes(1))
+    expect(vi.mocked(Taro.downloadFile).mock.calls[0][0]).toMatchObject({ url: `/api/exports/day-roster.csv?serviceId=4&date=${TODAY}` })
+    fireEvent.click(screen.getByText('导出当天名单（Excel）'))
+    await waitFor(() => expect(Taro.downloadFile).toHaveBeenCalledTimes(2))
+    expect(vi.mocked(Taro.downloadFile).mock.calls[1][0]).toMatchObject({ url: `/api/exports/day-roster.xlsx?serviceId=4&date=${TODAY}` })
+  })
+
+  it('offers no day export on a day without slots', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    fakeApi({ 'GET /api/services': [serviceItem({ id: 4, name: '书法班', canManage: true })], 'GET /api/services/4/slots': [] })
+    render(<ProviderSlotsPage />)
+    expect(await screen.findByText('这一天没有时段')).toBeTruthy()
+    expect(screen.queryByText('导出当天名单（CSV）')).toBeNull()
   })
 })
 

@@ -1332,6 +1332,12 @@ export interface RosterExportQuery {
   slotId: number;
 }
 
+/** A local day's roster of an item: every slot of that day of the community, the slot's time before each line. */
+export interface DayRosterExportQuery {
+  serviceId: number;
+  date: IsoDate;
+}
+
 /** 请网格员帮我预约: one tap; asking again while a request is open answers the open one. */
 export interface BookingHelpRequest {
   /** The item they want, if they know. */

@@ -139,6 +139,7 @@ import type {
   CreateBookingRequest,
   PageOfBooking,
   RosterExportQuery,
+  DayRosterExportQuery,
   ScheduleRequest,
   ScheduleView,
   ServiceItemDetail,
@@ -521,6 +522,10 @@ export interface Endpoints {
   'GET /exports/roster.xlsx': { query: RosterExportQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
   /** As above, as UTF-8 CSV with a byte-order mark. */
   'GET /exports/roster.csv': { query: RosterExportQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** A local day's roster of an item (every slot of the community's day, the slot's time first), as a spreadsheet (logged). */
+  'GET /exports/day-roster.xlsx': { query: DayRosterExportQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** As above, as UTF-8 CSV with a byte-order mark. */
+  'GET /exports/day-roster.csv': { query: DayRosterExportQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
 
   /**
    * 预约 a place, or join the waiting list (`join: 'waitlist'`); for a resident of the caller's grid with `forUserId` (代办).

@@ -402,7 +402,25 @@ export class CatalogueService {
   /** A slot's roster: place holders by name, then the waiting list in order; phones masked, no ledger data. */
   async roster(user: AuthUser, slotId: number): Promise<SlotRoster> {
     const { slot, item } = await this.slotOf(user, slotId);
+    return this.rosterOf(user, slot, item, await this.offset(item.communityId));
+  }
+
+  /**
+   * A local day's rosters of an item (the community's day, shared/src/time.ts): every slot starting that day, in
+   * order, closed ones included (their cancelled bookings are not listed), each as the slot's roster reads.
+   */
+  async dayRosters(user: AuthUser, serviceId: number, date: string): Promise<{ item: ServiceItem; offset: number; rosters: SlotRoster[] }> {
+    if (!isLocalDate(date)) throw Errors.validation('date 应为有效日期，如 2026-11-23');
+    const item = await this.managedItem(user, serviceId);
     const offset = await this.offset(item.communityId);
+    const slots = await this.db.manager.find(ServiceSlot, { where: { serviceId, localDate: date }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const rosters: SlotRoster[] = [];
+    for (const slot of slots) rosters.push(await this.rosterOf(user, slot, item, offset));
+    return { item, offset, rosters };
+  }
+
+  private async rosterOf(user: AuthUser, slot: ServiceSlot, item: ServiceItem, offset: number): Promise<SlotRoster> {
+    const slotId = slot.id;
     const now = this.clock.now();
     const em = this.db.manager;
     const bookings = await em.find(Booking, { where: { slotId }, order: { joinedAt: 'ASC', id: 'ASC' } });

@@ -512,5 +512,44 @@ export function bookingsSuite(dialect: Dialect): void {
       expect(own.body.provider).toEqual({ kind: 'organisation', organisationId: Number(org.id), name: '红卫路街道社区服务中心' });
       expect((await ctx.api.as('何志刚', 'GET', `/services/${made.id}/schedule`)).body).toMatchObject({ serviceId: made.id, weekly: [] });
     });
+
+    it('a local day\'s roster of an item as CSV and xlsx: every slot of the community\'s day, the slot\'s time first, no ledger data', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ name: '日名单讲座' });
+      // 07:00 on the 25th in the district is 23:00 UTC on the 24th: it belongs to the 25th, the community's day.
+      const early = await slot(id, local('2026-11-25', '07:00'), local('2026-11-25', '08:00'), 2);
+      const afternoon = await slot(id, local('2026-11-25', '14:00'), local('2026-11-25', '15:00'), 1);
+      const nextDay = await slot(id, local('2026-11-26', '09:00'), local('2026-11-26', '10:00'), 5);
+      expect(local('2026-11-25', '07:00')).toBe('2026-11-24T23:00:00.000Z');
+      for (const [who, slotId] of [['刘桂芳', early.id], ['陈志强', early.id], ['韩磊', afternoon.id], ['梁文静', nextDay.id]] as const) expect((await book(who, { slotId })).status).toBe(201);
+      expect((await book('冯建国', { slotId: afternoon.id, join: 'waitlist' })).body.status).toBe('waiting');
+
+      const csv = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`);
+      expect(csv.status).toBe(200);
+      // Place holders by name (陈 before 刘), then the waiting list; phones masked; 梁文静's 26th is not in it.
+      expect(csv.body).toBe(
+        [
+          '\uFEFF时段,序号,姓名,电话,身份,状态,候补顺位,代办网格员,签到时间',
+          '07:00–08:00,1,陈志强,139****2002,参加者,已预约,,,',
+          '07:00–08:00,2,刘桂芳,139****2001,参加者,已预约,,,',
+          '14:00–15:00,1,韩磊,139****2015,参加者,已预约,,,',
+          '14:00–15:00,2,冯建国,139****2017,参加者,候补中,1,,',
+          '',
+        ].join('\r\n'),
+      );
+      expect(csv.body).not.toMatch(/1948|1984|2016|陈小雨/);
+      const xlsx = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.xlsx?serviceId=${id}&date=2026-11-25`);
+      expect(xlsx.status).toBe(200);
+      expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+      const empty = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-27`);
+      expect(empty.body).toBe('\uFEFF时段,序号,姓名,电话,身份,状态,候补顺位,代办网格员,签到时间\r\n');
+      const [logged] = await sql<{ details: string }>("SELECT details FROM audit_log WHERE action = 'export' AND targetType = 'roster' ORDER BY id DESC LIMIT 1 OFFSET 1");
+      expect(JSON.parse(String(logged.details))).toMatchObject({ format: 'xlsx', serviceId: id, date: '2026-11-25', rows: 4 });
+
+      expect((await ctx.api.as('罗老师', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`)).status).toBe(404);
+      expect((await ctx.api.as('刘桂芳', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`)).status).toBe(403);
+      const bad = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-31`);
+      expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
   });
 }

@@ -10,6 +10,7 @@ import { useManagedServices, useSlots } from '../../hooks/useBookings'
 import { useSession } from '../../hooks/useSession'
 import { dateStrip, localTime } from '../../utils/booking'
 import { asButton, decorative } from '../../utils/a11y'
+import { download } from '../../services/request'
 import '../provider.scss'
 
 /** A slot's line on the provider's list: booked of capacity, waiting, closed. */
@@ -29,6 +30,15 @@ export default function ProviderSlotsPage() {
   const days = useMemo(() => dateStrip(14), [])
   const [day, setDay] = useState(days[0].date)
   const slots = useSlots(serviceId, { from: day, to: day })
+
+  const item = items.find((i) => i.id === serviceId) ?? null
+  /** 导出当天名单: every slot of the chosen local day, the slot's time before each line (logged by the server). */
+  const exportDay = async (kind: 'xlsx' | 'csv') => {
+    if (serviceId === null || !item) return
+    const name = `${item.name}-${day}-当天名单.${kind}`
+    const query = { serviceId, date: day }
+    await (kind === 'xlsx' ? download('GET /exports/day-roster.xlsx', query, name) : download('GET /exports/day-roster.csv', query, name)).catch(() => undefined)
+  }
 
   usePullDownRefresh(async () => {
     await Promise.all([services.reload(), slots.reload()])
@@ -56,6 +66,16 @@ export default function ProviderSlotsPage() {
             </View>
           ))}
         </LoadState>
+        {(slots.data ?? []).length > 0 && (
+          <View className='actions provider__day-export'>
+            <Button className='provider__export-day' type='default' block onClick={() => exportDay('xlsx')}>
+              导出当天名单（Excel）
+            </Button>
+            <Button className='provider__export-day-csv' type='default' fill='outline' block onClick={() => exportDay('csv')}>
+              导出当天名单（CSV）
+            </Button>
+          </View>
+        )}
         <View className='actions'>
           {serviceId !== null && (
             <Button className='provider__schedule' type='primary' block onClick={() => Taro.navigateTo({ url: `/provider/schedule/index?serviceId=${serviceId}` })}>

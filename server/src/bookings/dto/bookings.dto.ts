@@ -145,6 +145,11 @@ export class RosterExportQueryDto {
   @ApiProperty() @Transform(toId) @IsInt() @Min(1) slotId: number;
 }
 
+export class DayRosterExportQueryDto {
+  @ApiProperty() @Transform(toId) @IsInt() @Min(1) serviceId: number;
+  @ApiProperty({ format: 'date', description: "A local day of the item's community" }) @Matches(LOCAL_DATE, { message: 'date 应为日期，如 2026-11-23' }) date: string;
+}
+
 export class BookingHelpDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) serviceId?: number;
   @ApiPropertyOptional({ maxLength: BOOKING_LIMITS.helpNoteMax }) @IsOptional() @Transform(trim) @IsString() @MaxLength(BOOKING_LIMITS.helpNoteMax, { message: `说明不能超过${BOOKING_LIMITS.helpNoteMax}字` }) note?: string;
