@@ -8,7 +8,7 @@ import { TODAY, booking, serviceItem, slot } from './bookingFixtures'
 import { dateStrip, hoursText, minutesAsWords, placesText, slotWhen, spacedCode } from '../src/utils/booking'
 import { bookingNextStep, qrDataUrl } from '../src/components/BookingParts'
 import ServicesPage from '../src/pages/services/index'
-import ServicePage, { dayMarks, firstUsefulDay } from '../src/pages/service/index'
+import ServicePage, { dayMarks, firstUsefulDay, hoursOffer } from '../src/pages/service/index'
 import MyBookingsPage from '../src/pages/bookings/index'
 import BookingPage, { cancelRule } from '../src/pages/booking/index'
 import RosterPage, { codeFrom } from '../src/provider/roster/index'
@@ -134,6 +134,56 @@ describe('服务详情 (pages/service)', () => {
     expect(sent[0].data).toEqual({ slotId: 11 })
     expect(sent[0].header['Idempotency-Key']).toBeTruthy()
     expect(sent[1].header['Idempotency-Key']).toBe(sent[0].header['Idempotency-Key'])
+  })
+
+  it('爱心银行: the confirmation offers paying with hours, price against balance; a balance spent meanwhile is refused in the server\'s words', async () => {
+    expect(hoursOffer(90, 120)).toEqual({ enough: true, text: '可用志愿时长兑换：需1小时30分钟，您现有2小时' })
+    expect(hoursOffer(90, 60)).toEqual({ enough: false, text: '志愿时长不足：需1小时30分钟，您现有1小时，可以直接预约' })
+    loginAs([{ role: 'resident' }])
+    router.params = { id: '3' }
+    let balance = 120
+    const api = fakeApi({
+      'GET /api/services/3': serviceItem({ hoursPrice: 90 }),
+      'GET /api/services/3/slots': [slot()],
+      'GET /api/me/volunteer-hours': () => ({ balanceMinutes: balance, entries: [] }),
+      'POST /api/bookings': () => {
+        balance = 0 // spent on another phone a moment ago
+        return { statusCode: 409, code: 'HOURS_INSUFFICIENT', message: '志愿时长不足：需要1小时30分钟，当前余额0分钟。可以先参加志愿服务积累时长，或直接预约', requestId: 'r' }
+      },
+    })
+    render(<ServicePage />)
+    expect(await screen.findByText('可用志愿时长兑换：每次1小时30分钟')).toBeTruthy()
+    fireEvent.click(await screen.findByText('预约'))
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(dialog).getByTestId('pay-with-hours').textContent).toContain('可用志愿时长兑换：需1小时30分钟，您现有2小时'))
+    fireEvent.click(within(dialog).getByText('用志愿时长兑换'))
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认兑换' }))
+    expect((await screen.findByTestId('refusal')).textContent).toBe('志愿时长不足：需要1小时30分钟，当前余额0分钟。可以先参加志愿服务积累时长，或直接预约')
+    expect(posts(api, '/api/bookings')[0].data).toEqual({ slotId: 11, payWithHours: true })
+    // Asked again, the balance read afresh: no hours choice, plain booking only.
+    fireEvent.click(screen.getByText('预约'))
+    const again = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(again).getByTestId('pay-with-hours').textContent).toContain('志愿时长不足：需1小时30分钟，您现有0小时'))
+    expect(within(again).queryByText('用志愿时长兑换')).toBeNull()
+    expect(within(again).getByRole('button', { name: '确认预约' })).toBeTruthy()
+  })
+
+  it('爱心银行: paying with hours books and says what was paid', async () => {
+    loginAs([{ role: 'resident' }])
+    router.params = { id: '3' }
+    const api = fakeApi({
+      'GET /api/services/3': serviceItem({ hoursPrice: 60 }),
+      'GET /api/services/3/slots': [slot()],
+      'GET /api/me/volunteer-hours': { balanceMinutes: 60, entries: [] },
+      'POST /api/bookings': booking({ paidMinutes: 60 }),
+    })
+    render(<ServicePage />)
+    fireEvent.click(await screen.findByText('预约'))
+    const dialog = await screen.findByRole('dialog')
+    fireEvent.click(await within(dialog).findByText('用志愿时长兑换'))
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认兑换' }))
+    expect((await screen.findByTestId('booked')).textContent).toContain('已用1小时志愿时长兑换，取消后退回')
+    expect(posts(api, '/api/bookings')[0].data).toEqual({ slotId: 11, payWithHours: true })
   })
 
   it('SLOT_FULL offers the waiting list, and joining sends join=waitlist with a new key', async () => {

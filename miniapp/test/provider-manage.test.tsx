@@ -68,6 +68,47 @@ describe('新建/编辑服务 (provider/service)', () => {
   })
 })
 
+describe('新建/编辑服务: 志愿时长兑换 (the committee sets the rate)', () => {
+  it('the committee chooses whether hours are accepted and at how many minutes; a bad price is caught before sending', () => {
+    const base = { ...formOf(null), name: '长者理发', place: '社区活动室' }
+    expect(formOf(serviceItem({ hoursPrice: 90 }))).toMatchObject({ acceptsHours: true, hoursPrice: '90' })
+    expect(formOf(null)).toMatchObject({ acceptsHours: false })
+    expect(serviceBody({ ...base, acceptsHours: true, hoursPrice: '0' }, 1, null, true)).toEqual({ problem: '兑换所需志愿时长请填1到6000的整数（分钟）' })
+    expect(serviceBody({ ...base, acceptsHours: true, hoursPrice: '45' }, 1, null, true)).toMatchObject({ body: { hoursPrice: 45 } })
+    expect(serviceBody({ ...base, acceptsHours: false, hoursPrice: '45' }, 1, null, true)).toMatchObject({ body: { hoursPrice: null } })
+    // a provider's body leaves the rate out: the server keeps the committee's
+    const made = serviceBody({ ...base, acceptsHours: true, hoursPrice: '45' }, 1, 6, false)
+    expect('body' in made && 'hoursPrice' in made.body).toBe(false)
+  })
+
+  it('a committee member turns hours on for an item and saves the price', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = { id: '4' }
+    const item = serviceItem({ id: 4, name: '长者理发', family: 'care', canManage: true })
+    const api = fakeApi({ 'GET /api/services': [item], 'GET /api/services/4': item, 'PUT /api/services/4': serviceItem({ ...item, hoursPrice: 30 }) })
+    const { container } = render(<ServiceEditPage />)
+    await screen.findByDisplayValue('长者理发')
+    fireEvent.click(screen.getByText('接受兑换'))
+    fireEvent.change(container.querySelector('input.provider-form__hoursPrice')!, { target: { value: '30' } })
+    fireEvent.click(screen.getByText('保存', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(sent(api, 'PUT', '/api/services/4')).toHaveLength(1))
+    expect(sent(api, 'PUT', '/api/services/4')[0].data).toMatchObject({ name: '长者理发', hoursPrice: 30 })
+  })
+
+  it('a provider reads the rate the committee set and does not send it', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    router.params = { id: '4' }
+    const item = serviceItem({ id: 4, name: '书法班', family: 'culture', canManage: true, hoursPrice: 60, provider: { kind: 'organisation', organisationId: 6, name: '社区服务中心' } })
+    const api = fakeApi({ 'GET /api/services': [item], 'GET /api/services/4': item, 'PUT /api/services/4': item })
+    render(<ServiceEditPage />)
+    expect((await screen.findByTestId('hours-rule')).textContent).toBe('接受兑换，每次60分钟志愿时长；由社区居委会设定')
+    expect(screen.queryByText('接受兑换')).toBeNull()
+    fireEvent.click(screen.getByText('保存', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(sent(api, 'PUT', '/api/services/4')).toHaveLength(1))
+    expect('hoursPrice' in sent(api, 'PUT', '/api/services/4')[0].data).toBe(false)
+  })
+})
+
 describe('排班与时段 (provider/schedule)', () => {
   const schedule = { serviceId: 4, weekly: [{ weekday: 2, start: '09:30', end: '11:00', capacity: 10 }], closures: [], generatedUntil: '2026-12-09' }
   const item = serviceItem({ id: 4, name: '书法班', canManage: true })

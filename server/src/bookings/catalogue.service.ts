@@ -123,6 +123,7 @@ export class CatalogueService {
   /** A new item: the committee of the community, or a partner for their own organisation there. */
   async create(user: AuthUser, dto: ServiceItemDto): Promise<ServiceItemDetail> {
     await this.assertMayRun(user, dto.communityId, dto.organisationId ?? null);
+    this.assertMayPrice(user, dto, null);
     const now = this.clock.now();
     const item = this.db.manager.create(ServiceItem, { ...this.itemColumns(dto, null), createdAt: now, updatedAt: now, version: 1 });
     await this.db.manager.save(item);
@@ -134,6 +135,7 @@ export class CatalogueService {
     if (!managesItem(user, item)) throw Errors.notFound('服务');
     if (dto.communityId !== item.communityId) throw Errors.validation('服务所属社区不能修改');
     await this.assertMayRun(user, dto.communityId, dto.organisationId ?? null);
+    this.assertMayPrice(user, dto, item);
     await this.db.manager.update(ServiceItem, { id }, { ...this.itemColumns(dto, item), updatedAt: this.clock.now(), version: item.version + 1 });
     return this.detail(user, id);
   }
@@ -144,6 +146,13 @@ export class CatalogueService {
     if (committeeOf(user, communityId)) return;
     if (organisationId !== null && providesItem(user, { organisationId, communityId })) return;
     throw Errors.forbidden('只有本社区居委会或该服务单位的工作人员可以管理服务项目，如需开设请联系社区居委会');
+  }
+
+  /** 爱心银行: the rate an item takes volunteer hours at is the committee's to set (the issue); a provider keeps it. */
+  private assertMayPrice(user: AuthUser, dto: ServiceItemDto, was: ServiceItem | null): void {
+    if (dto.hoursPrice === undefined || (dto.hoursPrice ?? null) === (was?.hoursPrice ?? null)) return;
+    if (committeeOf(user, dto.communityId)) return;
+    throw Errors.forbidden('志愿时长兑换由社区居委会设定，服务单位不能修改；如需调整请联系社区居委会');
   }
 
   private itemColumns(dto: ServiceItemDto, was: ServiceItem | null): Omit<ServiceItem, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'schedule' | 'scheduledUntil'> {

@@ -551,5 +551,24 @@ export function bookingsSuite(dialect: Dialect): void {
       const bad = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-31`);
       expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     });
+
+    it('爱心银行: the committee sets the rate an item takes hours at; its provider edits the item but not the rate', async () => {
+      const [org] = await sql<{ id: number }>("SELECT id FROM organisations WHERE name = '红卫路街道社区服务中心'");
+      const base = { communityId: 2, family: 'living', name: '家电清洗', place: '社区服务中心', organisationId: Number(org.id) };
+      const priced = await ctx.api.as('罗老师', 'POST', '/services', { ...base, hoursPrice: 30 });
+      expect([priced.status, priced.body.code]).toEqual([403, 'FORBIDDEN']);
+      const made = await ctx.api.as('罗老师', 'POST', '/services', base);
+      expect(made.body.hoursPrice).toBeNull();
+      const set = await ctx.api.as('何志刚', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: 90 });
+      expect([set.status, set.body.hoursPrice]).toEqual([200, 90]);
+      // The provider edits the rest: the rate left out or sent unchanged stays; a new one is refused.
+      expect((await ctx.api.as('罗老师', 'PUT', `/services/${made.body.id}`, { ...base, place: '社区服务中心一楼' })).body).toMatchObject({ place: '社区服务中心一楼', hoursPrice: 90 });
+      expect((await ctx.api.as('罗老师', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: 90 })).status).toBe(200);
+      const changed = await ctx.api.as('罗老师', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: null });
+      expect([changed.status, changed.body.message]).toEqual([403, '志愿时长兑换由社区居委会设定，服务单位不能修改；如需调整请联系社区居委会']);
+      const tooMuch = await ctx.api.as('何志刚', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: 6001 });
+      expect([tooMuch.status, tooMuch.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await ctx.api.as('何志刚', 'GET', `/services/${made.body.id}`)).body.hoursPrice).toBe(90);
+    });
   });
 }

@@ -27,6 +27,9 @@ export interface ServiceForm {
   perHouseholdLimit: string
   volunteerPlaces: string
   volunteerMinutes: string
+  /** 爱心银行: a booking may be paid with volunteer hours, at this many minutes (the committee sets it). */
+  acceptsHours: boolean
+  hoursPrice: string
 }
 
 export function formOf(item: ServiceItemDetail | null): ServiceForm {
@@ -44,6 +47,8 @@ export function formOf(item: ServiceItemDetail | null): ServiceForm {
     perHouseholdLimit: String(item?.perHouseholdLimit ?? 2),
     volunteerPlaces: String(item?.volunteerPlaces ?? 0),
     volunteerMinutes: String(item?.volunteerMinutes ?? 0),
+    acceptsHours: (item?.hoursPrice ?? null) !== null,
+    hoursPrice: String(item?.hoursPrice ?? 60),
   }
 }
 
@@ -60,7 +65,7 @@ function wholeIn(text: string, min: number, max: number): number | null {
  * The request body from the form, or the first problem in words saying what to type (the server's own bounds,
  * from shared/). The community and the provider are given: they are not the form's to change.
  */
-export function serviceBody(form: ServiceForm, communityId: number, organisationId: number | null): { body: ServiceItemRequest } | { problem: string } {
+export function serviceBody(form: ServiceForm, communityId: number, organisationId: number | null, mayPrice = false): { body: ServiceItemRequest } | { problem: string } {
   const name = form.name.trim()
   const place = form.place.trim()
   const documents = form.documents.split('\n').map((d) => d.trim()).filter(Boolean)
@@ -79,6 +84,9 @@ export function serviceBody(form: ServiceForm, communityId: number, organisation
     volunteerMinutes: [wholeIn(form.volunteerMinutes, 0, L.volunteerMinutesMax), `志愿时长请填0到${L.volunteerMinutesMax}的整数（分钟）`],
   } as const
   for (const [value, problem] of Object.values(numbers)) if (value === null) return { problem }
+  // Only the committee sets the rate; a provider's form leaves it out, so the server keeps what the committee set.
+  const price = mayPrice && form.acceptsHours ? wholeIn(form.hoursPrice, 1, L.hoursPriceMax) : null
+  if (mayPrice && form.acceptsHours && price === null) return { problem: `兑换所需志愿时长请填1到${L.hoursPriceMax}的整数（分钟）` }
   const n = (k: keyof typeof numbers) => numbers[k][0] as number
   return {
     body: {
@@ -97,6 +105,7 @@ export function serviceBody(form: ServiceForm, communityId: number, organisation
       perHouseholdLimit: n('perHouseholdLimit'),
       volunteerPlaces: n('volunteerPlaces'),
       volunteerMinutes: n('volunteerMinutes'),
+      ...(mayPrice ? { hoursPrice: price } : {}),
     },
   }
 }
@@ -123,12 +132,13 @@ export default function ServiceEditPage() {
   const user = session?.user ?? null
   const communityId = item?.communityId ?? communityIdOf(user)
   const organisationId = item ? item.provider.organisationId : hasRole(user, 'committee_member') ? null : (managed.data?.find((s) => s.provider.organisationId !== null)?.provider.organisationId ?? null)
+  const mayPrice = communityId !== null && hasRole(user, 'committee_member')
   const set = <K extends keyof ServiceForm>(key: K) => (value: ServiceForm[K]) => setForm((f) => ({ ...f, [key]: value }))
   const toggleRule = (rule: EligibilityRule) => setForm((f) => ({ ...f, eligibility: f.eligibility.includes(rule) ? f.eligibility.filter((r) => r !== rule) : [...f.eligibility, rule] }))
 
   const submit = async () => {
     if (busy || communityId === null) return
-    const made = serviceBody(form, communityId, organisationId)
+    const made = serviceBody(form, communityId, organisationId, mayPrice)
     if ('problem' in made) return setProblem(made.problem)
     setProblem(null)
     setBusy(true)
@@ -185,6 +195,23 @@ export default function ServiceEditPage() {
           {field('每户最多同时预约', 'perHouseholdLimit', `1到${L.perLimitMax}`, 'number')}
           {field('每个时段的志愿者名额', 'volunteerPlaces', '0 为不招志愿者', 'number')}
           {field('志愿者每次记志愿时长（分钟）', 'volunteerMinutes', `0到${L.volunteerMinutesMax}`, 'number')}
+          <Text className='provider-form__label'>志愿时长兑换（爱心银行）</Text>
+          {mayPrice ? (
+            <>
+              <View className='chip-row' {...asChoiceGroup('是否接受志愿时长兑换')}>
+                {([false, true] as const).map((on) => (
+                  <View key={String(on)} className={`chip${form.acceptsHours === on ? ' chip--active' : ''}`} onClick={() => set('acceptsHours')(on)} {...asChoice(form.acceptsHours === on, `志愿时长兑换：${on ? '接受' : '不接受'}`)}>
+                    <Text>{on ? '接受兑换' : '不接受'}</Text>
+                  </View>
+                ))}
+              </View>
+              {form.acceptsHours && field('每次预约兑换所需志愿时长（分钟）', 'hoursPrice', `1到${L.hoursPriceMax}`, 'number')}
+            </>
+          ) : (
+            <Text className='hint provider-form__hours-rule' data-testid='hours-rule'>
+              {item?.hoursPrice ? `接受兑换，每次${item.hoursPrice}分钟志愿时长；` : '不接受兑换；'}由社区居委会设定
+            </Text>
+          )}
           {problem && (
             <View className='provider-form__error' role='alert'>
               {problem}

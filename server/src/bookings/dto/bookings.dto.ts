@@ -55,7 +55,7 @@ export class ServiceItemDto {
   @ApiPropertyOptional({ minimum: 1, maximum: BOOKING_LIMITS.perLimitMax }) @IsOptional() @IsInt() @Min(1) @Max(BOOKING_LIMITS.perLimitMax) perHouseholdLimit?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.capacityMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.capacityMax) volunteerPlaces?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.volunteerMinutesMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.volunteerMinutesMax) volunteerMinutes?: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 6000 }) @IsOptional() @IsInt() @Min(1) @Max(6000) hoursPrice?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: BOOKING_LIMITS.hoursPriceMax }) @IsOptional() @IsInt() @Min(1) @Max(BOOKING_LIMITS.hoursPriceMax, { message: `兑换所需志愿时长不能超过${BOOKING_LIMITS.hoursPriceMax}分钟` }) hoursPrice?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
