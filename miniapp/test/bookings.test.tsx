@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { router } from './mocks/taro'
 import { fakeApi, loginAs } from './fakeApi'
 import { TODAY, booking, serviceItem, slot } from './bookingFixtures'
-import { dateStrip, hoursText, minutesAsWords, placesText, slotWhen, spacedCode } from '../src/utils/booking'
+import { dateStrip, hoursText, minutesAsWords, modeWords, placesText, slotWhen, spacedCode } from '../src/utils/booking'
 import { bookingNextStep, qrDataUrl } from '../src/components/BookingParts'
 import ServicesPage from '../src/pages/services/index'
 import ServicePage, { dayMarks, firstUsefulDay, hoursOffer } from '../src/pages/service/index'
@@ -184,6 +184,37 @@ describe('服务详情 (pages/service)', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '确认兑换' }))
     expect((await screen.findByTestId('booked')).textContent).toContain('已用1小时志愿时长兑换，取消后退回')
     expect(posts(api, '/api/bookings')[0].data).toEqual({ slotId: 11, payWithHours: true })
+  })
+
+  it('units: garden plots say 认领, 块 and the period by its days, with no date strip', async () => {
+    // The winter season 1 December – 28 February, stored from 00:00 of the first day to 00:00 after the last (UTC+8).
+    const period = { startsAt: '2026-11-30T16:00:00.000Z', endsAt: '2027-02-28T16:00:00.000Z' }
+    expect(slotWhen(period, 480, 'units')).toBe('2026年12月1日至2027年2月28日')
+    expect(slotWhen({ startsAt: '2027-02-28T16:00:00.000Z', endsAt: '2027-08-31T16:00:00.000Z' }, 480, 'units')).toBe('2027年3月1日至8月31日')
+    expect(placesText({ closed: false, closedReason: null, placesLeft: 3, capacity: 12, waitingCount: 0, open: true }, 'units')).toBe('剩余3块（共12块）')
+    expect(placesText({ closed: false, closedReason: null, placesLeft: 0, capacity: 12, waitingCount: 2, open: true }, 'units')).toBe('已认领完，2人候补')
+    expect(modeWords('units')).toEqual({ book: '认领', slot: '认领期', unit: '块' })
+    loginAs([{ role: 'resident' }])
+    router.params = { id: '3' }
+    const season = slot({ startsAt: '2026-12-31T16:00:00.000Z', endsAt: '2027-03-31T16:00:00.000Z', date: '2027-01-01', capacity: 12, placesLeft: 3 })
+    const api = fakeApi({
+      'GET /api/services/3': serviceItem({ mode: 'units', name: '开心菜园地块', family: 'venue', documents: [], advanceDays: 30, perPersonLimit: 1, perHouseholdLimit: 1 }),
+      'GET /api/services/3/slots': [season],
+      'POST /api/bookings': booking({ service: { ...booking().service, mode: 'units' } }),
+    })
+    render(<ServicePage />)
+    expect(await screen.findByText('选择认领期')).toBeTruthy()
+    expect(await screen.findByText('2027年1月1日至3月31日')).toBeTruthy()
+    expect(screen.getByText('剩余3块（共12块）')).toBeTruthy()
+    expect(screen.getByText(/认领期开始前30天开放认领.*每人最多1块、每户最多1块/)).toBeTruthy()
+    expect(screen.queryByText('今天')).toBeNull() // no date strip
+    fireEvent.click(screen.getByText('认领', { selector: '.slot__book, .slot__book *' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog.textContent).toContain('认领期 2027年1月1日至3月31日')
+    expect(dialog.textContent).toContain('每次认领一块。')
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认认领' }))
+    expect((await screen.findByTestId('booked')).textContent).toContain('认领成功：2027年1月1日至3月31日')
+    expect(posts(api, '/api/bookings')[0].data).toEqual({ slotId: 11 })
   })
 
   it('SLOT_FULL offers the waiting list, and joining sends join=waitlist with a new key', async () => {

@@ -6,7 +6,7 @@ import { router } from './mocks/taro'
 import { fakeApi, loginAs } from './fakeApi'
 import { TODAY, serviceItem, slot } from './bookingFixtures'
 import ServiceEditPage, { formOf, serviceBody } from '../src/provider/service/index'
-import SchedulePage, { bookingsOn, weeklyRules } from '../src/provider/schedule/index'
+import SchedulePage, { bookingsOn, periodTimes, weeklyRules } from '../src/provider/schedule/index'
 import { localInstant } from '../src/utils/booking'
 
 const sent = (api: ReturnType<typeof fakeApi>, method: string, path: string) =>
@@ -22,7 +22,7 @@ describe('新建/编辑服务 (provider/service)', () => {
     const ok = serviceBody({ ...base, documents: ' 身份证原件 \n\n户口簿', duration: '  ' }, 1, 9)
     expect(ok).toEqual({
       body: {
-        communityId: 1, organisationId: 9, family: 'government', name: '法律咨询', place: '社区调解室', description: '',
+        communityId: 1, organisationId: 9, family: 'government', mode: 'slots', name: '法律咨询', place: '社区调解室', description: '',
         documents: ['身份证原件', '户口簿'], duration: null, eligibility: ['residents'],
         advanceDays: 7, cancelCutoffMinutes: 60, perPersonLimit: 1, perHouseholdLimit: 2, volunteerPlaces: 0, volunteerMinutes: 0,
       },
@@ -106,6 +106,57 @@ describe('新建/编辑服务: 志愿时长兑换 (the committee sets the rate)'
     fireEvent.click(screen.getByText('保存', { selector: '.provider-form__save, .provider-form__save *' }))
     await waitFor(() => expect(sent(api, 'PUT', '/api/services/4')).toHaveLength(1))
     expect('hoursPrice' in sent(api, 'PUT', '/api/services/4')[0].data).toBe(false)
+  })
+})
+
+describe('units (按期认领): garden plots', () => {
+  it('the form makes a units item, and an edit shows the mode without changing it', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = {}
+    const api = fakeApi({ 'GET /api/services': [], 'POST /api/services': serviceItem({ id: 12, mode: 'units', canManage: true }) })
+    render(<ServiceEditPage />)
+    fireEvent.click(await screen.findByText('按期认领（如菜园地块）'))
+    fireEvent.click(screen.getByText('场地'))
+    fireEvent.change(screen.getByPlaceholderText('如 老年人优待证办理'), { target: { value: '开心菜园地块' } })
+    fireEvent.change(screen.getByPlaceholderText('如 社区服务大厅2号窗口'), { target: { value: '社区北侧菜园' } })
+    fireEvent.click(screen.getByText('新建', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(sent(api, 'POST', '/api/services')).toHaveLength(1))
+    expect(sent(api, 'POST', '/api/services')[0].data).toMatchObject({ family: 'venue', mode: 'units', name: '开心菜园地块' })
+  })
+
+  it('a period from its first and last local day: 00:00 of the first to 00:00 after the last', () => {
+    expect(periodTimes('2027-03-01', '2027-08-31', '2026-12-02')).toEqual({ startsAt: '2027-02-28T16:00:00.000Z', endsAt: '2027-08-31T16:00:00.000Z' })
+    expect(periodTimes('2027-03-01', '2027-02-28', '2026-12-02')).toEqual({ problem: '最后一天不能早于开始日期' })
+    expect(periodTimes('2026-12-02', '2027-02-28', '2026-12-02')).toEqual({ problem: '认领期要从明天或以后开始' })
+    expect(periodTimes('3月1日', '2027-02-28', '2026-12-02')).toEqual({ problem: '日期请写成 2027-03-01 这样' })
+    expect(periodTimes('2027-01-01', '2028-01-01', '2026-12-02')).toMatchObject({ endsAt: '2028-01-01T16:00:00.000Z' }) // 366 days: the longest
+    expect(periodTimes('2027-01-01', '2028-01-02', '2026-12-02')).toEqual({ problem: '一个认领期最长366天' })
+  })
+
+  it('排班与时段 of a units item lists its periods and adds one by its days and plots', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = { serviceId: '4' }
+    const item = serviceItem({ id: 4, name: '开心菜园地块', mode: 'units', canManage: true })
+    const season = slot({ id: 21, serviceId: 4, startsAt: '2026-12-31T16:00:00.000Z', endsAt: '2027-03-31T16:00:00.000Z', date: '2027-01-01', capacity: 12, placesLeft: 3 })
+    const api = fakeApi({
+      'GET /api/services/4': item,
+      'GET /api/services/4/schedule': { serviceId: 4, weekly: [], closures: [], generatedUntil: null },
+      'GET /api/services/4/slots': [season],
+      'POST /api/services/4/slots': (call: { data: { startsAt: string; endsAt: string; capacity: number } }) => slot({ id: 22, serviceId: 4, ...call.data }),
+    })
+    const { container } = render(<SchedulePage />)
+    expect(await screen.findByText('2027年1月1日至3月31日')).toBeTruthy()
+    expect(screen.getByText('已约9/12')).toBeTruthy()
+    expect(screen.queryByText('每周排班')).toBeNull()
+    expect(screen.getByText('调整块数')).toBeTruthy()
+    expect(screen.queryByText('调整时间')).toBeNull()
+    fireEvent.change(container.querySelector('input.new-period__first')!, { target: { value: '2027-04-01' } })
+    fireEvent.change(container.querySelector('input.new-period__last')!, { target: { value: '2027-09-30' } })
+    fireEvent.change(container.querySelector('input.new-period__capacity')!, { target: { value: '12' } })
+    fireEvent.click(screen.getByText('添加认领期', { selector: '.new-period__add, .new-period__add *' }))
+    await waitFor(() => expect(sent(api, 'POST', '/api/services/4/slots')).toHaveLength(1))
+    expect(sent(api, 'POST', '/api/services/4/slots')[0].data).toEqual({ startsAt: '2027-03-31T16:00:00.000Z', endsAt: '2027-09-30T16:00:00.000Z', capacity: 12 })
+    expect((await screen.findByTestId('schedule-message')).textContent).toBe('已添加认领期 2027年4月1日至9月30日，共12块')
   })
 })
 

@@ -1322,7 +1322,7 @@ export interface RosterEntry {
 
 export interface SlotRoster {
   slot: SlotView;
-  service: { id: number; name: string; place: string };
+  service: { id: number; name: string; place: string; mode: ServiceMode };
   /** Place holders first (by name), then the waiting list in order. */
   entries: RosterEntry[];
   counts: { booked: number; attended: number; noShow: number; waiting: number; offered: number; cancelled: number };

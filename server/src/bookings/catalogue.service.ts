@@ -134,6 +134,8 @@ export class CatalogueService {
     const item = await this.item(id);
     if (!managesItem(user, item)) throw Errors.notFound('服务');
     if (dto.communityId !== item.communityId) throw Errors.validation('服务所属社区不能修改');
+    // A slot of a `units` item is a period and its places plots: turning one kind into the other would misread them.
+    if (dto.mode !== undefined && dto.mode !== item.mode) throw Errors.validation('预约方式建好后不能更改；如需按期认领（或按时段预约），请新建服务项目');
     await this.assertMayRun(user, dto.communityId, dto.organisationId ?? null);
     this.assertMayPrice(user, dto, item);
     await this.db.manager.update(ServiceItem, { id }, { ...this.itemColumns(dto, item), updatedAt: this.clock.now(), version: item.version + 1 });
@@ -455,7 +457,7 @@ export class CatalogueService {
       entries.push(rosterEntry(b, p?.name ?? '', p?.phone ?? null, booker ? { id: booker.id, name: booker.name } : null, await waitingPosition(em, b), allowedBookingActions(state, staff, { now, slot, cancelCutoffMinutes: item.cancelCutoffMinutes })));
     }
     const waiting = await waitingCounts(em, [slotId]);
-    return { slot: slotView(slot, item, offset, now, waiting.get(slotId) ?? 0, null), service: { id: item.id, name: item.name, place: item.place }, entries, counts };
+    return { slot: slotView(slot, item, offset, now, waiting.get(slotId) ?? 0, null), service: { id: item.id, name: item.name, place: item.place, mode: item.mode }, entries, counts };
   }
 }
 

@@ -570,5 +570,27 @@ export function bookingsSuite(dialect: Dialect): void {
       expect([tooMuch.status, tooMuch.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect((await ctx.api.as('何志刚', 'GET', `/services/${made.body.id}`)).body.hoursPrice).toBe(90);
     });
+
+    it('units: garden plots claimed for a season — a period is the slot, its plots the places, one claim one plot', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ family: 'venue', name: '开心菜园地块', mode: 'units', advanceDays: 30, perPersonLimit: 1, perHouseholdLimit: 1 });
+      expect((await ctx.api.as('刘桂芳', 'GET', `/services/${id}`)).body).toMatchObject({ mode: 'units' });
+      // The winter season: 1 December to 28 February, stored as [00:00 of the first day, 00:00 after the last).
+      const season = await slot(id, local('2026-12-01', '00:00'), local('2027-03-01', '00:00'), 2);
+      expect(season).toMatchObject({ date: '2026-12-01', capacity: 2, placesLeft: 2 });
+      const tooLong = await ctx.api.as('何志刚', 'POST', `/services/${id}/slots`, { startsAt: local('2026-12-01', '00:00'), endsAt: local('2027-12-03', '00:00'), capacity: 2 });
+      expect([tooLong.status, tooLong.body.message]).toEqual([422, '一个认领周期最长一年，请缩短后再试']);
+      expect((await book('刘桂芳', { slotId: season.id })).status).toBe(201);
+      expect((await book('韩磊', { slotId: season.id })).status).toBe(201);
+      const none = await book('冯建国', { slotId: season.id });
+      expect([none.status, none.body.code]).toEqual([409, 'SLOT_FULL']);
+      const roster = await ctx.api.as('何志刚', 'GET', `/slots/${season.id}/roster`);
+      expect(roster.body.service).toMatchObject({ name: '开心菜园地块', mode: 'units' });
+      expect(roster.body.entries.map((e: { name: string }) => e.name)).toEqual(['韩磊', '刘桂芳']);
+      const mine = await ctx.api.as('刘桂芳', 'GET', '/bookings?scope=mine&when=upcoming');
+      expect(mine.body.items.find((b: { service: { id: number } }) => b.service.id === id).service.mode).toBe('units');
+      const switched = await ctx.api.as('何志刚', 'PUT', `/services/${id}`, { communityId: 2, family: 'venue', name: '开心菜园地块', place: '钢花村社区活动室', mode: 'slots' });
+      expect([switched.status, switched.body.message]).toEqual([400, '预约方式建好后不能更改；如需按期认领（或按时段预约），请新建服务项目']);
+    });
   });
 }

@@ -84,7 +84,7 @@ export default function BookingPage() {
                 <Text className='booking__name'>{b.service.name}</Text>
                 <BookingStatusTag status={b.status} />
               </View>
-              <Text className='booking__when'>{slotWhen(b.slot)}</Text>
+              <Text className='booking__when'>{slotWhen(b.slot, undefined, b.service.mode)}</Text>
               <Text className='hint'>
                 {SERVICE_FAMILY_LABELS[b.service.family]} · {b.service.provider.name} · {b.service.place}
               </Text>

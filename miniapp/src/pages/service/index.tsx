@@ -12,7 +12,7 @@ import { askForSubscriptions, useSubscriptionTemplates } from '../../hooks/useSu
 import { createSubmissionKeys } from '../../services/idempotency'
 import { ApiRequestError, showError } from '../../services/request'
 import { hasRole } from '../../services/session'
-import { dateStrip, hoursText, localTime, minutesAsWords, placesText, slotWhen } from '../../utils/booking'
+import { dateStrip, hoursText, localTime, minutesAsWords, modeWords, placesText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
 import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
@@ -35,7 +35,8 @@ export function firstUsefulDay(slots: SlotView[], days: string[]): string {
 
 /** What to ask before booking: when, where, until when it can be cancelled, what to bring. */
 export function confirmText(item: ServiceItemDetail, slot: SlotView, role: BookingRole = 'participant'): string {
-  const parts = [`${slotWhen(slot)}，${item.place}。`]
+  const parts = [`${item.mode === 'units' ? '认领期 ' : ''}${slotWhen(slot, undefined, item.mode)}，${item.place}。`]
+  if (item.mode === 'units' && role === 'participant') parts.push('每次认领一块。')
   if (role === 'volunteer') parts.push(`以志愿者身份参加，到场签到后记入${minutesAsWords(item.volunteerMinutes)}志愿时长。`)
   parts.push(`开始前${minutesAsWords(item.cancelCutoffMinutes)}之前可以取消。`)
   if (item.documents.length) parts.push(`请携带：${item.documents.join('、')}。`)
@@ -93,7 +94,10 @@ export default function ServicePage() {
   const all = slots.data ?? []
   const dayList = days.map((d) => d.date)
   const day = chosenDay ?? firstUsefulDay(all, dayList)
-  const ofDay = all.filter((s) => s.date === day)
+  // A `units` item (garden plots for a season) lists its periods, not a day's slots.
+  const units = item?.mode === 'units'
+  const ofDay = units ? all : all.filter((s) => s.date === day)
+  const words = modeWords(item?.mode)
 
   const book = async (slot: SlotView, body: { join?: 'waitlist'; role?: BookingRole; payWithHours?: boolean }) => {
     if (busy) return
@@ -109,7 +113,7 @@ export default function ServicePage() {
         text:
           booking.status === 'waiting'
             ? `已加入候补${booking.waitingPosition ? `，排第${booking.waitingPosition}位` : ''}。有人取消时会通知您，请在${minutesAsWords(OFFER_HOLD_MINUTES)}内确认。`
-            : `预约成功：${slotWhen(slot)}，${item?.place ?? ''}${booking.paidMinutes ? `。已用${hoursText(booking.paidMinutes)}志愿时长兑换，取消后退回` : ''}`,
+            : `${words.book}成功：${slotWhen(slot, undefined, item?.mode)}，${item?.place ?? ''}${booking.paidMinutes ? `。已用${hoursText(booking.paidMinutes)}志愿时长兑换，取消后退回` : ''}`,
       })
       void slots.reload()
       if (booking.paidMinutes) void hours.reload()
@@ -163,7 +167,9 @@ export default function ServicePage() {
                 {item.duration && <Text className='service__fact'>用时：{item.duration}</Text>}
                 <Text className='service__fact'>预约对象：{item.eligibilityText}</Text>
                 <Text className='service__fact'>
-                  提前{item.advanceDays}天开放预约，开始前{minutesAsWords(item.cancelCutoffMinutes)}之前可取消；每人最多{item.perPersonLimit}个、每户最多{item.perHouseholdLimit}个未完成的预约
+                  {item.mode === 'units'
+                    ? `认领期开始前${item.advanceDays}天开放认领，开始前${minutesAsWords(item.cancelCutoffMinutes)}之前可取消；每人最多${item.perPersonLimit}块、每户最多${item.perHouseholdLimit}块`
+                    : `提前${item.advanceDays}天开放预约，开始前${minutesAsWords(item.cancelCutoffMinutes)}之前可取消；每人最多${item.perPersonLimit}个、每户最多${item.perHouseholdLimit}个未完成的预约`}
                 </Text>
                 {item.volunteerPlaces > 0 && <Text className='service__fact'>招募志愿者：每场{item.volunteerPlaces}名，到场计{minutesAsWords(item.volunteerMinutes)}志愿时长</Text>}
                 {item.hoursPrice !== null && <Text className='service__fact'>可用志愿时长兑换：每次{hoursText(item.hoursPrice)}</Text>}
@@ -196,14 +202,20 @@ export default function ServicePage() {
               <View className='card notice' data-testid='booked'>
                 <Text>{booked.text}</Text>
                 <Button className='service__see-booking' type='primary' fill='outline' block onClick={() => Taro.navigateTo({ url: `/pages/booking/index?id=${booked.id}` })}>
-                  查看预约和签到码
+                  查看{words.book}和签到码
                 </Button>
               </View>
             )}
 
-            <Text className='section-title'>选择时段</Text>
-            <DateStrip days={days} value={day} onChange={setChosenDay} marks={slots.data ? dayMarks(all, dayList) : undefined} />
-            <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={ofDay.length === 0} emptyText='这一天没有可预约的时段，换一天看看' onRetry={slots.reload}>
+            <Text className='section-title'>选择{words.slot}</Text>
+            {!units && <DateStrip days={days} value={day} onChange={setChosenDay} marks={slots.data ? dayMarks(all, dayList) : undefined} />}
+            <LoadState
+              loading={slots.loading && !slots.data}
+              error={slots.data ? null : slots.error}
+              empty={ofDay.length === 0}
+              emptyText={units ? `近${item.advanceDays}天内没有开放认领的认领期，请留意社区通知` : '这一天没有可预约的时段，换一天看看'}
+              onRetry={slots.reload}
+            >
               {ofDay.map((slot) => (
                 <SlotRow
                   key={slot.id}
@@ -234,7 +246,7 @@ export default function ServicePage() {
 
       <Dialog
         visible={ask?.kind === 'confirm'}
-        title={ask?.kind === 'confirm' && ask.role === 'volunteer' ? '确认志愿者报名' : '确认预约'}
+        title={ask?.kind === 'confirm' && ask.role === 'volunteer' ? '确认志愿者报名' : `确认${words.book}`}
         content={
           ask?.kind === 'confirm' && item ? (
             <View className='service__confirm'>
@@ -259,7 +271,7 @@ export default function ServicePage() {
             ''
           )
         }
-        confirmText={busy ? '预约中…' : withHours && ask?.kind === 'confirm' && ask.role === 'participant' ? '确认兑换' : '确认预约'}
+        confirmText={busy ? `${words.book}中…` : withHours && ask?.kind === 'confirm' && ask.role === 'participant' ? '确认兑换' : `确认${words.book}`}
         onConfirm={() => {
           if (ask?.kind !== 'confirm') return
           if (ask.role === 'volunteer') void book(ask.slot, { role: 'volunteer' })
@@ -269,7 +281,7 @@ export default function ServicePage() {
       />
       <Dialog
         visible={ask?.kind === 'full'}
-        title='这个时段已约满'
+        title={units ? '这一期已认领完' : '这个时段已约满'}
         content={`可以加入候补：有人取消时，名额按排队顺序留给您，并发消息通知您，需在${minutesAsWords(OFFER_HOLD_MINUTES)}内（最晚在开始前）确认。`}
         confirmText='加入候补'
         cancelText='换个时段'
@@ -283,18 +295,17 @@ export default function ServicePage() {
 }
 
 function SlotRow({ slot, item, onBook }: { slot: SlotView; item: ServiceItemDetail; onBook: (role: BookingRole) => void }) {
+  const words = modeWords(item.mode)
   const mine = slot.myBooking
   const full = slot.placesLeft <= 0
   const notYet = !slot.open && !slot.closed && new Date(slot.opensAt).getTime() > Date.now()
   return (
     <View className={`card slot${slot.closed ? ' slot--closed' : ''}`} data-slot={slot.id}>
       <View className='slot__main'>
-        <Text className='slot__time'>
-          {localTime(slot.startsAt)}–{localTime(slot.endsAt)}
-        </Text>
-        <Text className={`slot__places${full || slot.closed ? ' slot__places--full' : ''}`}>{placesText(slot)}</Text>
+        <Text className='slot__time'>{item.mode === 'units' ? slotWhen(slot, undefined, 'units') : `${localTime(slot.startsAt)}–${localTime(slot.endsAt)}`}</Text>
+        <Text className={`slot__places${full || slot.closed ? ' slot__places--full' : ''}`}>{placesText(slot, item.mode)}</Text>
         {slot.movedAt && <Text className='hint'>时间已调整</Text>}
-        {notYet && <Text className='hint'>{formatDateTime(slot.opensAt)}起可预约</Text>}
+        {notYet && <Text className='hint'>{formatDateTime(slot.opensAt)}起可{words.book}</Text>}
       </View>
       {mine ? (
         <View className='slot__mine' onClick={() => Taro.navigateTo({ url: `/pages/booking/index?id=${mine.id}` })} {...asButton()}>
@@ -305,7 +316,7 @@ function SlotRow({ slot, item, onBook }: { slot: SlotView; item: ServiceItemDeta
         item.canBook && (
           <View className='slot__buttons'>
             <Button className='slot__book' type={full ? 'default' : 'primary'} onClick={() => onBook('participant')}>
-              {full ? '候补' : '预约'}
+              {full ? '候补' : words.book}
             </Button>
             {slot.volunteerPlacesLeft > 0 && (
               <Button className='slot__volunteer' type='default' fill='outline' onClick={() => onBook('volunteer')}>

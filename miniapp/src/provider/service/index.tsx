@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import { BOOKING_LIMITS, ELIGIBILITY_LABELS, ELIGIBILITY_RULES, SERVICE_FAMILIES, SERVICE_FAMILY_LABELS, type EligibilityRule, type ServiceFamily, type ServiceItemDetail, type ServiceItemRequest } from '@linli/shared'
+import { BOOKING_LIMITS, ELIGIBILITY_LABELS, ELIGIBILITY_RULES, SERVICE_FAMILIES, SERVICE_FAMILY_LABELS, type EligibilityRule, type ServiceFamily, type ServiceItemDetail, type ServiceItemRequest, type ServiceMode } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { saveService, useManagedServices, useService } from '../../hooks/useBookings'
@@ -14,6 +14,8 @@ import '../provider.scss'
 /** What the form holds: numbers as typed, checked when saving. */
 export interface ServiceForm {
   family: ServiceFamily
+  /** slots: time slots with places; units: plots claimed for a period (chosen when the item is made). */
+  mode: ServiceMode
   name: string
   place: string
   description: string
@@ -35,6 +37,7 @@ export interface ServiceForm {
 export function formOf(item: ServiceItemDetail | null): ServiceForm {
   return {
     family: item?.family ?? 'government',
+    mode: item?.mode ?? 'slots',
     name: item?.name ?? '',
     place: item?.place ?? '',
     description: item?.description ?? '',
@@ -53,6 +56,8 @@ export function formOf(item: ServiceItemDetail | null): ServiceForm {
 }
 
 const L = BOOKING_LIMITS
+
+export const MODE_LABELS: Record<ServiceMode, string> = { slots: '按时段预约', units: '按期认领（如菜园地块）' }
 
 /** A whole number in [min, max] from what was typed, or null. */
 function wholeIn(text: string, min: number, max: number): number | null {
@@ -93,6 +98,7 @@ export function serviceBody(form: ServiceForm, communityId: number, organisation
       communityId,
       organisationId,
       family: form.family,
+      mode: form.mode,
       name,
       place,
       description: form.description.trim(),
@@ -174,6 +180,18 @@ export default function ServiceEditPage() {
               </View>
             ))}
           </View>
+          <Text className='provider-form__label'>预约方式</Text>
+          {id === null ? (
+            <View className='chip-row' {...asChoiceGroup('预约方式')}>
+              {(['slots', 'units'] as const).map((m) => (
+                <View key={m} className={`chip${form.mode === m ? ' chip--active' : ''}`} onClick={() => set('mode')(m)} {...asChoice(form.mode === m, `预约方式：${MODE_LABELS[m]}`)}>
+                  <Text>{MODE_LABELS[m]}</Text>
+                </View>
+              ))}
+            </View>
+          ) : (
+            <Text className='hint provider-form__mode'>{MODE_LABELS[form.mode]}（建好后不能更改）</Text>
+          )}
           {field('服务名称', 'name', '如 老年人优待证办理')}
           {field('服务地点', 'place', '如 社区服务大厅2号窗口')}
           <Text className='provider-form__label'>服务说明</Text>
