@@ -160,6 +160,44 @@ describe('units (按期认领): garden plots', () => {
   })
 })
 
+describe('停用 (provider/service)', () => {
+  it('switches an item off after a confirmation that bookings made stay, and on again', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = { id: '4' }
+    let active = true
+    const item = () => serviceItem({ id: 4, name: '书法班', canManage: true, active })
+    const api = fakeApi({
+      'GET /api/services': () => [item()],
+      'GET /api/services/4': () => item(),
+      'PUT /api/services/4/active': (call: { data: { active: boolean } }) => {
+        active = call.data.active
+        return item()
+      },
+    })
+    render(<ServiceEditPage />)
+    fireEvent.click(await screen.findByText('停用服务', { selector: '.provider-form__toggle-active, .provider-form__toggle-active *' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog.textContent).toContain('停用「书法班」：居民在目录中看不到它，也不能新预约；已有的预约不受影响。')
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认停用' }))
+    expect((await screen.findByTestId('active-message')).textContent).toBe('已停用：居民看不到它，也不能新预约；已有的预约不受影响')
+    expect(sent(api, 'PUT', '/api/services/4/active')[0].data).toEqual({ active: false })
+    fireEvent.click(await screen.findByText('重新启用', { selector: '.provider-form__toggle-active, .provider-form__toggle-active *' }))
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认启用' }))
+    await waitFor(() => expect(sent(api, 'PUT', '/api/services/4/active')).toHaveLength(2))
+    expect(sent(api, 'PUT', '/api/services/4/active')[1].data).toEqual({ active: true })
+    expect((await screen.findByTestId('active-message')).textContent).toBe('已重新启用：居民可以在目录中看到并预约')
+  })
+
+  it('a new item has no switch', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = {}
+    fakeApi({ 'GET /api/services': [] })
+    render(<ServiceEditPage />)
+    await screen.findByText('新建服务项目')
+    expect(screen.queryByTestId('service-active')).toBeNull()
+  })
+})
+
 describe('排班与时段 (provider/schedule)', () => {
   const schedule = { serviceId: 4, weekly: [{ weekday: 2, start: '09:30', end: '11:00', capacity: 10 }], closures: [], generatedUntil: '2026-12-09' }
   const item = serviceItem({ id: 4, name: '书法班', canManage: true })

@@ -167,6 +167,7 @@ describe('access matrix', () => {
   matrix('POST /services/:id/slots', () => ['POST', `/services/${danceId}/slots`, { startsAt: '2026-11-29T01:00:00.000Z', endsAt: '2026-11-29T02:00:00.000Z', capacity: 5 }], {
     王秀英: 403, 郑芳: 403, 黄丽华: 404, 马师傅: 404, anonymous: 401,
   });
+  matrix('PUT /services/:id/active (who manages the item; switched back on at once)', () => ['PUT', `/services/${danceId}/active`, { active: true }], { 王秀英: 403, 郑芳: 403, 黄丽华: 404, 马师傅: 404, 林国栋: 403, anonymous: 401 });
   matrix('GET /services/:id/schedule', () => ['GET', `/services/${danceId}/schedule`], { 王秀英: 403, 张桂兰: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, anonymous: 401 });
   matrix('GET /slots/:id/roster', () => ['GET', `/slots/${slotId}/roster`], { 王秀英: 403, 张桂兰: 403, 郑芳: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, anonymous: 401 });
   matrix('GET /exports/roster.csv', () => ['GET', `/exports/roster.csv?slotId=${slotId}`], { 王秀英: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, 林国栋: 403, anonymous: 401 });

@@ -157,6 +157,8 @@ export const API_ERROR_STATUS = {
   CHECK_IN_CODE_UNKNOWN: 422,
   /** A capacity below the places already taken. */
   SLOT_CAPACITY_BELOW_TAKEN: 409,
+  /** The item is switched off (停用): no new bookings; those already made stay. */
+  SERVICE_INACTIVE: 409,
   /** The item takes no volunteers, or accepts no hours. */
   VOLUNTEERS_NOT_TAKEN: 422,
   HOURS_NOT_ACCEPTED: 422,
@@ -1112,6 +1114,11 @@ export interface ServiceItemRequest {
   volunteerMinutes?: number;
   hoursPrice?: number | null;
   active?: boolean;
+}
+
+/** 停用 / 启用 an item: off, it leaves the catalogue and takes no new bookings; bookings already made stay. */
+export interface ServiceActiveRequest {
+  active: boolean;
 }
 
 /** Local days of the item's community, both included. Default: today to the end of the booking window. */

@@ -140,6 +140,7 @@ import type {
   PageOfBooking,
   RosterExportQuery,
   DayRosterExportQuery,
+  ServiceActiveRequest,
   ScheduleRequest,
   ScheduleView,
   ServiceItemDetail,
@@ -167,6 +168,7 @@ export type BookingRefusals =
   | 'NOT_FOUND'
   | 'SLOT_FULL'
   | 'SLOT_CLOSED'
+  | 'SERVICE_INACTIVE'
   | 'SLOT_PAST'
   | 'OUTSIDE_BOOKING_WINDOW'
   | 'NOT_ELIGIBLE'
@@ -500,6 +502,8 @@ export interface Endpoints {
   'POST /services': { body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
   /** Edit an item (whoever manages it). */
   'PUT /services/{id}': { params: IdParams; body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
+  /** 停用 / 启用 (whoever manages it): off, the item leaves the catalogue and new bookings are 409 SERVICE_INACTIVE; bookings made stay. */
+  'PUT /services/{id}/active': { params: IdParams; body: ServiceActiveRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' };
   /** An item's slots over local days with places left, waiting list and the caller's own booking. */
   'GET /services/{id}/slots': { query: SlotsQuery; params: IdParams; response: SlotView[]; errors: 'NOT_FOUND' };
   /** Add one slot. */

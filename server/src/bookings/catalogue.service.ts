@@ -142,6 +142,23 @@ export class CatalogueService {
     return this.detail(user, id);
   }
 
+  /**
+   * 停用 / 启用. The switch is one UPDATE of the item's row, which waits on MySQL for the bookings holding it
+   * (a booking reads `active` with a shared lock in its transaction): a booking racing the switch either commits
+   * before it or reads it off and is refused (409 SERVICE_INACTIVE). On SQLite transactions run one at a time.
+   * Bookings already made stay as they are; the schedule makes no new slots while the item is off.
+   */
+  async setActive(user: AuthUser, id: number, active: boolean): Promise<ServiceItemDetail> {
+    const item = await this.managedItem(user, id);
+    await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const changed = await em.createQueryBuilder().update(ServiceItem).set({ active, updatedAt: now, version: () => 'version + 1' }).where('id = :id AND active = :was', { id, was: !active }).execute();
+      if (changed.affected !== 1) return; // already so: pressing twice is once
+      await AuditService.record(em, { actor: { id: user.id, role: this.actingRole(user, item) }, action: 'edit', communityId: item.communityId, targetType: 'service_item', targetIds: [id], details: { active }, at: now });
+    });
+    return this.detail(user, id);
+  }
+
   private async assertMayRun(user: AuthUser, communityId: number, organisationId: number | null): Promise<void> {
     if (!(await this.db.manager.findOneBy(Community, { id: communityId }))) throw Errors.notFound('社区');
     if (organisationId !== null && !(await this.db.manager.findOneBy(Organisation, { id: organisationId }))) throw Errors.notFound('服务单位');

@@ -592,5 +592,49 @@ export function bookingsSuite(dialect: Dialect): void {
       const switched = await ctx.api.as('何志刚', 'PUT', `/services/${id}`, { communityId: 2, family: 'venue', name: '开心菜园地块', place: '钢花村社区活动室', mode: 'slots' });
       expect([switched.status, switched.body.message]).toEqual([400, '预约方式建好后不能更改；如需按期认领（或按时段预约），请新建服务项目']);
     });
+
+    it('停用: an item switched off leaves the catalogue and takes no new bookings (SERVICE_INACTIVE); bookings made stay; on again restores it', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ name: '停用测试课' });
+      const a = await slot(id, local('2026-11-26', '09:00'), local('2026-11-26', '10:00'), 30);
+      const kept = await book('刘桂芳', { slotId: a.id });
+      expect(kept.status).toBe(201);
+      const off = await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false });
+      expect(off.body).toMatchObject({ id, active: false, canBook: false });
+      expect((await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false })).status).toBe(200); // twice is once
+      const [n] = await sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'edit' AND targetType = 'service_item' AND targetIds LIKE ?", [`%${id}%`]);
+      expect(Number(n.n)).toBe(1);
+      const catalogue = await ctx.api.as('陈志强', 'GET', '/services?communityId=2');
+      expect(catalogue.body.map((i: { id: number }) => i.id)).not.toContain(id);
+      expect((await ctx.api.as('陈志强', 'GET', `/services/${id}`)).status).toBe(404);
+      const refused = await book('陈志强', { slotId: a.id });
+      expect([refused.status, refused.body.code, refused.body.message]).toEqual([409, 'SERVICE_INACTIVE', '该服务已停用，暂不接受新的预约（已有的预约不受影响），请选择其他服务']);
+      expect((await book('陈志强', { slotId: a.id, join: 'waitlist' })).body.code).toBe('SERVICE_INACTIVE');
+      expect((await ctx.api.as('刘桂芳', 'GET', `/bookings/${kept.body.id}`)).body.status).toBe('booked');
+      expect((await ctx.api.as('何志刚', 'GET', `/slots/${a.id}/roster`)).body.entries.map((e: { name: string }) => e.name)).toEqual(['刘桂芳']);
+      expect((await ctx.api.as('罗老师', 'PUT', `/services/${id}/active`, { active: true })).status).toBe(404);
+      expect((await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: 'no' })).status).toBe(400);
+
+      const on = await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: true });
+      expect(on.body.active).toBe(true);
+      expect((await ctx.api.as('陈志强', 'GET', '/services?communityId=2')).body.map((i: { id: number }) => i.id)).toContain(id);
+      expect((await book('陈志强', { slotId: a.id })).status).toBe(201);
+
+      // Bookings racing the switch: each is made before it or refused after it; places match rows.
+      const racers = ['韩磊', '冯建国', '梁文静', '胡建平', '林海', '梁文静'];
+      const answers = await Promise.all([
+        ...racers.slice(0, 3).map((who) => book(who, { slotId: a.id })),
+        ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false }),
+        ...racers.slice(3).map((who) => book(who, { slotId: a.id })),
+      ]);
+      const bookings = answers.filter((_, i) => i !== 3);
+      expect(answers[3].status).toBe(200);
+      // (梁文静 twice: her second copy may also meet her first, ALREADY_BOOKED.)
+      for (const r of bookings) expect([201, 'SERVICE_INACTIVE', 'ALREADY_BOOKED']).toContain(r.status === 201 ? 201 : r.body.code);
+      expect((await book('高振华', { slotId: a.id })).body.code).toBe('SERVICE_INACTIVE');
+      const counts = await slotCounts(a.id);
+      expect(counts.taken).toBe(counts.rows);
+      expect(counts.rows).toBe(2 + bookings.filter((r) => r.status === 201).length);
+    });
   });
 }

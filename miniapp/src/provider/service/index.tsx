@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro'
 import { BOOKING_LIMITS, ELIGIBILITY_LABELS, ELIGIBILITY_RULES, SERVICE_FAMILIES, SERVICE_FAMILY_LABELS, type EligibilityRule, type ServiceFamily, type ServiceItemDetail, type ServiceItemRequest, type ServiceMode } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
-import { saveService, useManagedServices, useService } from '../../hooks/useBookings'
+import { manage, saveService, useManagedServices, useService } from '../../hooks/useBookings'
 import { useSession } from '../../hooks/useSession'
 import { communityIdOf, hasRole } from '../../services/session'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
@@ -129,6 +129,8 @@ export default function ServiceEditPage() {
   const [form, setForm] = useState<ServiceForm>(() => formOf(null))
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [askActive, setAskActive] = useState(false)
+  const [activeMessage, setActiveMessage] = useState<string | null>(null)
   const item = existing.data ?? null
 
   useEffect(() => {
@@ -155,6 +157,21 @@ export default function ServiceEditPage() {
       else Taro.redirectTo({ url: `/provider/schedule/index?serviceId=${saved.id}` })
     } catch (err) {
       setProblem(err instanceof Error ? err.message : '没有保存成功，请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const switchActive = async () => {
+    setAskActive(false)
+    if (!item || busy) return
+    setBusy(true)
+    try {
+      const saved = await manage.setActive(item.id, !item.active)
+      setActiveMessage(saved.active ? '已重新启用：居民可以在目录中看到并预约' : '已停用：居民看不到它，也不能新预约；已有的预约不受影响')
+      await existing.reload()
+    } catch (err) {
+      setActiveMessage(err instanceof Error ? err.message : '没有成功，请重试')
     } finally {
       setBusy(false)
     }
@@ -246,7 +263,29 @@ export default function ServiceEditPage() {
             )}
           </View>
         </View>
+        {item && (
+          <View className='card provider-form provider-form__active' data-testid='service-active'>
+            <Text className='card__title'>{item.active ? '停用服务' : '服务已停用'}</Text>
+            <Text className='hint'>{item.active ? '停用后居民在目录中看不到它，也不能新预约；已有的预约照常进行，可以随时重新启用。' : '居民在目录中看不到它，也不能新预约；已有的预约照常进行。重新启用后恢复。'}</Text>
+            {activeMessage && (
+              <Text className='hint provider-form__active-message' data-testid='active-message'>
+                {activeMessage}
+              </Text>
+            )}
+            <Button className='provider-form__toggle-active' type={item.active ? 'default' : 'primary'} block disabled={busy} onClick={() => setAskActive(true)}>
+              {item.active ? '停用服务' : '重新启用'}
+            </Button>
+          </View>
+        )}
       </LoadState>
+      <Dialog
+        visible={askActive}
+        title={item?.active ? '确认停用服务' : '确认重新启用'}
+        content={item?.active ? `停用「${item.name}」：居民在目录中看不到它，也不能新预约；已有的预约不受影响。` : `重新启用「${item?.name ?? ''}」：居民可以在目录中看到并预约。`}
+        confirmText={item?.active ? '确认停用' : '确认启用'}
+        onConfirm={() => void switchActive()}
+        onCancel={() => setAskActive(false)}
+      />
     </Page>
   )
 }

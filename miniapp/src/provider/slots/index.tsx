@@ -52,6 +52,11 @@ export default function ProviderSlotsPage() {
     <Page className='provider'>
       <LoadState loading={services.loading && !services.data} error={services.data ? null : services.error} empty={items.length === 0} emptyText='您还没有管理的服务项目' onRetry={services.reload}>
         <ServiceChips items={items} value={serviceId} onChange={setChosen} className='provider__items' />
+        {item && !item.active && (
+          <Text className='hint provider__inactive' data-testid='service-inactive'>
+            该服务已停用：居民看不到它，也不能新预约；已有的预约照常。可在「编辑服务项目」中重新启用。
+          </Text>
+        )}
         <DateStrip days={days} value={day} onChange={setDay} />
         <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={(slots.data ?? []).length === 0} emptyText='这一天没有时段' onRetry={slots.reload}>
           {(slots.data ?? []).map((slot) => (

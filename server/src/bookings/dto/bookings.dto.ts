@@ -59,6 +59,10 @@ export class ServiceItemDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
+export class ServiceActiveDto {
+  @ApiProperty() @IsBoolean({ message: 'active 应为 true（启用）或 false（停用）' }) active: boolean;
+}
+
 export class SlotsQueryDto {
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(LOCAL_DATE, { message: 'from 应为日期，如 2026-11-23' }) from?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(LOCAL_DATE, { message: 'to 应为日期，如 2026-11-23' }) to?: string;
