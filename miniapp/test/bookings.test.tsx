@@ -1,14 +1,14 @@
 /** 预约 in the app: the catalogue, an item's slots and booking, 我的预约, a booking's page, the roster, 代办. */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { router } from './mocks/taro'
 import { fakeApi, loginAs } from './fakeApi'
-import { booking, serviceItem, slot } from './bookingFixtures'
-import { dateStrip, hoursText, minutesAsWords, placesText, slotWhen, spacedCode } from '../src/utils/booking'
+import { TODAY, booking, serviceItem, slot } from './bookingFixtures'
+import { dateStrip, hoursText, minutesAsWords, modeWords, placesText, slotWhen, spacedCode } from '../src/utils/booking'
 import { bookingNextStep, qrDataUrl } from '../src/components/BookingParts'
 import ServicesPage from '../src/pages/services/index'
-import ServicePage, { dayMarks, firstUsefulDay } from '../src/pages/service/index'
+import ServicePage, { dayMarks, firstUsefulDay, hoursOffer } from '../src/pages/service/index'
 import MyBookingsPage from '../src/pages/bookings/index'
 import BookingPage, { cancelRule } from '../src/pages/booking/index'
 import RosterPage, { codeFrom } from '../src/provider/roster/index'
@@ -134,6 +134,87 @@ describe('服务详情 (pages/service)', () => {
     expect(sent[0].data).toEqual({ slotId: 11 })
     expect(sent[0].header['Idempotency-Key']).toBeTruthy()
     expect(sent[1].header['Idempotency-Key']).toBe(sent[0].header['Idempotency-Key'])
+  })
+
+  it('爱心银行: the confirmation offers paying with hours, price against balance; a balance spent meanwhile is refused in the server\'s words', async () => {
+    expect(hoursOffer(90, 120)).toEqual({ enough: true, text: '可用志愿时长兑换：需1小时30分钟，您现有2小时' })
+    expect(hoursOffer(90, 60)).toEqual({ enough: false, text: '志愿时长不足：需1小时30分钟，您现有1小时，可以直接预约' })
+    loginAs([{ role: 'resident' }])
+    router.params = { id: '3' }
+    let balance = 120
+    const api = fakeApi({
+      'GET /api/services/3': serviceItem({ hoursPrice: 90 }),
+      'GET /api/services/3/slots': [slot()],
+      'GET /api/me/volunteer-hours': () => ({ balanceMinutes: balance, entries: [] }),
+      'POST /api/bookings': () => {
+        balance = 0 // spent on another phone a moment ago
+        return { statusCode: 409, code: 'HOURS_INSUFFICIENT', message: '志愿时长不足：需要1小时30分钟，当前余额0分钟。可以先参加志愿服务积累时长，或直接预约', requestId: 'r' }
+      },
+    })
+    render(<ServicePage />)
+    expect(await screen.findByText('可用志愿时长兑换：每次1小时30分钟')).toBeTruthy()
+    fireEvent.click(await screen.findByText('预约'))
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(dialog).getByTestId('pay-with-hours').textContent).toContain('可用志愿时长兑换：需1小时30分钟，您现有2小时'))
+    fireEvent.click(within(dialog).getByText('用志愿时长兑换'))
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认兑换' }))
+    expect((await screen.findByTestId('refusal')).textContent).toBe('志愿时长不足：需要1小时30分钟，当前余额0分钟。可以先参加志愿服务积累时长，或直接预约')
+    expect(posts(api, '/api/bookings')[0].data).toEqual({ slotId: 11, payWithHours: true })
+    // Asked again, the balance read afresh: no hours choice, plain booking only.
+    fireEvent.click(screen.getByText('预约'))
+    const again = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(again).getByTestId('pay-with-hours').textContent).toContain('志愿时长不足：需1小时30分钟，您现有0小时'))
+    expect(within(again).queryByText('用志愿时长兑换')).toBeNull()
+    expect(within(again).getByRole('button', { name: '确认预约' })).toBeTruthy()
+  })
+
+  it('爱心银行: paying with hours books and says what was paid', async () => {
+    loginAs([{ role: 'resident' }])
+    router.params = { id: '3' }
+    const api = fakeApi({
+      'GET /api/services/3': serviceItem({ hoursPrice: 60 }),
+      'GET /api/services/3/slots': [slot()],
+      'GET /api/me/volunteer-hours': { balanceMinutes: 60, entries: [] },
+      'POST /api/bookings': booking({ paidMinutes: 60 }),
+    })
+    render(<ServicePage />)
+    fireEvent.click(await screen.findByText('预约'))
+    const dialog = await screen.findByRole('dialog')
+    fireEvent.click(await within(dialog).findByText('用志愿时长兑换'))
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认兑换' }))
+    expect((await screen.findByTestId('booked')).textContent).toContain('已用1小时志愿时长兑换，取消后退回')
+    expect(posts(api, '/api/bookings')[0].data).toEqual({ slotId: 11, payWithHours: true })
+  })
+
+  it('units: garden plots say 认领, 块 and the period by its days, with no date strip', async () => {
+    // The winter season 1 December – 28 February, stored from 00:00 of the first day to 00:00 after the last (UTC+8).
+    const period = { startsAt: '2026-11-30T16:00:00.000Z', endsAt: '2027-02-28T16:00:00.000Z' }
+    expect(slotWhen(period, 480, 'units')).toBe('2026年12月1日至2027年2月28日')
+    expect(slotWhen({ startsAt: '2027-02-28T16:00:00.000Z', endsAt: '2027-08-31T16:00:00.000Z' }, 480, 'units')).toBe('2027年3月1日至8月31日')
+    expect(placesText({ closed: false, closedReason: null, placesLeft: 3, capacity: 12, waitingCount: 0, open: true }, 'units')).toBe('剩余3块（共12块）')
+    expect(placesText({ closed: false, closedReason: null, placesLeft: 0, capacity: 12, waitingCount: 2, open: true }, 'units')).toBe('已认领完，2人候补')
+    expect(modeWords('units')).toEqual({ book: '认领', slot: '认领期', unit: '块' })
+    loginAs([{ role: 'resident' }])
+    router.params = { id: '3' }
+    const season = slot({ startsAt: '2026-12-31T16:00:00.000Z', endsAt: '2027-03-31T16:00:00.000Z', date: '2027-01-01', capacity: 12, placesLeft: 3 })
+    const api = fakeApi({
+      'GET /api/services/3': serviceItem({ mode: 'units', name: '开心菜园地块', family: 'venue', documents: [], advanceDays: 30, perPersonLimit: 1, perHouseholdLimit: 1 }),
+      'GET /api/services/3/slots': [season],
+      'POST /api/bookings': booking({ service: { ...booking().service, mode: 'units' } }),
+    })
+    render(<ServicePage />)
+    expect(await screen.findByText('选择认领期')).toBeTruthy()
+    expect(await screen.findByText('2027年1月1日至3月31日')).toBeTruthy()
+    expect(screen.getByText('剩余3块（共12块）')).toBeTruthy()
+    expect(screen.getByText(/认领期开始前30天开放认领.*每人最多1块、每户最多1块/)).toBeTruthy()
+    expect(screen.queryByText('今天')).toBeNull() // no date strip
+    fireEvent.click(screen.getByText('认领', { selector: '.slot__book, .slot__book *' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog.textContent).toContain('认领期 2027年1月1日至3月31日')
+    expect(dialog.textContent).toContain('每次认领一块。')
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认认领' }))
+    expect((await screen.findByTestId('booked')).textContent).toContain('认领成功：2027年1月1日至3月31日')
+    expect(posts(api, '/api/bookings')[0].data).toEqual({ slotId: 11 })
   })
 
   it('SLOT_FULL offers the waiting list, and joining sends join=waitlist with a new key', async () => {
@@ -326,6 +407,30 @@ describe('服务预约管理 (provider/slots)', () => {
     expect(screen.queryByText('老年证办理')).toBeNull()
     // the catalogue's canManage says it: no request per item
     expect(api.mock.calls.filter(([c]) => /\/api\/services\/\d+$/.test(c.url.split('?')[0]))).toEqual([])
+  })
+
+  it('exports the chosen day\'s roster of the item (every slot of it) as Excel or CSV', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    fakeApi({
+      'GET /api/services': [serviceItem({ id: 4, name: '书法班', canManage: true })],
+      'GET /api/services/4/slots': [slot({ serviceId: 4 })],
+    })
+    vi.mocked(Taro.downloadFile).mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/day.csv', errMsg: 'downloadFile:ok' } as never)
+    render(<ProviderSlotsPage />)
+    fireEvent.click(await screen.findByText('导出当天名单（CSV）'))
+    await waitFor(() => expect(Taro.downloadFile).toHaveBeenCalledTimes(1))
+    expect(vi.mocked(Taro.downloadFile).mock.calls[0][0]).toMatchObject({ url: `/api/exports/day-roster.csv?serviceId=4&date=${TODAY}` })
+    fireEvent.click(screen.getByText('导出当天名单（Excel）'))
+    await waitFor(() => expect(Taro.downloadFile).toHaveBeenCalledTimes(2))
+    expect(vi.mocked(Taro.downloadFile).mock.calls[1][0]).toMatchObject({ url: `/api/exports/day-roster.xlsx?serviceId=4&date=${TODAY}` })
+  })
+
+  it('offers no day export on a day without slots', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    fakeApi({ 'GET /api/services': [serviceItem({ id: 4, name: '书法班', canManage: true })], 'GET /api/services/4/slots': [] })
+    render(<ProviderSlotsPage />)
+    expect(await screen.findByText('这一天没有时段')).toBeTruthy()
+    expect(screen.queryByText('导出当天名单（CSV）')).toBeNull()
   })
 })
 

@@ -6,7 +6,7 @@ import { router } from './mocks/taro'
 import { fakeApi, loginAs } from './fakeApi'
 import { TODAY, serviceItem, slot } from './bookingFixtures'
 import ServiceEditPage, { formOf, serviceBody } from '../src/provider/service/index'
-import SchedulePage, { bookingsOn, weeklyRules } from '../src/provider/schedule/index'
+import SchedulePage, { bookingsOn, periodTimes, weeklyRules } from '../src/provider/schedule/index'
 import { localInstant } from '../src/utils/booking'
 
 const sent = (api: ReturnType<typeof fakeApi>, method: string, path: string) =>
@@ -22,7 +22,7 @@ describe('新建/编辑服务 (provider/service)', () => {
     const ok = serviceBody({ ...base, documents: ' 身份证原件 \n\n户口簿', duration: '  ' }, 1, 9)
     expect(ok).toEqual({
       body: {
-        communityId: 1, organisationId: 9, family: 'government', name: '法律咨询', place: '社区调解室', description: '',
+        communityId: 1, organisationId: 9, family: 'government', mode: 'slots', name: '法律咨询', place: '社区调解室', description: '',
         documents: ['身份证原件', '户口簿'], duration: null, eligibility: ['residents'],
         advanceDays: 7, cancelCutoffMinutes: 60, perPersonLimit: 1, perHouseholdLimit: 2, volunteerPlaces: 0, volunteerMinutes: 0,
       },
@@ -65,6 +65,136 @@ describe('新建/编辑服务 (provider/service)', () => {
     fireEvent.click(screen.getByText('保存', { selector: '.provider-form__save, .provider-form__save *' }))
     await waitFor(() => expect(container.querySelector('.provider-form__error')?.textContent).toBe('只有本社区居委会或该服务单位的工作人员可以管理服务项目，如需开设请联系社区居委会'))
     expect(sent(api, 'PUT', '/api/services/4')[0].data).toMatchObject({ communityId: 1, organisationId: 6, name: '书法班（周末）', family: 'culture' })
+  })
+})
+
+describe('新建/编辑服务: 志愿时长兑换 (the committee sets the rate)', () => {
+  it('the committee chooses whether hours are accepted and at how many minutes; a bad price is caught before sending', () => {
+    const base = { ...formOf(null), name: '长者理发', place: '社区活动室' }
+    expect(formOf(serviceItem({ hoursPrice: 90 }))).toMatchObject({ acceptsHours: true, hoursPrice: '90' })
+    expect(formOf(null)).toMatchObject({ acceptsHours: false })
+    expect(serviceBody({ ...base, acceptsHours: true, hoursPrice: '0' }, 1, null, true)).toEqual({ problem: '兑换所需志愿时长请填1到6000的整数（分钟）' })
+    expect(serviceBody({ ...base, acceptsHours: true, hoursPrice: '45' }, 1, null, true)).toMatchObject({ body: { hoursPrice: 45 } })
+    expect(serviceBody({ ...base, acceptsHours: false, hoursPrice: '45' }, 1, null, true)).toMatchObject({ body: { hoursPrice: null } })
+    // a provider's body leaves the rate out: the server keeps the committee's
+    const made = serviceBody({ ...base, acceptsHours: true, hoursPrice: '45' }, 1, 6, false)
+    expect('body' in made && 'hoursPrice' in made.body).toBe(false)
+  })
+
+  it('a committee member turns hours on for an item and saves the price', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = { id: '4' }
+    const item = serviceItem({ id: 4, name: '长者理发', family: 'care', canManage: true })
+    const api = fakeApi({ 'GET /api/services': [item], 'GET /api/services/4': item, 'PUT /api/services/4': serviceItem({ ...item, hoursPrice: 30 }) })
+    const { container } = render(<ServiceEditPage />)
+    await screen.findByDisplayValue('长者理发')
+    fireEvent.click(screen.getByText('接受兑换'))
+    fireEvent.change(container.querySelector('input.provider-form__hoursPrice')!, { target: { value: '30' } })
+    fireEvent.click(screen.getByText('保存', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(sent(api, 'PUT', '/api/services/4')).toHaveLength(1))
+    expect(sent(api, 'PUT', '/api/services/4')[0].data).toMatchObject({ name: '长者理发', hoursPrice: 30 })
+  })
+
+  it('a provider reads the rate the committee set and does not send it', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    router.params = { id: '4' }
+    const item = serviceItem({ id: 4, name: '书法班', family: 'culture', canManage: true, hoursPrice: 60, provider: { kind: 'organisation', organisationId: 6, name: '社区服务中心' } })
+    const api = fakeApi({ 'GET /api/services': [item], 'GET /api/services/4': item, 'PUT /api/services/4': item })
+    render(<ServiceEditPage />)
+    expect((await screen.findByTestId('hours-rule')).textContent).toBe('接受兑换，每次60分钟志愿时长；由社区居委会设定')
+    expect(screen.queryByText('接受兑换')).toBeNull()
+    fireEvent.click(screen.getByText('保存', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(sent(api, 'PUT', '/api/services/4')).toHaveLength(1))
+    expect('hoursPrice' in sent(api, 'PUT', '/api/services/4')[0].data).toBe(false)
+  })
+})
+
+describe('units (按期认领): garden plots', () => {
+  it('the form makes a units item, and an edit shows the mode without changing it', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = {}
+    const api = fakeApi({ 'GET /api/services': [], 'POST /api/services': serviceItem({ id: 12, mode: 'units', canManage: true }) })
+    render(<ServiceEditPage />)
+    fireEvent.click(await screen.findByText('按期认领（如菜园地块）'))
+    fireEvent.click(screen.getByText('场地'))
+    fireEvent.change(screen.getByPlaceholderText('如 老年人优待证办理'), { target: { value: '开心菜园地块' } })
+    fireEvent.change(screen.getByPlaceholderText('如 社区服务大厅2号窗口'), { target: { value: '社区北侧菜园' } })
+    fireEvent.click(screen.getByText('新建', { selector: '.provider-form__save, .provider-form__save *' }))
+    await waitFor(() => expect(sent(api, 'POST', '/api/services')).toHaveLength(1))
+    expect(sent(api, 'POST', '/api/services')[0].data).toMatchObject({ family: 'venue', mode: 'units', name: '开心菜园地块' })
+  })
+
+  it('a period from its first and last local day: 00:00 of the first to 00:00 after the last', () => {
+    expect(periodTimes('2027-03-01', '2027-08-31', '2026-12-02')).toEqual({ startsAt: '2027-02-28T16:00:00.000Z', endsAt: '2027-08-31T16:00:00.000Z' })
+    expect(periodTimes('2027-03-01', '2027-02-28', '2026-12-02')).toEqual({ problem: '最后一天不能早于开始日期' })
+    expect(periodTimes('2026-12-02', '2027-02-28', '2026-12-02')).toEqual({ problem: '认领期要从明天或以后开始' })
+    expect(periodTimes('3月1日', '2027-02-28', '2026-12-02')).toEqual({ problem: '日期请写成 2027-03-01 这样' })
+    expect(periodTimes('2027-01-01', '2028-01-01', '2026-12-02')).toMatchObject({ endsAt: '2028-01-01T16:00:00.000Z' }) // 366 days: the longest
+    expect(periodTimes('2027-01-01', '2028-01-02', '2026-12-02')).toEqual({ problem: '一个认领期最长366天' })
+  })
+
+  it('排班与时段 of a units item lists its periods and adds one by its days and plots', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = { serviceId: '4' }
+    const item = serviceItem({ id: 4, name: '开心菜园地块', mode: 'units', canManage: true })
+    const season = slot({ id: 21, serviceId: 4, startsAt: '2026-12-31T16:00:00.000Z', endsAt: '2027-03-31T16:00:00.000Z', date: '2027-01-01', capacity: 12, placesLeft: 3 })
+    const api = fakeApi({
+      'GET /api/services/4': item,
+      'GET /api/services/4/schedule': { serviceId: 4, weekly: [], closures: [], generatedUntil: null },
+      'GET /api/services/4/slots': [season],
+      'POST /api/services/4/slots': (call: { data: { startsAt: string; endsAt: string; capacity: number } }) => slot({ id: 22, serviceId: 4, ...call.data }),
+    })
+    const { container } = render(<SchedulePage />)
+    expect(await screen.findByText('2027年1月1日至3月31日')).toBeTruthy()
+    expect(screen.getByText('已约9/12')).toBeTruthy()
+    expect(screen.queryByText('每周排班')).toBeNull()
+    expect(screen.getByText('调整块数')).toBeTruthy()
+    expect(screen.queryByText('调整时间')).toBeNull()
+    fireEvent.change(container.querySelector('input.new-period__first')!, { target: { value: '2027-04-01' } })
+    fireEvent.change(container.querySelector('input.new-period__last')!, { target: { value: '2027-09-30' } })
+    fireEvent.change(container.querySelector('input.new-period__capacity')!, { target: { value: '12' } })
+    fireEvent.click(screen.getByText('添加认领期', { selector: '.new-period__add, .new-period__add *' }))
+    await waitFor(() => expect(sent(api, 'POST', '/api/services/4/slots')).toHaveLength(1))
+    expect(sent(api, 'POST', '/api/services/4/slots')[0].data).toEqual({ startsAt: '2027-03-31T16:00:00.000Z', endsAt: '2027-09-30T16:00:00.000Z', capacity: 12 })
+    expect((await screen.findByTestId('schedule-message')).textContent).toBe('已添加认领期 2027年4月1日至9月30日，共12块')
+  })
+})
+
+describe('停用 (provider/service)', () => {
+  it('switches an item off after a confirmation that bookings made stay, and on again', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = { id: '4' }
+    let active = true
+    const item = () => serviceItem({ id: 4, name: '书法班', canManage: true, active })
+    const api = fakeApi({
+      'GET /api/services': () => [item()],
+      'GET /api/services/4': () => item(),
+      'PUT /api/services/4/active': (call: { data: { active: boolean } }) => {
+        active = call.data.active
+        return item()
+      },
+    })
+    render(<ServiceEditPage />)
+    fireEvent.click(await screen.findByText('停用服务', { selector: '.provider-form__toggle-active, .provider-form__toggle-active *' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog.textContent).toContain('停用「书法班」：居民在目录中看不到它，也不能新预约；已有的预约不受影响。')
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认停用' }))
+    expect((await screen.findByTestId('active-message')).textContent).toBe('已停用：居民看不到它，也不能新预约；已有的预约不受影响')
+    expect(sent(api, 'PUT', '/api/services/4/active')[0].data).toEqual({ active: false })
+    fireEvent.click(await screen.findByText('重新启用', { selector: '.provider-form__toggle-active, .provider-form__toggle-active *' }))
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认启用' }))
+    await waitFor(() => expect(sent(api, 'PUT', '/api/services/4/active')).toHaveLength(2))
+    expect(sent(api, 'PUT', '/api/services/4/active')[1].data).toEqual({ active: true })
+    expect((await screen.findByTestId('active-message')).textContent).toBe('已重新启用：居民可以在目录中看到并预约')
+  })
+
+  it('a new item has no switch', async () => {
+    loginAs([{ role: 'committee_member' }], 2, '何志刚')
+    router.params = {}
+    fakeApi({ 'GET /api/services': [] })
+    render(<ServiceEditPage />)
+    await screen.findByText('新建服务项目')
+    expect(screen.queryByTestId('service-active')).toBeNull()
   })
 })
 

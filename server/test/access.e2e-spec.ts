@@ -167,9 +167,11 @@ describe('access matrix', () => {
   matrix('POST /services/:id/slots', () => ['POST', `/services/${danceId}/slots`, { startsAt: '2026-11-29T01:00:00.000Z', endsAt: '2026-11-29T02:00:00.000Z', capacity: 5 }], {
     王秀英: 403, 郑芳: 403, 黄丽华: 404, 马师傅: 404, anonymous: 401,
   });
+  matrix('PUT /services/:id/active (who manages the item; switched back on at once)', () => ['PUT', `/services/${danceId}/active`, { active: true }], { 王秀英: 403, 郑芳: 403, 黄丽华: 404, 马师傅: 404, 林国栋: 403, anonymous: 401 });
   matrix('GET /services/:id/schedule', () => ['GET', `/services/${danceId}/schedule`], { 王秀英: 403, 张桂兰: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, anonymous: 401 });
   matrix('GET /slots/:id/roster', () => ['GET', `/slots/${slotId}/roster`], { 王秀英: 403, 张桂兰: 403, 郑芳: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, anonymous: 401 });
   matrix('GET /exports/roster.csv', () => ['GET', `/exports/roster.csv?slotId=${slotId}`], { 王秀英: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, 林国栋: 403, anonymous: 401 });
+  matrix('GET /exports/day-roster.csv (a day of the item: who manages it)', () => ['GET', `/exports/day-roster.csv?serviceId=${danceId}&date=2026-11-24`], { 王秀英: 403, 郑芳: 403, 黄丽华: 404, 何志刚: 200, 马师傅: 404, 林国栋: 403, anonymous: 401 });
   matrix('POST /bookings (residents; grid workers for their residents)', () => ['POST', '/bookings', { slotId }], { 黄丽华: 403, 林国栋: 403, 马师傅: 403, 系统管理员: 403, anonymous: 401 });
   matrix('GET /bookings/:id (张桂兰\'s: never another resident, a stranger staff or the admin)', () => ['GET', `/bookings/${bookingId}`], {
     张桂兰: 200, 王秀英: 404, 李建国: 404, 郑芳: 404, 黄丽华: 404, 何志刚: 200, 马师傅: 404, 系统管理员: 404, anonymous: 401,

@@ -157,6 +157,8 @@ export const API_ERROR_STATUS = {
   CHECK_IN_CODE_UNKNOWN: 422,
   /** A capacity below the places already taken. */
   SLOT_CAPACITY_BELOW_TAKEN: 409,
+  /** The item is switched off (停用): no new bookings; those already made stay. */
+  SERVICE_INACTIVE: 409,
   /** The item takes no volunteers, or accepts no hours. */
   VOLUNTEERS_NOT_TAKEN: 422,
   HOURS_NOT_ACCEPTED: 422,
@@ -1114,6 +1116,11 @@ export interface ServiceItemRequest {
   active?: boolean;
 }
 
+/** 停用 / 启用 an item: off, it leaves the catalogue and takes no new bookings; bookings already made stay. */
+export interface ServiceActiveRequest {
+  active: boolean;
+}
+
 /** Local days of the item's community, both included. Default: today to the end of the booking window. */
 export interface SlotsQuery {
   from?: IsoDate;
@@ -1322,7 +1329,7 @@ export interface RosterEntry {
 
 export interface SlotRoster {
   slot: SlotView;
-  service: { id: number; name: string; place: string };
+  service: { id: number; name: string; place: string; mode: ServiceMode };
   /** Place holders first (by name), then the waiting list in order. */
   entries: RosterEntry[];
   counts: { booked: number; attended: number; noShow: number; waiting: number; offered: number; cancelled: number };
@@ -1330,6 +1337,12 @@ export interface SlotRoster {
 
 export interface RosterExportQuery {
   slotId: number;
+}
+
+/** A local day's roster of an item: every slot of that day of the community, the slot's time before each line. */
+export interface DayRosterExportQuery {
+  serviceId: number;
+  date: IsoDate;
 }
 
 /** 请网格员帮我预约: one tap; asking again while a request is open answers the open one. */

@@ -139,6 +139,8 @@ import type {
   CreateBookingRequest,
   PageOfBooking,
   RosterExportQuery,
+  DayRosterExportQuery,
+  ServiceActiveRequest,
   ScheduleRequest,
   ScheduleView,
   ServiceItemDetail,
@@ -166,6 +168,7 @@ export type BookingRefusals =
   | 'NOT_FOUND'
   | 'SLOT_FULL'
   | 'SLOT_CLOSED'
+  | 'SERVICE_INACTIVE'
   | 'SLOT_PAST'
   | 'OUTSIDE_BOOKING_WINDOW'
   | 'NOT_ELIGIBLE'
@@ -499,6 +502,8 @@ export interface Endpoints {
   'POST /services': { body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
   /** Edit an item (whoever manages it). */
   'PUT /services/{id}': { params: IdParams; body: ServiceItemRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' | 'FORBIDDEN' };
+  /** 停用 / 启用 (whoever manages it): off, the item leaves the catalogue and new bookings are 409 SERVICE_INACTIVE; bookings made stay. */
+  'PUT /services/{id}/active': { params: IdParams; body: ServiceActiveRequest; response: ServiceItemDetail; errors: 'NOT_FOUND' };
   /** An item's slots over local days with places left, waiting list and the caller's own booking. */
   'GET /services/{id}/slots': { query: SlotsQuery; params: IdParams; response: SlotView[]; errors: 'NOT_FOUND' };
   /** Add one slot. */
@@ -521,6 +526,10 @@ export interface Endpoints {
   'GET /exports/roster.xlsx': { query: RosterExportQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
   /** As above, as UTF-8 CSV with a byte-order mark. */
   'GET /exports/roster.csv': { query: RosterExportQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** A local day's roster of an item (every slot of the community's day, the slot's time first), as a spreadsheet (logged). */
+  'GET /exports/day-roster.xlsx': { query: DayRosterExportQuery; binary: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
+  /** As above, as UTF-8 CSV with a byte-order mark. */
+  'GET /exports/day-roster.csv': { query: DayRosterExportQuery; binary: 'text/csv'; errors: 'FORBIDDEN' | 'NOT_FOUND' };
 
   /**
    * 预约 a place, or join the waiting list (`join: 'waitlist'`); for a resident of the caller's grid with `forUserId` (代办).

@@ -80,6 +80,8 @@ export const BOOKING_LIMITS = {
   perLimitMax: 50,
   capacityMax: 500,
   volunteerMinutesMax: 1440,
+  /** 爱心银行: what one booking may cost in volunteer hours, in minutes (100 hours). */
+  hoursPriceMax: 6000,
   helpNoteMax: 200,
   /** A slot lasts at most a day; a `units` period (a season of garden plots) at most a year. */
   slotMinutesMax: 24 * 60,

@@ -43,7 +43,7 @@ export function BookingCard({ booking, onClick, showHolder }: { booking: Booking
         <Text className='booking-card__name'>{booking.service.name}</Text>
         <BookingStatusTag status={booking.status} />
       </View>
-      <Text className='booking-card__when'>{slotWhen(booking.slot)}</Text>
+      <Text className='booking-card__when'>{slotWhen(booking.slot, undefined, booking.service.mode)}</Text>
       <Text className='hint'>
         {SERVICE_FAMILY_LABELS[booking.service.family]} · {booking.service.place}
       </Text>

@@ -39,6 +39,8 @@ export const manage = {
   setCapacity: (slotId: number, body: SlotEditRequest) => api('PUT /slots/{id}', { params: { id: slotId }, body, quiet: true }),
   move: (slotId: number, body: SlotMoveRequest) => api('POST /slots/{id}/move', { params: { id: slotId }, body, quiet: true }),
   closeSlot: (slotId: number, reason: string) => api('POST /slots/{id}/close', { params: { id: slotId }, body: { reason }, quiet: true }),
+  /** 停用 / 启用: off, the item leaves the catalogue and takes no new bookings; bookings made stay. */
+  setActive: (serviceId: number, active: boolean) => api('PUT /services/{id}/active', { params: { id: serviceId }, body: { active }, quiet: true }),
 }
 
 /** An item's slots over local days (both included). */

@@ -1,5 +1,5 @@
 /** 预约 as people read it: local days for the date strip, times of a slot, places left, hours. */
-import { addLocalDays, localDate, type LocalDate, type SlotView } from '@linli/shared'
+import { addLocalDays, localDate, type LocalDate, type ServiceMode, type SlotView } from '@linli/shared'
 import { communityUtcOffset } from './format'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
@@ -38,18 +38,44 @@ export function localTime(iso: string, offsetMinutes = communityUtcOffset()): st
   return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`
 }
 
-/** "12月3日（周四）09:00–10:30": when a slot is, as a resident says it. */
-export function slotWhen(slot: { startsAt: string; endsAt: string }, offsetMinutes = communityUtcOffset()): string {
-  const day = localDate(slot.startsAt, offsetMinutes)
-  const [, m, d] = day.split('-').map(Number)
-  return `${m}月${d}日（周${WEEKDAYS[weekdayOf(day)]}）${localTime(slot.startsAt, offsetMinutes)}–${localTime(slot.endsAt, offsetMinutes)}`
+/**
+ * The words of an item's mode: time slots are booked (预约 a 时段, places 个); units for a period — garden plots for
+ * a season — are claimed (认领 a 认领期, 块 of them).
+ */
+export function modeWords(mode: ServiceMode = 'slots'): { book: string; slot: string; unit: string } {
+  return mode === 'units' ? { book: '认领', slot: '认领期', unit: '块' } : { book: '预约', slot: '时段', unit: '个' }
 }
 
-/** What the slot list says of a slot's places. */
-export function placesText(slot: Pick<SlotView, 'closed' | 'closedReason' | 'placesLeft' | 'capacity' | 'waitingCount' | 'open'>): string {
+/** The last local day of a period stored as [start, end): the day before the end's midnight. */
+export function lastDayOf(endsAt: string, offsetMinutes = communityUtcOffset()): LocalDate {
+  return localDate(new Date(new Date(endsAt).getTime() - 1), offsetMinutes)
+}
+
+function monthDay(day: LocalDate, withYear = false): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return `${withYear ? `${y}年` : ''}${m}月${d}日`
+}
+
+/**
+ * When a slot is, as a resident says it: "12月3日（周四）09:00–10:30"; a `units` period by its days,
+ * "2027年3月1日至8月31日" (the end is the midnight after the last day).
+ */
+export function slotWhen(slot: { startsAt: string; endsAt: string }, offsetMinutes = communityUtcOffset(), mode: ServiceMode = 'slots'): string {
+  const day = localDate(slot.startsAt, offsetMinutes)
+  if (mode === 'units') {
+    const last = lastDayOf(slot.endsAt, offsetMinutes)
+    return `${monthDay(day, true)}至${monthDay(last, last.slice(0, 4) !== day.slice(0, 4))}`
+  }
+  return `${monthDay(day)}（周${WEEKDAYS[weekdayOf(day)]}）${localTime(slot.startsAt, offsetMinutes)}–${localTime(slot.endsAt, offsetMinutes)}`
+}
+
+/** What the slot list says of a slot's places (块 of a garden's plots). */
+export function placesText(slot: Pick<SlotView, 'closed' | 'closedReason' | 'placesLeft' | 'capacity' | 'waitingCount' | 'open'>, mode: ServiceMode = 'slots'): string {
+  const { unit } = modeWords(mode)
   if (slot.closed) return slot.closedReason ? `已停止：${slot.closedReason}` : '已停止服务'
-  if (slot.placesLeft > 0) return `剩余${slot.placesLeft}个（共${slot.capacity}个）`
-  return slot.waitingCount > 0 ? `已约满，${slot.waitingCount}人候补` : '已约满，可候补'
+  if (slot.placesLeft > 0) return `剩余${slot.placesLeft}${unit}（共${slot.capacity}${unit}）`
+  const full = mode === 'units' ? '已认领完' : '已约满'
+  return slot.waitingCount > 0 ? `${full}，${slot.waitingCount}人候补` : `${full}，可候补`
 }
 
 /** Minutes as hours and minutes: 90 → "1小时30分钟", 0 → "0小时". */

@@ -26,7 +26,7 @@ const withNextStep = (message: string, next: string) => (NEXT_STEP.test(message)
  * residency only. The same answer fills `cannotBook` on the item and refuses a booking.
  */
 export async function bookingBlock(em: EntityManager, item: ServiceItem, person: PersonAtHome, role: BookingRole, now: Date, today: LocalDate, offset: number): Promise<BookingBlock | null> {
-  if (!item.active) return { code: 'SERVICE_INACTIVE', message: '该服务已暂停预约，请选择其他服务', until: null };
+  if (!item.active) return { code: 'SERVICE_INACTIVE', message: '该服务已停用，暂不接受新的预约（已有的预约不受影响），请选择其他服务', until: null };
   const rules = role === 'volunteer' ? item.eligibility.filter((r) => r === 'residents') : item.eligibility;
   if (rules.includes('residents') && person.householdId === null) {
     return { code: 'HOUSEHOLD_REQUIRED', message: '预约本社区的服务需要先绑定住址，请在「我的」中绑定住址，或请网格员帮您预约', until: null };
@@ -78,7 +78,7 @@ export function blockError(block: BookingBlock): AppError {
     case 'HOUSEHOLD_REQUIRED':
       return new AppError(403, 'HOUSEHOLD_REQUIRED', block.message);
     case 'SERVICE_INACTIVE':
-      return new AppError(409, 'SLOT_CLOSED', block.message);
+      return new AppError(409, 'SERVICE_INACTIVE', block.message);
     default:
       return new AppError(422, block.code, block.message);
   }

@@ -20,6 +20,10 @@ import { Booking } from './entities/booking.entities.js';
 import { ServiceItem, ServiceSlot } from './entities/catalogue.entities.js';
 import { payWithHours } from './volunteer-hours.js';
 
+function inactive(): AppError {
+  return new AppError(409, 'SERVICE_INACTIVE', '该服务已停用，暂不接受新的预约（已有的预约不受影响），请选择其他服务');
+}
+
 /** A code collision (1 in a million per pair) or a lost race on the live-booking index: tried again from the start. */
 const ATTEMPTS = 3;
 
@@ -117,6 +121,11 @@ export class BookingService {
     if (key !== undefined && (await em.findOneBy(Booking, { createdById: user.id, idempotencyKey: key }))) throw new AlreadyMade();
     const person: PersonAtHome = await personAtHome(em, holderId);
     if (this.db.isMysql && person.householdId !== null) await em.query('SELECT id FROM households WHERE id = ? FOR UPDATE', [person.householdId]);
+    // 停用 races: the item's row is read with a shared lock, so the switch (an UPDATE of it) waits for this booking,
+    // or this booking reads it off. Either the booking comes before the switch or it is refused after it.
+    const [fresh] = (await em.query(`SELECT active FROM service_items WHERE id = ?${this.db.isMysql ? ' LOCK IN SHARE MODE' : ''}`, [item.id])) as { active: number | boolean }[];
+    item.active = Boolean(Number(fresh.active));
+    if (!item.active) throw inactive();
     const slot = (await em.findOneBy(ServiceSlot, { id: slotId }))!;
     const why = slot.closedReason ? `（${slot.closedReason}）` : '';
     if (slot.closedAt !== null) throw new AppError(409, 'SLOT_CLOSED', `该时段已停止服务${why}，请选择其他时段`);

@@ -21,6 +21,7 @@ import {
   BookingsQueryDto,
   CheckInByCodeDto,
   CreateBookingDto,
+  DayRosterExportQueryDto,
   RosterExportQueryDto,
 } from './dto/bookings.dto.js';
 import { RosterExportService } from './roster-export.service.js';
@@ -159,5 +160,17 @@ export class BookingFiguresController {
   @Roles('committee_member', 'partner')
   async rosterCsv(@CurrentUser() user: AuthUser, @Query() q: RosterExportQueryDto, @Res() res: Response): Promise<void> {
     await sendExport(res, 'csv', await this.exports.roster(user, q.slotId, 'csv'));
+  }
+
+  @Get('exports/day-roster.xlsx')
+  @Roles('committee_member', 'partner')
+  async dayRosterXlsx(@CurrentUser() user: AuthUser, @Query() q: DayRosterExportQueryDto, @Res() res: Response): Promise<void> {
+    await sendExport(res, 'xlsx', await this.exports.dayRoster(user, q.serviceId, q.date, 'xlsx'));
+  }
+
+  @Get('exports/day-roster.csv')
+  @Roles('committee_member', 'partner')
+  async dayRosterCsv(@CurrentUser() user: AuthUser, @Query() q: DayRosterExportQueryDto, @Res() res: Response): Promise<void> {
+    await sendExport(res, 'csv', await this.exports.dayRoster(user, q.serviceId, q.date, 'csv'));
   }
 }

@@ -123,6 +123,7 @@ export class CatalogueService {
   /** A new item: the committee of the community, or a partner for their own organisation there. */
   async create(user: AuthUser, dto: ServiceItemDto): Promise<ServiceItemDetail> {
     await this.assertMayRun(user, dto.communityId, dto.organisationId ?? null);
+    this.assertMayPrice(user, dto, null);
     const now = this.clock.now();
     const item = this.db.manager.create(ServiceItem, { ...this.itemColumns(dto, null), createdAt: now, updatedAt: now, version: 1 });
     await this.db.manager.save(item);
@@ -133,8 +134,28 @@ export class CatalogueService {
     const item = await this.item(id);
     if (!managesItem(user, item)) throw Errors.notFound('服务');
     if (dto.communityId !== item.communityId) throw Errors.validation('服务所属社区不能修改');
+    // A slot of a `units` item is a period and its places plots: turning one kind into the other would misread them.
+    if (dto.mode !== undefined && dto.mode !== item.mode) throw Errors.validation('预约方式建好后不能更改；如需按期认领（或按时段预约），请新建服务项目');
     await this.assertMayRun(user, dto.communityId, dto.organisationId ?? null);
+    this.assertMayPrice(user, dto, item);
     await this.db.manager.update(ServiceItem, { id }, { ...this.itemColumns(dto, item), updatedAt: this.clock.now(), version: item.version + 1 });
+    return this.detail(user, id);
+  }
+
+  /**
+   * 停用 / 启用. The switch is one UPDATE of the item's row, which waits on MySQL for the bookings holding it
+   * (a booking reads `active` with a shared lock in its transaction): a booking racing the switch either commits
+   * before it or reads it off and is refused (409 SERVICE_INACTIVE). On SQLite transactions run one at a time.
+   * Bookings already made stay as they are; the schedule makes no new slots while the item is off.
+   */
+  async setActive(user: AuthUser, id: number, active: boolean): Promise<ServiceItemDetail> {
+    const item = await this.managedItem(user, id);
+    await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const changed = await em.createQueryBuilder().update(ServiceItem).set({ active, updatedAt: now, version: () => 'version + 1' }).where('id = :id AND active = :was', { id, was: !active }).execute();
+      if (changed.affected !== 1) return; // already so: pressing twice is once
+      await AuditService.record(em, { actor: { id: user.id, role: this.actingRole(user, item) }, action: 'edit', communityId: item.communityId, targetType: 'service_item', targetIds: [id], details: { active }, at: now });
+    });
     return this.detail(user, id);
   }
 
@@ -144,6 +165,13 @@ export class CatalogueService {
     if (committeeOf(user, communityId)) return;
     if (organisationId !== null && providesItem(user, { organisationId, communityId })) return;
     throw Errors.forbidden('只有本社区居委会或该服务单位的工作人员可以管理服务项目，如需开设请联系社区居委会');
+  }
+
+  /** 爱心银行: the rate an item takes volunteer hours at is the committee's to set (the issue); a provider keeps it. */
+  private assertMayPrice(user: AuthUser, dto: ServiceItemDto, was: ServiceItem | null): void {
+    if (dto.hoursPrice === undefined || (dto.hoursPrice ?? null) === (was?.hoursPrice ?? null)) return;
+    if (committeeOf(user, dto.communityId)) return;
+    throw Errors.forbidden('志愿时长兑换由社区居委会设定，服务单位不能修改；如需调整请联系社区居委会');
   }
 
   private itemColumns(dto: ServiceItemDto, was: ServiceItem | null): Omit<ServiceItem, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'schedule' | 'scheduledUntil'> {
@@ -402,7 +430,25 @@ export class CatalogueService {
   /** A slot's roster: place holders by name, then the waiting list in order; phones masked, no ledger data. */
   async roster(user: AuthUser, slotId: number): Promise<SlotRoster> {
     const { slot, item } = await this.slotOf(user, slotId);
+    return this.rosterOf(user, slot, item, await this.offset(item.communityId));
+  }
+
+  /**
+   * A local day's rosters of an item (the community's day, shared/src/time.ts): every slot starting that day, in
+   * order, closed ones included (their cancelled bookings are not listed), each as the slot's roster reads.
+   */
+  async dayRosters(user: AuthUser, serviceId: number, date: string): Promise<{ item: ServiceItem; offset: number; rosters: SlotRoster[] }> {
+    if (!isLocalDate(date)) throw Errors.validation('date 应为有效日期，如 2026-11-23');
+    const item = await this.managedItem(user, serviceId);
     const offset = await this.offset(item.communityId);
+    const slots = await this.db.manager.find(ServiceSlot, { where: { serviceId, localDate: date }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const rosters: SlotRoster[] = [];
+    for (const slot of slots) rosters.push(await this.rosterOf(user, slot, item, offset));
+    return { item, offset, rosters };
+  }
+
+  private async rosterOf(user: AuthUser, slot: ServiceSlot, item: ServiceItem, offset: number): Promise<SlotRoster> {
+    const slotId = slot.id;
     const now = this.clock.now();
     const em = this.db.manager;
     const bookings = await em.find(Booking, { where: { slotId }, order: { joinedAt: 'ASC', id: 'ASC' } });
@@ -428,7 +474,7 @@ export class CatalogueService {
       entries.push(rosterEntry(b, p?.name ?? '', p?.phone ?? null, booker ? { id: booker.id, name: booker.name } : null, await waitingPosition(em, b), allowedBookingActions(state, staff, { now, slot, cancelCutoffMinutes: item.cancelCutoffMinutes })));
     }
     const waiting = await waitingCounts(em, [slotId]);
-    return { slot: slotView(slot, item, offset, now, waiting.get(slotId) ?? 0, null), service: { id: item.id, name: item.name, place: item.place }, entries, counts };
+    return { slot: slotView(slot, item, offset, now, waiting.get(slotId) ?? 0, null), service: { id: item.id, name: item.name, place: item.place, mode: item.mode }, entries, counts };
   }
 }
 

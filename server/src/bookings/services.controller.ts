@@ -4,7 +4,7 @@ import type { ClosureResult, ScheduleView, ServiceItemDetail, ServiceItemSummary
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CatalogueService } from './catalogue.service.js';
-import { ClosureDto, ScheduleDto, ServiceItemDto, ServicesQueryDto, SlotCloseDto, SlotDto, SlotEditDto, SlotMoveDto, SlotsQueryDto } from './dto/bookings.dto.js';
+import { ClosureDto, ScheduleDto, ServiceActiveDto, ServiceItemDto, ServicesQueryDto, SlotCloseDto, SlotDto, SlotEditDto, SlotMoveDto, SlotsQueryDto } from './dto/bookings.dto.js';
 
 /** 预约's catalogue: items, their slots and schedule (docs/architecture.md, "Booking"). */
 @ApiTags('bookings')
@@ -34,6 +34,13 @@ export class ServicesController {
   @Roles('committee_member', 'partner')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ServiceItemDto): Promise<ServiceItemDetail> {
     return this.catalogue.update(user, id, dto);
+  }
+
+  @Put(':id/active')
+  @Roles('committee_member', 'partner')
+  @ApiOperation({ summary: '停用 / 启用 an item' })
+  setActive(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ServiceActiveDto): Promise<ServiceItemDetail> {
+    return this.catalogue.setActive(user, id, dto.active);
   }
 
   @Get(':id/slots')

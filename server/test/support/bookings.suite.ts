@@ -512,5 +512,129 @@ export function bookingsSuite(dialect: Dialect): void {
       expect(own.body.provider).toEqual({ kind: 'organisation', organisationId: Number(org.id), name: '红卫路街道社区服务中心' });
       expect((await ctx.api.as('何志刚', 'GET', `/services/${made.id}/schedule`)).body).toMatchObject({ serviceId: made.id, weekly: [] });
     });
+
+    it('a local day\'s roster of an item as CSV and xlsx: every slot of the community\'s day, the slot\'s time first, no ledger data', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ name: '日名单讲座' });
+      // 07:00 on the 25th in the district is 23:00 UTC on the 24th: it belongs to the 25th, the community's day.
+      const early = await slot(id, local('2026-11-25', '07:00'), local('2026-11-25', '08:00'), 2);
+      const afternoon = await slot(id, local('2026-11-25', '14:00'), local('2026-11-25', '15:00'), 1);
+      const nextDay = await slot(id, local('2026-11-26', '09:00'), local('2026-11-26', '10:00'), 5);
+      expect(local('2026-11-25', '07:00')).toBe('2026-11-24T23:00:00.000Z');
+      for (const [who, slotId] of [['刘桂芳', early.id], ['陈志强', early.id], ['韩磊', afternoon.id], ['梁文静', nextDay.id]] as const) expect((await book(who, { slotId })).status).toBe(201);
+      expect((await book('冯建国', { slotId: afternoon.id, join: 'waitlist' })).body.status).toBe('waiting');
+
+      const csv = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`);
+      expect(csv.status).toBe(200);
+      // Place holders by name (陈 before 刘), then the waiting list; phones masked; 梁文静's 26th is not in it.
+      expect(csv.body).toBe(
+        [
+          '\uFEFF时段,序号,姓名,电话,身份,状态,候补顺位,代办网格员,签到时间',
+          '07:00–08:00,1,陈志强,139****2002,参加者,已预约,,,',
+          '07:00–08:00,2,刘桂芳,139****2001,参加者,已预约,,,',
+          '14:00–15:00,1,韩磊,139****2015,参加者,已预约,,,',
+          '14:00–15:00,2,冯建国,139****2017,参加者,候补中,1,,',
+          '',
+        ].join('\r\n'),
+      );
+      expect(csv.body).not.toMatch(/1948|1984|2016|陈小雨/);
+      const xlsx = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.xlsx?serviceId=${id}&date=2026-11-25`);
+      expect(xlsx.status).toBe(200);
+      expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+      const empty = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-27`);
+      expect(empty.body).toBe('\uFEFF时段,序号,姓名,电话,身份,状态,候补顺位,代办网格员,签到时间\r\n');
+      const [logged] = await sql<{ details: string }>("SELECT details FROM audit_log WHERE action = 'export' AND targetType = 'roster' ORDER BY id DESC LIMIT 1 OFFSET 1");
+      expect(JSON.parse(String(logged.details))).toMatchObject({ format: 'xlsx', serviceId: id, date: '2026-11-25', rows: 4 });
+
+      expect((await ctx.api.as('罗老师', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`)).status).toBe(404);
+      expect((await ctx.api.as('刘桂芳', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`)).status).toBe(403);
+      const bad = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-31`);
+      expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+
+    it('爱心银行: the committee sets the rate an item takes hours at; its provider edits the item but not the rate', async () => {
+      const [org] = await sql<{ id: number }>("SELECT id FROM organisations WHERE name = '红卫路街道社区服务中心'");
+      const base = { communityId: 2, family: 'living', name: '家电清洗', place: '社区服务中心', organisationId: Number(org.id) };
+      const priced = await ctx.api.as('罗老师', 'POST', '/services', { ...base, hoursPrice: 30 });
+      expect([priced.status, priced.body.code]).toEqual([403, 'FORBIDDEN']);
+      const made = await ctx.api.as('罗老师', 'POST', '/services', base);
+      expect(made.body.hoursPrice).toBeNull();
+      const set = await ctx.api.as('何志刚', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: 90 });
+      expect([set.status, set.body.hoursPrice]).toEqual([200, 90]);
+      // The provider edits the rest: the rate left out or sent unchanged stays; a new one is refused.
+      expect((await ctx.api.as('罗老师', 'PUT', `/services/${made.body.id}`, { ...base, place: '社区服务中心一楼' })).body).toMatchObject({ place: '社区服务中心一楼', hoursPrice: 90 });
+      expect((await ctx.api.as('罗老师', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: 90 })).status).toBe(200);
+      const changed = await ctx.api.as('罗老师', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: null });
+      expect([changed.status, changed.body.message]).toEqual([403, '志愿时长兑换由社区居委会设定，服务单位不能修改；如需调整请联系社区居委会']);
+      const tooMuch = await ctx.api.as('何志刚', 'PUT', `/services/${made.body.id}`, { ...base, hoursPrice: 6001 });
+      expect([tooMuch.status, tooMuch.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await ctx.api.as('何志刚', 'GET', `/services/${made.body.id}`)).body.hoursPrice).toBe(90);
+    });
+
+    it('units: garden plots claimed for a season — a period is the slot, its plots the places, one claim one plot', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ family: 'venue', name: '开心菜园地块', mode: 'units', advanceDays: 30, perPersonLimit: 1, perHouseholdLimit: 1 });
+      expect((await ctx.api.as('刘桂芳', 'GET', `/services/${id}`)).body).toMatchObject({ mode: 'units' });
+      // The winter season: 1 December to 28 February, stored as [00:00 of the first day, 00:00 after the last).
+      const season = await slot(id, local('2026-12-01', '00:00'), local('2027-03-01', '00:00'), 2);
+      expect(season).toMatchObject({ date: '2026-12-01', capacity: 2, placesLeft: 2 });
+      const tooLong = await ctx.api.as('何志刚', 'POST', `/services/${id}/slots`, { startsAt: local('2026-12-01', '00:00'), endsAt: local('2027-12-03', '00:00'), capacity: 2 });
+      expect([tooLong.status, tooLong.body.message]).toEqual([422, '一个认领周期最长一年，请缩短后再试']);
+      expect((await book('刘桂芳', { slotId: season.id })).status).toBe(201);
+      expect((await book('韩磊', { slotId: season.id })).status).toBe(201);
+      const none = await book('冯建国', { slotId: season.id });
+      expect([none.status, none.body.code]).toEqual([409, 'SLOT_FULL']);
+      const roster = await ctx.api.as('何志刚', 'GET', `/slots/${season.id}/roster`);
+      expect(roster.body.service).toMatchObject({ name: '开心菜园地块', mode: 'units' });
+      expect(roster.body.entries.map((e: { name: string }) => e.name)).toEqual(['韩磊', '刘桂芳']);
+      const mine = await ctx.api.as('刘桂芳', 'GET', '/bookings?scope=mine&when=upcoming');
+      expect(mine.body.items.find((b: { service: { id: number } }) => b.service.id === id).service.mode).toBe('units');
+      const switched = await ctx.api.as('何志刚', 'PUT', `/services/${id}`, { communityId: 2, family: 'venue', name: '开心菜园地块', place: '钢花村社区活动室', mode: 'slots' });
+      expect([switched.status, switched.body.message]).toEqual([400, '预约方式建好后不能更改；如需按期认领（或按时段预约），请新建服务项目']);
+    });
+
+    it('停用: an item switched off leaves the catalogue and takes no new bookings (SERVICE_INACTIVE); bookings made stay; on again restores it', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ name: '停用测试课' });
+      const a = await slot(id, local('2026-11-26', '09:00'), local('2026-11-26', '10:00'), 30);
+      const kept = await book('刘桂芳', { slotId: a.id });
+      expect(kept.status).toBe(201);
+      const off = await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false });
+      expect(off.body).toMatchObject({ id, active: false, canBook: false });
+      expect((await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false })).status).toBe(200); // twice is once
+      const [n] = await sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'edit' AND targetType = 'service_item' AND targetIds LIKE ?", [`%${id}%`]);
+      expect(Number(n.n)).toBe(1);
+      const catalogue = await ctx.api.as('陈志强', 'GET', '/services?communityId=2');
+      expect(catalogue.body.map((i: { id: number }) => i.id)).not.toContain(id);
+      expect((await ctx.api.as('陈志强', 'GET', `/services/${id}`)).status).toBe(404);
+      const refused = await book('陈志强', { slotId: a.id });
+      expect([refused.status, refused.body.code, refused.body.message]).toEqual([409, 'SERVICE_INACTIVE', '该服务已停用，暂不接受新的预约（已有的预约不受影响），请选择其他服务']);
+      expect((await book('陈志强', { slotId: a.id, join: 'waitlist' })).body.code).toBe('SERVICE_INACTIVE');
+      expect((await ctx.api.as('刘桂芳', 'GET', `/bookings/${kept.body.id}`)).body.status).toBe('booked');
+      expect((await ctx.api.as('何志刚', 'GET', `/slots/${a.id}/roster`)).body.entries.map((e: { name: string }) => e.name)).toEqual(['刘桂芳']);
+      expect((await ctx.api.as('罗老师', 'PUT', `/services/${id}/active`, { active: true })).status).toBe(404);
+      expect((await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: 'no' })).status).toBe(400);
+
+      const on = await ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: true });
+      expect(on.body.active).toBe(true);
+      expect((await ctx.api.as('陈志强', 'GET', '/services?communityId=2')).body.map((i: { id: number }) => i.id)).toContain(id);
+      expect((await book('陈志强', { slotId: a.id })).status).toBe(201);
+
+      // Bookings racing the switch: each is made before it or refused after it; places match rows.
+      const racers = ['韩磊', '冯建国', '梁文静', '胡建平', '林海', '梁文静'];
+      const answers = await Promise.all([
+        ...racers.slice(0, 3).map((who) => book(who, { slotId: a.id })),
+        ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false }),
+        ...racers.slice(3).map((who) => book(who, { slotId: a.id })),
+      ]);
+      const bookings = answers.filter((_, i) => i !== 3);
+      expect(answers[3].status).toBe(200);
+      // (梁文静 twice: her second copy may also meet her first, ALREADY_BOOKED.)
+      for (const r of bookings) expect([201, 'SERVICE_INACTIVE', 'ALREADY_BOOKED']).toContain(r.status === 201 ? 201 : r.body.code);
+      expect((await book('高振华', { slotId: a.id })).body.code).toBe('SERVICE_INACTIVE');
+      const counts = await slotCounts(a.id);
+      expect(counts.taken).toBe(counts.rows);
+      expect(counts.rows).toBe(2 + bookings.filter((r) => r.status === 201).length);
+    });
   });
 }

@@ -9,7 +9,7 @@ import { RateForm } from '../../components/RateForm'
 import { BookingStatusTag, CheckInCode, bookingNextStep } from '../../components/BookingParts'
 import { useBooking } from '../../hooks/useBookings'
 import { useSession } from '../../hooks/useSession'
-import { slotWhen } from '../../utils/booking'
+import { hoursText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
 import './index.scss'
 
@@ -84,12 +84,13 @@ export default function BookingPage() {
                 <Text className='booking__name'>{b.service.name}</Text>
                 <BookingStatusTag status={b.status} />
               </View>
-              <Text className='booking__when'>{slotWhen(b.slot)}</Text>
+              <Text className='booking__when'>{slotWhen(b.slot, undefined, b.service.mode)}</Text>
               <Text className='hint'>
                 {SERVICE_FAMILY_LABELS[b.service.family]} · {b.service.provider.name} · {b.service.place}
               </Text>
               {b.role === 'volunteer' && <Text className='hint'>志愿者报名</Text>}
               {b.bookedBy && <Text className='hint'>网格员{b.bookedBy.name}代为预约</Text>}
+              {b.paidMinutes > 0 && <Text className='hint booking__paid'>{['cancelled', 'expired'].includes(b.status) ? `兑换的${hoursText(b.paidMinutes)}志愿时长已退回` : `已用${hoursText(b.paidMinutes)}志愿时长兑换，取消后退回`}</Text>}
               {b.slot.movedAt && <Text className='hint text-danger'>服务方调整了时间，以上为新时间；不方便可以取消，不计爽约</Text>}
               {bookingNextStep(b) && <Text className={`booking__next${b.status === 'offered' ? ' text-danger' : ''}`}>{bookingNextStep(b)}</Text>}
             </View>

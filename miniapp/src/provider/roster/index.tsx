@@ -92,7 +92,7 @@ export default function RosterPage() {
             <View className='card'>
               <Text className='card__title'>{r.service.name}</Text>
               <Text className='hint'>
-                {slotWhen(r.slot)} · {r.service.place}
+                {slotWhen(r.slot, undefined, r.service.mode)} · {r.service.place}
               </Text>
               <View className='roster__counts' data-testid='roster-counts'>
                 <Text>已约 {r.counts.booked + r.counts.attended + r.counts.noShow + r.counts.offered}/{r.slot.capacity}</Text>

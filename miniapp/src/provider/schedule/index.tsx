@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
-import { BOOKING_LIMITS, TEXT_LIMITS, type SlotView, type WeeklySlotRule } from '@linli/shared'
+import { BOOKING_LIMITS, TEXT_LIMITS, addLocalDays, isLocalDate, type SlotView, type WeeklySlotRule } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { DateStrip } from '../../components/BookingParts'
@@ -48,6 +48,18 @@ function reasonProblem(reason: string): string | null {
   return n < TEXT_LIMITS.reasonMin || n > TEXT_LIMITS.reasonMax ? `请写明原因（${TEXT_LIMITS.reasonMin}到${TEXT_LIMITS.reasonMax}字），每位已预约的人都会收到` : null
 }
 
+/**
+ * A `units` period (garden plots for a season) from its first and last local day, as the server stores it: from
+ * 00:00 of the first day to 00:00 after the last; or the first problem in words.
+ */
+export function periodTimes(first: string, last: string, today: string): { startsAt: string; endsAt: string } | { problem: string } {
+  if (!isLocalDate(first.trim()) || !isLocalDate(last.trim())) return { problem: '日期请写成 2027-03-01 这样' }
+  if (first.trim() <= today) return { problem: '认领期要从明天或以后开始' }
+  if (last.trim() < first.trim()) return { problem: '最后一天不能早于开始日期' }
+  if (addLocalDays(first.trim(), BOOKING_LIMITS.periodDaysMax) <= last.trim()) return { problem: `一个认领期最长${BOOKING_LIMITS.periodDaysMax}天` }
+  return { startsAt: localInstant(first.trim(), '00:00'), endsAt: localInstant(addLocalDays(last.trim(), 1), '00:00') }
+}
+
 type SlotAction = { slot: SlotView; kind: 'capacity' | 'move' | 'close' }
 type Confirm = { kind: 'day' } | { kind: 'move' | 'close'; slot: SlotView }
 
@@ -64,13 +76,17 @@ export default function SchedulePage() {
   const schedule = useSchedule(serviceId)
   const days = useMemo(() => dateStrip(Math.min(BOOKING_LIMITS.advanceDaysMax, Math.max(7, (item.data?.advanceDays ?? 7) + 1))), [item.data?.advanceDays])
   const [day, setDay] = useState(days[0].date)
-  const slots = useSlots(serviceId, { from: day, to: day })
+  // A `units` item lists its periods (the next 92 days, the most one query reads), not a day's slots.
+  const units = item.data?.mode === 'units'
+  const today = days[0].date
+  const slots = useSlots(item.data ? serviceId : null, units ? { from: today, to: addLocalDays(today, 92) } : { from: day, to: day })
   const daySlots = slots.data ?? []
 
   const [rows, setRows] = useState<WeeklyRow[] | null>(null)
   const weeklyRows = rows ?? (schedule.data?.weekly ?? []).map((r) => ({ weekday: r.weekday, start: r.start, end: r.end, capacity: String(r.capacity) }))
   const [dayReason, setDayReason] = useState('')
   const [newSlot, setNewSlot] = useState({ start: '', end: '', capacity: '' })
+  const [newPeriod, setNewPeriod] = useState({ first: '', last: '', capacity: '' })
   const [action, setAction] = useState<SlotAction | null>(null)
   const [actionInput, setActionInput] = useState({ capacity: '', start: '', end: '', reason: '' })
   const [confirm, setConfirm] = useState<Confirm | null>(null)
@@ -115,6 +131,18 @@ export default function SchedulePage() {
     })
   }
 
+  const addPeriod = () => {
+    const times = periodTimes(newPeriod.first, newPeriod.last, today)
+    if ('problem' in times) return setMessage({ ok: false, text: times.problem })
+    const capacity = /^\d+$/.test(newPeriod.capacity.trim()) ? Number(newPeriod.capacity) : 0
+    if (capacity < 1 || capacity > BOOKING_LIMITS.capacityMax) return setMessage({ ok: false, text: `块数请填1到${BOOKING_LIMITS.capacityMax}的整数` })
+    void run(async () => {
+      const made = await manage.addSlot(serviceId as number, { ...times, capacity })
+      setNewPeriod({ first: '', last: '', capacity: '' })
+      return `已添加认领期 ${slotWhen(made, undefined, 'units')}，共${capacity}块`
+    })
+  }
+
   const openAction = (slot: SlotView, kind: SlotAction['kind']) => {
     setAction({ slot, kind })
     setActionInput({ capacity: String(slot.capacity), start: localTime(slot.startsAt), end: localTime(slot.endsAt), reason: '' })
@@ -127,7 +155,7 @@ export default function SchedulePage() {
     void run(async () => {
       await manage.setCapacity(slot.id, { capacity })
       setAction(null)
-      return `名额已改为${capacity}个`
+      return units ? `块数已改为${capacity}块` : `名额已改为${capacity}个`
     })
   }
 
@@ -171,7 +199,7 @@ export default function SchedulePage() {
       void run(async () => {
         await manage.closeSlot(c.slot.id, actionInput.reason.trim())
         setAction(null)
-        return `${slotWhen(c.slot)} 已停止服务，已通知每位预约人`
+        return `${slotWhen(c.slot, undefined, item.data?.mode)} 已停止服务，已通知每位${units ? '认领人' : '预约人'}`
       })
   }
 
@@ -181,7 +209,7 @@ export default function SchedulePage() {
     confirm?.kind === 'day'
       ? `${day} 全天停止服务：关闭${daySlots.filter((s) => !s.closed).length}个时段，取消${dayBookings}个预约（含候补）。每位预约人都会收到通知和原因。`
       : confirm?.kind === 'close'
-        ? `停止 ${slotWhen(confirm.slot)}：取消${bookingsOn([confirm.slot])}个预约（含候补）。每位预约人都会收到通知和原因。`
+        ? `停止 ${slotWhen(confirm.slot, undefined, item.data?.mode)}：取消${bookingsOn([confirm.slot])}个${units ? '认领' : '预约'}（含候补）。每位${units ? '认领人' : '预约人'}都会收到通知和原因。`
         : confirm?.kind === 'move'
           ? `把 ${slotWhen(confirm.slot)} 调整到 ${actionInput.start}–${actionInput.end}。${bookingsOn([confirm.slot])}位预约人都会收到通知，可以保留新时间，也可以取消，不算作爽约或迟取消。`
           : ''
@@ -191,6 +219,9 @@ export default function SchedulePage() {
       <LoadState loading={item.loading && !item.data} error={item.data ? null : item.error} onRetry={item.reload}>
         <Text className='card__title'>{item.data?.name}</Text>
 
+        {units ? (
+          <Text className='hint schedule__units-hint'>认领类服务（如菜园地块）按认领期添加：每期写开始日期、最后一天和块数，一次认领一块。</Text>
+        ) : (
         <View className='card provider-form'>
           <Text className='card__title'>每周排班</Text>
           <Text className='hint'>保存后按排班生成预约窗口内每一天的时段；已经有的时段不变。</Text>
@@ -222,25 +253,24 @@ export default function SchedulePage() {
           </View>
           {(schedule.data?.closures ?? []).length > 0 && <Text className='hint'>已停止服务的日子：{schedule.data!.closures.map((c) => `${c.date}（${c.reason}）`).join('、')}</Text>}
         </View>
+        )}
 
-        <DateStrip days={days} value={day} onChange={(d) => { setDay(d); setAction(null) }} />
+        {!units && <DateStrip days={days} value={day} onChange={(d) => { setDay(d); setAction(null) }} />}
         {message && (
           <View className={message.ok ? 'hint schedule__message' : 'provider-form__error schedule__message'} data-testid='schedule-message'>
             {message.text}
           </View>
         )}
-        <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={daySlots.length === 0} emptyText={closure ? `这一天已停止服务：${closure.reason}` : '这一天没有时段'} onRetry={slots.reload}>
+        <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={daySlots.length === 0} emptyText={units ? '近92天内还没有认领期，请在下面添加' : closure ? `这一天已停止服务：${closure.reason}` : '这一天没有时段'} onRetry={slots.reload}>
           {daySlots.map((slot) => (
             <View key={slot.id} className='card provider-form' data-slot={slot.id}>
-              <Text className='provider__slot-time'>
-                {localTime(slot.startsAt)}–{localTime(slot.endsAt)}
-              </Text>
+              <Text className='provider__slot-time'>{units ? slotWhen(slot, undefined, 'units') : `${localTime(slot.startsAt)}–${localTime(slot.endsAt)}`}</Text>
               <Text className={slot.closed ? 'hint' : 'provider__slot-counts'}>{slotCounts(slot)}</Text>
               {!slot.closed && (
                 <View className='actions'>
-                  <Button size='small' type='default' className='slot__capacity' onClick={() => openAction(slot, 'capacity')}>调整名额</Button>
-                  <Button size='small' type='default' className='slot__move' onClick={() => openAction(slot, 'move')}>调整时间</Button>
-                  <Button size='small' type='default' className='slot__close' onClick={() => openAction(slot, 'close')}>停止本时段</Button>
+                  <Button size='small' type='default' className='slot__capacity' onClick={() => openAction(slot, 'capacity')}>{units ? '调整块数' : '调整名额'}</Button>
+                  {!units && <Button size='small' type='default' className='slot__move' onClick={() => openAction(slot, 'move')}>调整时间</Button>}
+                  <Button size='small' type='default' className='slot__close' onClick={() => openAction(slot, 'close')}>{units ? '停止本期' : '停止本时段'}</Button>
                 </View>
               )}
               {action?.slot.id === slot.id && action.kind === 'capacity' && (
@@ -269,6 +299,17 @@ export default function SchedulePage() {
           ))}
         </LoadState>
 
+        {units ? (
+          <View className='card provider-form'>
+            <Text className='card__title'>添加认领期</Text>
+            <View className='schedule__row'>
+              <Input className='new-period__first' value={newPeriod.first} placeholder='开始日期 2027-03-01' onChange={(v) => setNewPeriod((p) => ({ ...p, first: v }))} />
+              <Input className='new-period__last' value={newPeriod.last} placeholder='最后一天 2027-08-31' onChange={(v) => setNewPeriod((p) => ({ ...p, last: v }))} />
+              <Input className='new-period__capacity' type='number' value={newPeriod.capacity} placeholder='块数' onChange={(v) => setNewPeriod((p) => ({ ...p, capacity: v }))} />
+              <Button size='small' type='primary' className='new-period__add' disabled={busy} onClick={addPeriod}>添加认领期</Button>
+            </View>
+          </View>
+        ) : (
         <View className='card provider-form'>
           <Text className='card__title'>在这一天添加时段</Text>
           <View className='schedule__row'>
@@ -278,8 +319,9 @@ export default function SchedulePage() {
             <Button size='small' type='primary' className='new-slot__add' disabled={busy} onClick={addSlot}>添加时段</Button>
           </View>
         </View>
+        )}
 
-        {!closure && daySlots.some((s) => !s.closed) && (
+        {!units && !closure && daySlots.some((s) => !s.closed) && (
           <View className='card provider-form'>
             <Text className='card__title'>这一天全天停止服务</Text>
             <Text className='hint'>将关闭这一天的{daySlots.filter((s) => !s.closed).length}个时段，取消{dayBookings}个预约（含候补），每位预约人都会收到通知和原因。</Text>

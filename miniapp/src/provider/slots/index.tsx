@@ -10,6 +10,7 @@ import { useManagedServices, useSlots } from '../../hooks/useBookings'
 import { useSession } from '../../hooks/useSession'
 import { dateStrip, localTime } from '../../utils/booking'
 import { asButton, decorative } from '../../utils/a11y'
+import { download } from '../../services/request'
 import '../provider.scss'
 
 /** A slot's line on the provider's list: booked of capacity, waiting, closed. */
@@ -30,6 +31,15 @@ export default function ProviderSlotsPage() {
   const [day, setDay] = useState(days[0].date)
   const slots = useSlots(serviceId, { from: day, to: day })
 
+  const item = items.find((i) => i.id === serviceId) ?? null
+  /** 导出当天名单: every slot of the chosen local day, the slot's time before each line (logged by the server). */
+  const exportDay = async (kind: 'xlsx' | 'csv') => {
+    if (serviceId === null || !item) return
+    const name = `${item.name}-${day}-当天名单.${kind}`
+    const query = { serviceId, date: day }
+    await (kind === 'xlsx' ? download('GET /exports/day-roster.xlsx', query, name) : download('GET /exports/day-roster.csv', query, name)).catch(() => undefined)
+  }
+
   usePullDownRefresh(async () => {
     await Promise.all([services.reload(), slots.reload()])
     Taro.stopPullDownRefresh()
@@ -42,6 +52,11 @@ export default function ProviderSlotsPage() {
     <Page className='provider'>
       <LoadState loading={services.loading && !services.data} error={services.data ? null : services.error} empty={items.length === 0} emptyText='您还没有管理的服务项目' onRetry={services.reload}>
         <ServiceChips items={items} value={serviceId} onChange={setChosen} className='provider__items' />
+        {item && !item.active && (
+          <Text className='hint provider__inactive' data-testid='service-inactive'>
+            该服务已停用：居民看不到它，也不能新预约；已有的预约照常。可在「编辑服务项目」中重新启用。
+          </Text>
+        )}
         <DateStrip days={days} value={day} onChange={setDay} />
         <LoadState loading={slots.loading && !slots.data} error={slots.data ? null : slots.error} empty={(slots.data ?? []).length === 0} emptyText='这一天没有时段' onRetry={slots.reload}>
           {(slots.data ?? []).map((slot) => (
@@ -56,6 +71,16 @@ export default function ProviderSlotsPage() {
             </View>
           ))}
         </LoadState>
+        {(slots.data ?? []).length > 0 && (
+          <View className='actions provider__day-export'>
+            <Button className='provider__export-day' type='default' block onClick={() => exportDay('xlsx')}>
+              导出当天名单（Excel）
+            </Button>
+            <Button className='provider__export-day-csv' type='default' fill='outline' block onClick={() => exportDay('csv')}>
+              导出当天名单（CSV）
+            </Button>
+          </View>
+        )}
         <View className='actions'>
           {serviceId !== null && (
             <Button className='provider__schedule' type='primary' block onClick={() => Taro.navigateTo({ url: `/provider/schedule/index?serviceId=${serviceId}` })}>

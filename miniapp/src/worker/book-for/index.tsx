@@ -220,7 +220,7 @@ function BookingForPerson({ person, onBack, onBooked }: { person: Person; onBack
       setAsk(null)
       if (person.helpId) await markHelpDone(person.helpId, booking.id).catch(() => undefined)
       onBooked(
-        `已为${person.name}${booking.status === 'waiting' ? '加入候补' : '预约'}：${item?.name ?? ''} ${slotWhen(slot)}，${item?.place ?? ''}。` +
+        `已为${person.name}${booking.status === 'waiting' ? '加入候补' : '预约'}：${item?.name ?? ''} ${slotWhen(slot, undefined, item?.mode)}，${item?.place ?? ''}。` +
           (booking.checkInCode ? `签到码 ${booking.checkInCode}，` : '') +
           `请告诉${person.name}时间、地点${booking.checkInCode ? '和签到码' : ''}；用过小程序的居民也会收到通知，并能在“我的预约”里看到。`,
       )
@@ -265,7 +265,7 @@ function BookingForPerson({ person, onBack, onBooked }: { person: Person; onBack
                 <Text className='book-for__name'>
                   {localTime(slot.startsAt)}–{localTime(slot.endsAt)}
                 </Text>
-                <Text className='hint'>{placesText(slot)}</Text>
+                <Text className='hint'>{placesText(slot, item?.mode)}</Text>
               </View>
               {slot.open && (
                 <Button className='book-for__book' type='primary' onClick={() => setAsk({ slot, waitlist: slot.placesLeft <= 0 })}>
@@ -279,7 +279,7 @@ function BookingForPerson({ person, onBack, onBooked }: { person: Person; onBack
       <Dialog
         visible={ask !== null}
         title={ask?.waitlist ? '代为加入候补' : '确认代约'}
-        content={ask && item ? `为${person.name}${ask.waitlist ? '加入候补' : '预约'}：${item.name}，${slotWhen(ask.slot)}，${item.place}。` : ''}
+        content={ask && item ? `为${person.name}${ask.waitlist ? '加入候补' : '预约'}：${item.name}，${slotWhen(ask.slot, undefined, item.mode)}，${item.place}。` : ''}
         confirmText={ask?.waitlist ? '加入候补' : '确认代约'}
         onConfirm={() => {
           if (ask) void book(ask.slot, ask.waitlist)

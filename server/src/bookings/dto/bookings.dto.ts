@@ -55,8 +55,12 @@ export class ServiceItemDto {
   @ApiPropertyOptional({ minimum: 1, maximum: BOOKING_LIMITS.perLimitMax }) @IsOptional() @IsInt() @Min(1) @Max(BOOKING_LIMITS.perLimitMax) perHouseholdLimit?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.capacityMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.capacityMax) volunteerPlaces?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: BOOKING_LIMITS.volunteerMinutesMax }) @IsOptional() @IsInt() @Min(0) @Max(BOOKING_LIMITS.volunteerMinutesMax) volunteerMinutes?: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 6000 }) @IsOptional() @IsInt() @Min(1) @Max(6000) hoursPrice?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: BOOKING_LIMITS.hoursPriceMax }) @IsOptional() @IsInt() @Min(1) @Max(BOOKING_LIMITS.hoursPriceMax, { message: `兑换所需志愿时长不能超过${BOOKING_LIMITS.hoursPriceMax}分钟` }) hoursPrice?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class ServiceActiveDto {
+  @ApiProperty() @IsBoolean({ message: 'active 应为 true（启用）或 false（停用）' }) active: boolean;
 }
 
 export class SlotsQueryDto {
@@ -143,6 +147,11 @@ export class CheckInByCodeDto {
 
 export class RosterExportQueryDto {
   @ApiProperty() @Transform(toId) @IsInt() @Min(1) slotId: number;
+}
+
+export class DayRosterExportQueryDto {
+  @ApiProperty() @Transform(toId) @IsInt() @Min(1) serviceId: number;
+  @ApiProperty({ format: 'date', description: "A local day of the item's community" }) @Matches(LOCAL_DATE, { message: 'date 应为日期，如 2026-11-23' }) date: string;
 }
 
 export class BookingHelpDto {
