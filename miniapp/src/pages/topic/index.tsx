@@ -10,13 +10,14 @@ import { MeetingInfo, ratingText, TaskInfo, TopicProgress, TopicTimeline, turnou
 import { topicActions, useTopic } from '../../hooks/useTopics'
 import { createSubmissionKeys } from '../../services/idempotency'
 import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
-import { TOPIC_PARTY_LABELS } from '../../utils/deliberation'
+import { ownersCommitteeLabel, TOPIC_PARTY_LABELS } from '../../utils/deliberation'
+import { useSession } from '../../hooks/useSession'
 import { formatDateTime } from '../../utils/format'
 import './index.scss'
 
 const REGISTRATION_TEXT = { registered: '您已报名', waiting: '您在候补名单', cancelled: '您已取消报名', attended: '您已参会', absent: '您报名但未到会' } as const
 
-function MeetingCard({ meeting, onRegister, onCancel }: { meeting: MeetingView; onRegister: () => void; onCancel: () => void }) {
+function MeetingCard({ meeting, standing, onRegister, onCancel }: { meeting: MeetingView; standing: string | null; onRegister: () => void; onCancel: () => void }) {
   const mine = meeting.myRegistration
   const started = new Date(meeting.startsAt).getTime() <= Date.now()
   const active = mine && (mine.status === 'registered' || mine.status === 'waiting')
@@ -24,13 +25,14 @@ function MeetingCard({ meeting, onRegister, onCancel }: { meeting: MeetingView; 
   return (
     <View className='card meeting-card' data-meeting-id={meeting.id}>
       <MeetingInfo meeting={meeting} />
+      {standing && meeting.standingMembers.includes(standing) && <Text className='meeting-card__standing'>您作为{standing}常设成员参会</Text>}
       {mine && (
         <Text className='meeting-card__mine'>
           {REGISTRATION_TEXT[mine.status]}
           {mine.status === 'waiting' && mine.position ? `，排第${mine.position}位，有人取消时自动递补并通知您` : ''}
         </Text>
       )}
-      {!started && (
+      {!started && !meeting.cancelledAt && (
         <View className='actions'>
           {active ? (
             <Button className='meeting-card__cancel' size='large' block onClick={onCancel}>
@@ -82,7 +84,7 @@ function RatingForm({ onRate }: { onRate: (rating: Rating, comment: string) => P
   )
 }
 
-function CommentForm({ onSend }: { onSend: (body: string) => Promise<void> }) {
+function CommentForm({ onSend, as }: { onSend: (body: string) => Promise<void>; as: string | null }) {
   const [body, setBody] = useState('')
   const [busy, setBusy] = useState(false)
   const short = body.trim().length < TOPIC_TEXT_LIMITS.commentMin
@@ -100,6 +102,7 @@ function CommentForm({ onSend }: { onSend: (body: string) => Promise<void> }) {
   }
   return (
     <View className='card topic-comment-form'>
+      {as && <Text className='hint topic-comment-form__as'>您将以“{as}”身份发表意见</Text>}
       <TextArea value={body} onChange={setBody} maxLength={TOPIC_TEXT_LIMITS.commentMax} showCount rows={3} placeholder='发表您的意见或建议' />
       <View className='actions'>
         <Button className='topic-comment-form__send' type='primary' size='large' block disabled={short || busy} loading={busy} onClick={send}>
@@ -122,6 +125,8 @@ export default function TopicPage() {
   const [confirmWithdraw, setConfirmWithdraw] = useState(false)
   const [showOlderPlans, setShowOlderPlans] = useState(false)
   const [commentKeys] = useState(() => createSubmissionKeys())
+  const session = useSession()
+  const owners = topic ? ownersCommitteeLabel(session?.user.roles, topic.communityId) : null
 
   usePullDownRefresh(async () => {
     await reload()
@@ -236,7 +241,7 @@ export default function TopicPage() {
 
             {t.meetings.length > 0 && <Text className='section-title'>恳谈会</Text>}
             {t.meetings.map((m) => (
-              <MeetingCard key={m.id} meeting={m} onRegister={() => act(() => topicActions.register(m.id))} onCancel={() => act(() => topicActions.cancelRegistration(m.id))} />
+              <MeetingCard key={m.id} meeting={m} standing={owners} onRegister={() => act(() => topicActions.register(m.id))} onCancel={() => act(() => topicActions.cancelRegistration(m.id))} />
             ))}
 
             {t.tasks.length > 0 && (
@@ -275,7 +280,7 @@ export default function TopicPage() {
                 </Text>
               </View>
             ))}
-            {t.canComment && <CommentForm onSend={sendComment} />}
+            {t.canComment && <CommentForm onSend={sendComment} as={owners} />}
 
             <Text className='section-title'>议事过程</Text>
             <View className='card'>
