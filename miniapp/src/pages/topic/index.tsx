@@ -2,14 +2,15 @@ import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
-import { RATING_LABELS, RATINGS, TOPIC_PRIORITY_LABELS, TOPIC_TEXT_LIMITS, type MeetingView, type Rating, type TopicDetail } from '@linli/shared'
+import { RATING_LABELS, TOPIC_PRIORITY_LABELS, TOPIC_TEXT_LIMITS, type MeetingView, type Rating, type TopicDetail } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
+import { RateForm } from '../../components/RateForm'
 import { Page } from '../../components/Page'
 import { cosignProgress, TopicStatusTag } from '../../components/TopicCard'
 import { MeetingInfo, ratingText, TaskInfo, TopicProgress, TopicTimeline, turnoutText, VoteResultText } from '../../components/TopicParts'
 import { topicActions, useTopic } from '../../hooks/useTopics'
 import { createSubmissionKeys } from '../../services/idempotency'
-import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
+import { asButton } from '../../utils/a11y'
 import { ownersCommitteeLabel, TOPIC_PARTY_LABELS } from '../../utils/deliberation'
 import { useSession } from '../../hooks/useSession'
 import { formatDateTime } from '../../utils/format'
@@ -45,41 +46,6 @@ function MeetingCard({ meeting, standing, onRegister, onCancel }: { meeting: Mee
           )}
         </View>
       )}
-    </View>
-  )
-}
-
-function RatingForm({ onRate }: { onRate: (rating: Rating, comment: string) => Promise<void> }) {
-  const [rating, setRating] = useState<Rating | null>(null)
-  const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    if (!rating || busy) return
-    setBusy(true)
-    try {
-      await onRate(rating, comment.trim())
-    } catch {
-      // shown by the request module; the choice stays
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <View className='card topic-rate'>
-      <Text className='card__title'>您对落实结果满意吗？</Text>
-      <View className='chip-row' {...asChoiceGroup('对议事结果的评价')}>
-        {RATINGS.map((r) => (
-          <View key={r} className={`chip${rating === r ? ' chip--active' : ''}`} onClick={() => setRating(r)} data-rating={r} {...asChoice(rating === r)}>
-            <Text>{RATING_LABELS[r]}</Text>
-          </View>
-        ))}
-      </View>
-      <TextArea value={comment} onChange={setComment} maxLength={TOPIC_TEXT_LIMITS.commentMax} rows={3} placeholder='说说落实得怎么样（可不填）' />
-      <View className='actions'>
-        <Button className='topic-rate__submit' type='primary' size='large' block disabled={!rating || busy} loading={busy} onClick={submit}>
-          提交评价
-        </Button>
-      </View>
     </View>
   )
 }
@@ -262,7 +228,7 @@ export default function TopicPage() {
                 {t.myRating && <Text>您家的评价：{RATING_LABELS[t.myRating]}</Text>}
               </View>
             )}
-            {t.allowedActions.includes('rate') && !t.myRating && <RatingForm onRate={rate} />}
+            {t.allowedActions.includes('rate') && !t.myRating && <RateForm title='您对落实结果满意吗？' placeholder='说说落实得怎么样（可不填）' onRate={rate} />}
 
             <Text className='section-title'>意见（{t.comments.length}）</Text>
             {t.comments.length === 0 && <Text className='hint topic-page__pad'>还没有意见</Text>}
