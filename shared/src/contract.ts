@@ -236,7 +236,7 @@ export interface Endpoints {
   /** Everything Linli holds about the caller (PIPL). */
   'GET /me/export': { response: AccountExport };
   /** 注销: the account's personal data goes at once; its tickets stay with the reporter anonymised. */
-  'DELETE /me': { response: AccountDeleted; errors: 'STAFF_HAS_OPEN_TICKETS' };
+  'DELETE /me': { response: AccountDeleted; errors: 'STAFF_HAS_OPEN_TICKETS' | 'TOPIC_CONFLICT' };
   /** Who has seen the caller's whole phone number, newest first. */
   'GET /me/phone-reveals': { response: PhoneRevealLogEntry[] };
   /** 查看号码: the whole number of someone the caller serves as staff; logged. */

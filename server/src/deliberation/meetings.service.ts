@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { advanceQueue, formatLocalDateTime, localDate, startOfLocalDay, addLocalDays, type MeetingMoveRequest, type MeetingRequest, type MeetingView } from '@linli/shared';
+import { formatLocalDateTime, localDate, startOfLocalDay, addLocalDays, type MeetingMoveRequest, type MeetingRequest, type MeetingView } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { holdVenue, releaseVenue, venueOf } from '../bookings/venue-holds.js';
 import { AppError, Errors } from '../common/app-error.js';
@@ -13,6 +13,7 @@ import { notificationRows } from '../notifications/outbox.js';
 import { PlacesService } from '../places/places.service.js';
 import { MeetingRegistration, Topic, TopicMeeting } from './entities/deliberation.entities.js';
 import { communityOf, householdsInScope, isCommittee } from './topic-access.js';
+import { bumpMeeting, leaveMeeting } from './meeting-queue.js';
 import { meetingViews } from './topic-views.js';
 import { TopicWrites, VersionConflict } from './topic-writes.js';
 import { TopicsService, invalidState, topicConflict } from './topics.service.js';
@@ -200,15 +201,7 @@ export class MeetingsService {
     await this.underLock(user, id, async (m, em, now) => {
       const own = await em.findOneBy(MeetingRegistration, { meetingId: m.id, userId: user.id });
       if (!own || own.status === 'cancelled') throw Errors.notFound('报名');
-      await em.update(MeetingRegistration, { id: own.id }, { status: 'cancelled', updatedAt: now });
-      const regs = await em.find(MeetingRegistration, { where: { meetingId: m.id, status: In(['registered', 'waiting']) } });
-      const free = m.capacity - regs.filter((r) => r.status === 'registered').length;
-      const { offer } = advanceQueue(regs.map((r) => ({ id: r.id, status: r.status === 'registered' ? 'booked' : 'waiting', joinedAt: r.joinedAt, offerExpiresAt: null })), free, now);
-      if (offer.length === 0) return;
-      await em.update(MeetingRegistration, { id: In(offer) }, { status: 'registered', updatedAt: now });
-      const promoted = regs.filter((r) => offer.includes(r.id)).map((r) => r.userId);
-      const place = await communityOf(em, m.communityId);
-      await em.insert(Notification, notificationRows(promoted, { type: 'meeting_promoted', title: '恳谈会候补转正', body: `您已从候补转为正式报名：${m.title}，${formatLocalDateTime(m.startsAt, place?.utcOffsetMinutes)}，${m.place}`, ticketId: null, topicId: m.topicId, communityId: m.communityId }, now));
+      await leaveMeeting(em, m, own, now);
     });
     return this.view(user, id);
   }
@@ -223,8 +216,7 @@ export class MeetingsService {
           if (m.cancelledAt) throw cancelled();
           if (now >= m.startsAt) throw new AppError(409, 'MEETING_STARTED', '恳谈会已开始，报名不能再更改，如有问题请联系社区居委会');
           await work(m, em, now);
-          const r = await em.createQueryBuilder().update(TopicMeeting).set({ version: m.version + 1 }).where('id = :id AND version = :v', { id: m.id, v: m.version }).execute();
-          if (r.affected !== 1) throw new VersionConflict();
+          await bumpMeeting(em, m);
         });
       } catch (e) {
         if (e instanceof VersionConflict && attempt < 3) continue;

@@ -211,8 +211,11 @@ export class TopicViews {
     const tickets = links.length ? await em.find(Ticket, { where: { id: In(links.map((l) => l.ticketId)) }, select: { id: true, code: true, description: true } }) : [];
     const held = await this.heldIds(em, [t.contentHoldId, ...comments.map((c) => c.contentHoldId)]);
     const userIds = [t.proposerId, ...plans.map((p) => p.authorId), ...comments.map((c) => c.authorId), ...updates.map((u) => u.authorId), ...events.map((e) => e.actorId ?? 0)];
-    const users = new Map((await em.find(User, { where: { id: In([...new Set(userIds)]) }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-    const residentName = (id: number, resident: boolean) => (resident && !staff && id !== viewer.id ? maskName(users.get(id) ?? '') : (users.get(id) ?? ''));
+    const people = await em.find(User, { where: { id: In([...new Set(userIds)]) }, select: { id: true, name: true, deletedAt: true } });
+    const users = new Map(people.map((u) => [u.id, u.name]));
+    // A deleted account's row is emptied and named 已注销用户, shown as it is (masking it would suggest a person).
+    const gone = new Set(people.filter((u) => u.deletedAt !== null).map((u) => u.id));
+    const residentName = (id: number, resident: boolean) => (resident && !staff && id !== viewer.id && !gone.has(id) ? maskName(users.get(id) ?? '') : (users.get(id) ?? ''));
     const text = (s: string) => (staff ? s : maskPersonalText(s));
     const householdIds = mine.map((h) => h.householdId);
     const [myCosign, myRating] = householdIds.length

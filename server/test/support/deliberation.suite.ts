@@ -541,5 +541,54 @@ export function deliberationSuite(dialect: Dialect): void {
       const refused = await post('何志刚', `/topics/${wide.id}/votes`, { rule: 'civil_code_major', secret: true, closesAt: new Date(ctx.clock.now().getTime() + 86_400_000).toISOString() });
       expect(refused.body.code).toBe('VOTE_RULE_SCOPE');
     });
+
+    it('注销 in 议事: the household’s ballot and co-sign stay counted, the comment stays under 已注销用户, places at meetings to come go to the waiting list', async () => {
+      // 田翠花 (O[15], 2单元202, 98.60 m²) deletes her account; 唐振东 (O[14], 2单元201) waits behind her.
+      const leaver = O[15];
+      const leaverId = ctx.api.userId(leaver);
+      const seconding = await propose(O[12], { title: '11栋楼道刷新', description: '楼道墙面脱落，建议重新粉刷' });
+      expect((await post(leaver, `/topics/${seconding.id}/cosign`)).body).toMatchObject({ cosigns: 2 });
+
+      const t = await propose('郑芳', { title: '11栋外墙防水', description: '外墙渗水严重，建议整体做防水' });
+      expect((await post('何志刚', `/topics/${t.id}/accept`, { priority: 'normal' })).status).toBe(200);
+      const startsAt = new Date(ctx.clock.now().getTime() + 10 * 86_400_000);
+      const m = await post('何志刚', `/topics/${t.id}/meetings`, { title: '外墙防水恳谈会', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), place: '钢花村社区活动室', capacity: 1, standingMembers: ['居委会'] });
+      expect((await post(leaver, `/meetings/${m.body.id}/registration`)).body.myRegistration).toEqual({ status: 'registered', position: null });
+      expect((await post(O[14], `/meetings/${m.body.id}/registration`)).body.myRegistration).toEqual({ status: 'waiting', position: 1 });
+      expect((await post(leaver, `/topics/${t.id}/comments`, { body: '我家墙面也渗水，希望尽快处理' })).status).toBe(200);
+      expect((await post('何志刚', `/topics/${t.id}/plans`, { title: '外墙防水方案', body: '外墙整体做防水涂层，费用由维修资金支出。' })).status).toBe(200);
+      days(7);
+      const v = await post('何志刚', `/topics/${t.id}/votes`, { rule: 'simple_majority', secret: true, closesAt: new Date(ctx.clock.now().getTime() + 86_400_000).toISOString() });
+      expect((await vote(leaver, v.body.id, 'yes')).status).toBe(200);
+      expect((await vote(O[13], v.body.id, 'no')).status).toBe(200);
+      const receiptsBefore = await ctx.ds.getRepository(Ballot).findBy({ voteId: v.body.id });
+
+      expect((await ctx.api.as(leaver, 'DELETE', '/me')).body).toEqual({ deletedAt: ctx.clock.now().toISOString() });
+
+      // The ballot stays the household's, cast by an emptied row that names nobody.
+      const ballots = await ctx.ds.getRepository(Ballot).findBy({ voteId: v.body.id });
+      expect(ballots).toEqual(receiptsBefore);
+      expect(ballots.find((b) => b.castById === leaverId)).toMatchObject({ choice: 'yes', channel: 'app' });
+      expect(await ctx.ds.getRepository(User).findOneBy({ id: leaverId })).toMatchObject({ name: '已注销用户', phone: null, openid: null });
+      expect((await ctx.api.as('何志刚', 'GET', `/votes/${v.body.id}`)).body.turnout).toMatchObject({ households: 2 });
+      const roll = await ctx.api.as('何志刚', 'GET', `/votes/${v.body.id}/roll`);
+      expect(roll.body.entries.find((e: { household: string }) => e.household === '2单元202')).toMatchObject({ voted: true, owner: '已注销用户', choice: null });
+      days(1);
+      const closed = await post('何志刚', `/votes/${v.body.id}/close`);
+      expect(closed.body).toMatchObject({ status: 'closed', result: { yes: { households: 1 }, no: { households: 1 } } });
+
+      // The comment stays, its text kept, under 已注销用户 (not masked like a living resident's name).
+      for (const who of [O[0], '何志刚']) {
+        const seen = await ctx.api.as(who, 'GET', `/topics/${t.id}`);
+        expect(seen.body.comments.filter((c: { body: string }) => c.body === '我家墙面也渗水，希望尽快处理')).toMatchObject([{ author: '已注销用户', party: 'resident' }]);
+      }
+      // The co-sign stays the household's.
+      expect((await ctx.api.as(O[12], 'GET', `/topics/${seconding.id}`)).body).toMatchObject({ status: 'seconding', cosigns: 2 });
+      // Her place at the meeting to come went to the first on the waiting list, who is told.
+      const meeting = await ctx.api.as('何志刚', 'GET', `/meetings/${m.body.id}`);
+      expect(meeting.body).toMatchObject({ registered: 1, waiting: 0 });
+      expect(meeting.body.attendees.map((a: { name: string; status: string }) => `${a.name} ${a.status}`)).toEqual([`${O[14]} registered`]);
+      expect((await inbox(O[14], 'meeting_promoted')).some((n) => n.topicId === t.id)).toBe(true);
+    });
   });
 }
