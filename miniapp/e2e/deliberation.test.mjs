@@ -313,8 +313,8 @@ describe('议事: from a proposal to a rated result, on the H5 test build', { ti
     await shot('13-done')
 
     await open(PROPOSER, `pages/topic/index?id=${topicId}`)
-    await page.locator('.topic-rate [data-rating="satisfied"]').click()
-    await page.locator('.topic-rate__submit').click()
+    await page.locator('.rate-form__choices [data-rating="satisfied"]').click()
+    await page.locator('.rate-form__submit').click()
     await page.getByText('您家的评价：满意').waitFor()
     await page.getByText('满意1户、基本满意0户、不满意0户，满意率100%').waitFor()
     await shot('14-rated')

@@ -10,6 +10,7 @@ export const PEOPLE = {
   committee: '黄丽华',
   owner: '曹建华', // 议事: an owner of 钢花村11栋 (1单元101), where the demo seed has topics in every stage
   ghcCommittee: '何志刚', // 钢花村社区's committee member, who runs those topics
+  ownersCommittee: '叶永平', // 钢花村社区's 业委会 (owners' committee), an owner of 钢花村11栋2单元501
 }
 
 const firstTicket = (scope) => async (api) => {
@@ -77,6 +78,8 @@ export const PAGES = [
   { route: 'pages/vote/index', who: ['owner'], query: voteOf('voting') },
   { route: 'pages/vote/index', who: ['owner'], query: voteOf('implementing') },
   { route: 'pages/results/index', who: ['owner'] },
+  { route: 'owners/topics/index', who: ['ownersCommittee'] },
+  { route: 'pages/topic/index', who: ['ownersCommittee'], query: firstTopic('notice'), shows: '.topic-comment-form__as' },
   { route: 'pages/report/index', who: ['resident'] },
   { route: 'pages/mine/index', who: everyone },
   { route: 'pages/messages/index', who: everyone },

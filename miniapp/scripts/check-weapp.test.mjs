@@ -37,8 +37,8 @@ test('every tab has a PNG icon and a selected one, in the package and under WeCh
   }
 })
 
-test('role pages are subpackages: worker, committee and provider', () => {
-  assert.deepEqual(subPackages.map((p) => p.root).sort(), ['committee', 'provider', 'worker'])
+test('role pages are subpackages: worker, committee, provider and owners (业委会)', () => {
+  assert.deepEqual(subPackages.map((p) => p.root).sort(), ['committee', 'owners', 'provider', 'worker'])
   for (const p of subPackages) {
     assert.ok(p.pages.length > 0, `${p.root} has pages`)
     for (const page of app.pages) assert.ok(!page.startsWith(`${p.root}/`), `${page} is in the main package but under ${p.root}/`)

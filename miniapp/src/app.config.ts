@@ -34,6 +34,11 @@ export default defineAppConfig({
       pages: ['slots/index', 'roster/index', 'figures/index', 'service/index', 'schedule/index'],
     },
     {
+      // 议事's owners' committee (业委会), one of the four parties: the community's topics by what is asked of it.
+      root: 'owners',
+      pages: ['topics/index'],
+    },
+    {
       root: 'committee',
       pages: [
         'tickets/index',

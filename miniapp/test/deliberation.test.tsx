@@ -9,6 +9,7 @@ import TopicPage from '../src/pages/topic/index'
 import VotePage, { checkReceipt } from '../src/pages/vote/index'
 import ResultsPage from '../src/pages/results/index'
 import CommitteeTopicPage from '../src/committee/topic/index'
+import OwnersTopicsPage, { ownersCommunityOf } from '../src/owners/topics/index'
 import { cosignProgress } from '../src/components/TopicCard'
 import { turnoutText } from '../src/components/TopicParts'
 import { localTimeToIso } from '../src/utils/format'
@@ -175,6 +176,9 @@ describe('议题 page', () => {
       startsAt: '2099-12-10T11:00:00.000Z',
       endsAt: '2099-12-10T13:00:00.000Z',
       place: '社区会议室',
+      venue: null,
+      cancelledAt: null,
+      cancelReason: null,
       capacity: 2,
       standingMembers: ['居委会', '业委会', '物业公司'],
       registered: 2,
@@ -212,6 +216,52 @@ describe('议题 page', () => {
     expect(await screen.findByText('您家的评价：基本满意')).toBeTruthy()
     expect(screen.getByText('满意2户、基本满意2户、不满意1户，满意率80%')).toBeTruthy()
     expect(api.mock.calls.find((c) => c[0].method === 'POST')![0].data).toEqual({ rating: 'basically_satisfied' })
+  })
+})
+
+describe('业委会议事 (owners\' committee)', () => {
+  const owners = [{ role: 'resident' as const, communityId: 2 }, { role: 'owners_committee' as const, communityId: 2 }]
+
+  it('lists its community\'s topics where its word is asked (恳谈, 公示) first, then by stage', async () => {
+    loginAs(owners, 40, '叶永平')
+    expect(ownersCommunityOf({ roles: [{ role: 'owners_committee', communityId: 2, placeLevel: 'community', placeId: 2, placeName: '钢花村社区' }] } as never)).toBe(2)
+    const api = fakeApi({ 'GET /api/topics': { items: [topic({ status: 'discussion' })], total: 1, page: 1, pageSize: 20 } })
+    render(<OwnersTopicsPage />)
+    expect(await screen.findByText('11栋加装电梯')).toBeTruthy()
+    const url = api.mock.calls[0][0].url
+    expect(url).toContain(`status=${encodeURIComponent('discussion,notice')}`)
+    expect(url).toContain('communityId=2')
+    fireEvent.click(screen.getByText('落实'))
+    await waitFor(() => expect(api.mock.calls.at(-1)![0].url).toContain('status=implementing&'))
+  })
+
+  it('says it is not a member to someone without the role', async () => {
+    loginAs([{ role: 'resident', communityId: 2 }])
+    fakeApi({})
+    render(<OwnersTopicsPage />)
+    expect(await screen.findByText(/您还不是业委会成员/)).toBeTruthy()
+  })
+
+  it('on the topic, comments as 业委会 and is shown as a standing member of the meeting, whose minutes it reads', async () => {
+    loginAs(owners, 40, '叶永平')
+    router.params = { id: '5' }
+    const meeting = {
+      id: 3, topicId: 5, title: '加装电梯恳谈会', startsAt: '2020-12-10T11:00:00.000Z', endsAt: '2020-12-10T13:00:00.000Z', place: '钢花村社区议事厅',
+      venue: { id: 14, name: '议事厅使用预约' }, cancelledAt: null, cancelReason: null, capacity: 20, standingMembers: ['居委会', '业委会', '物业公司'],
+      registered: 5, waiting: 0, myRegistration: null, attendees: null, attendance: 4, minutes: '各方同意加装电梯，费用按楼层分摊。', minutesPublishedAt: '2020-12-10T14:00:00.000Z',
+    }
+    const api = fakeApi({
+      'GET /api/topics/5': topic({ status: 'notice', allowedActions: [], canComment: true, meetings: [meeting] }),
+      'POST /api/topics/5/comments': topic({ status: 'notice', allowedActions: [], canComment: true, meetings: [meeting] }),
+    })
+    render(<TopicPage />)
+    expect(await screen.findByText('您作为业委会常设成员参会')).toBeTruthy()
+    expect(screen.getByText('各方同意加装电梯，费用按楼层分摊。')).toBeTruthy()
+    expect(screen.getByText(/钢花村社区议事厅（已预约场地）/)).toBeTruthy()
+    expect(screen.getByText('您将以“业委会”身份发表意见')).toBeTruthy()
+    fireEvent.change(screen.getByPlaceholderText('发表您的意见或建议'), { target: { value: '业委会赞成此方案，建议尽快表决' } })
+    fireEvent.click(screen.getByText('发表意见'))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'POST' && c[0].data.body === '业委会赞成此方案，建议尽快表决')).toBe(true))
   })
 })
 

@@ -20,6 +20,9 @@ describe('首页 service entries', () => {
     expect(serviceEntries({ resident: false, worker: true, committee: false, gridWorker: true }).map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '代办预约'])
     expect(serviceEntries({ resident: false, worker: true, committee: false, provider: true }).map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '预约管理'])
   })
+  it('an owner on the owners\' committee (业委会) gets 业委会议事 beside a resident\'s entries', () => {
+    expect(serviceEntries({ resident: true, worker: false, committee: false, owners: true }).map((e) => e.text)).toEqual(['我要报事', '我的报事', '预约服务', '我的预约', '公示栏', '我的消息', '业委会议事'])
+  })
   it('grid workers get their inbox with a count, committees their queue and dashboard', () => {
     const entries = serviceEntries({ resident: false, worker: true, committee: true }, 3, 2)
     expect(entries.map((e) => e.text)).toEqual(['公示栏', '我的消息', '网格工单', '社区报事', '数据看板', '议事议程'])

@@ -7,6 +7,7 @@ import HomePage from '../src/pages/index/index'
 import ReportPage, { missingForReport } from '../src/pages/report/index'
 import CommitteeTicketPage from '../src/committee/ticket/index'
 import DashboardPage from '../src/committee/dashboard/index'
+import { satisfactionSummary } from '../src/committee/dashboard/DeliberationSatisfaction'
 import { router } from './mocks/taro'
 
 const me = { id: 1, name: '王秀英', phone: null, roles: [], community: { id: 1, name: '青和居社区', utcOffsetMinutes: 480 }, building: { id: 1, name: '青和居1栋' }, grid: null, household: { id: 5, label: '1栋502', bindingStatus: 'approved' } }
@@ -97,11 +98,30 @@ describe('随手拍', () => {
     fakeApi({
       'GET /api/stats/overview': { communityId: 1, total: 5, awaitingCategory: 2, byGrid: [], byStatus: { submitted: 3 }, byCategory: [], responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeRate: null },
       'GET /api/stats/trend': { communityId: 1, bucket: 'day', utcOffsetMinutes: 480, points: [] },
+      'GET /api/stats/deliberation': { communityId: 1, from: '2026-11-03', to: '2026-12-02', topicsDone: 0, ratings: { satisfied: 0, basically_satisfied: 0, unsatisfied: 0, satisfactionRate: null }, ticketSatisfactionRate: null },
     })
     render(<DashboardPage />)
     expect(await screen.findByText('待分类 2 件')).toBeTruthy()
+    expect(await screen.findByText('这段时间办结0个议题，还没有居民评价成果')).toBeTruthy()
     fireEvent.click(screen.getByText('去设置类别'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/committee/tickets/index' })
+  })
+
+  it('the dashboard shows 议事成果满意率 beside the tickets\' 满意率, with the words behind the bars', async () => {
+    loginAs([{ role: 'committee_member' }], 11, '黄丽华')
+    const deliberationStats = { communityId: 1, from: '2026-11-03', to: '2026-12-02', topicsDone: 1, ratings: { satisfied: 2, basically_satisfied: 1, unsatisfied: 1, satisfactionRate: 0.75 }, ticketSatisfactionRate: 0.8 }
+    // 4 households rated: 2 满意 + 1 基本满意 of 4 = 3/4 = 75%; the tickets' 满意率 0.8 is 80%.
+    fakeApi({
+      'GET /api/stats/overview': { communityId: 1, total: 0, awaitingCategory: 0, byGrid: [], byStatus: {}, byCategory: [], responseRate: null, resolutionRate: null, satisfactionRate: 0.8, onTimeRate: null },
+      'GET /api/stats/trend': { communityId: 1, bucket: 'day', utcOffsetMinutes: 480, points: [] },
+      'GET /api/stats/deliberation': deliberationStats,
+    })
+    render(<DashboardPage />)
+    const card = await screen.findByTestId('stats-deliberation')
+    expect(card.querySelector('[data-rate="results"]')!.textContent).toBe('议事成果75%')
+    expect(card.querySelector('[data-rate="tickets"]')!.textContent).toBe('报事80%')
+    expect(satisfactionSummary(deliberationStats)).toBe('议事成果满意率75%（4户评价：满意2，基本满意1，不满意1）；报事满意率80%')
+    expect(screen.getByText('办结1个议题；4户评价：满意2，基本满意1，不满意1')).toBeTruthy()
   })
 
   it('a cancelled camera stays on 首页 and says nothing', async () => {

@@ -15,6 +15,7 @@ describe('access matrix', () => {
   let danceId: number;
   let slotId: number;
   let bookingId: number;
+  let meetingId: number;
 
   beforeAll(async () => {
     ctx = await startSeededApp('mysql');
@@ -30,6 +31,9 @@ describe('access matrix', () => {
     danceId = (await ctx.api.as('张桂兰', 'GET', '/services?communityId=2&family=culture')).body.find((i: { name: string }) => i.name === '广场舞培训').id;
     slotId = (await ctx.api.as('张桂兰', 'GET', `/services/${danceId}/slots?from=2026-11-24&to=2026-11-24`)).body[0].id;
     bookingId = (await ctx.api.as('张桂兰', 'POST', '/bookings', { slotId })).body.id;
+    // A meeting of a seeded 钢花村 topic under discussion, its place as text.
+    const discussed = (await ctx.api.as('何志刚', 'GET', '/topics?communityId=2&status=discussion')).body.items[0].id;
+    meetingId = (await ctx.api.as('何志刚', 'POST', `/topics/${discussed}/meetings`, { title: '访问测试会', startsAt: '2026-11-30T06:00:00.000Z', endsAt: '2026-11-30T08:00:00.000Z', place: '钢花村社区活动室', capacity: 10, standingMembers: ['居委会'] })).body.id;
   });
   afterAll(async () => {
     await ctx?.close();
@@ -152,6 +156,12 @@ describe('access matrix', () => {
   });
   matrix('GET /votes/:id (none such)', () => ['GET', '/votes/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
   matrix('GET /meetings/:id (none such)', () => ['GET', '/meetings/999999'], { 王秀英: 404, 黄丽华: 404, anonymous: 401 });
+  matrix('POST /meetings/:id/move (钢花村\'s committee only)', () => ['POST', `/meetings/${meetingId}/move`, { startsAt: '2026-11-30T07:00:00.000Z', endsAt: '2026-11-30T09:00:00.000Z', reason: '时间调整' }], {
+    王秀英: 404, 张桂兰: 403, 郑芳: 403, 黄丽华: 404, 何志刚: 200, 林国栋: 403, 系统管理员: 403, anonymous: 401,
+  });
+  matrix('POST /meetings/:id/cancel (钢花村\'s committee only)', () => ['POST', `/meetings/${meetingId}/cancel`, { reason: '时间调整' }], {
+    王秀英: 404, 张桂兰: 403, 郑芳: 403, 黄丽华: 404, 何志刚: 200, 林国栋: 403, 系统管理员: 403, anonymous: 401,
+  });
   matrix('POST /topics/:id/comments (while seconding: nobody yet; outsiders never see it)', () => ['POST', `/topics/${topicId}/comments`, { body: '我有意见' }], {
     王秀英: 409, 张桂兰: 404, 何志刚: 404, 黄丽华: 409, anonymous: 401,
   });

@@ -108,6 +108,16 @@ export const API_ERROR_STATUS = {
   MEETING_TIMES_INVALID: 422,
   /** The meeting has started: registrations no longer change. */
   MEETING_STARTED: 409,
+  /** The meeting was cancelled: nothing more happens to it. */
+  MEETING_CANCELLED: 409,
+  /** A meeting needs a venue or a place written out. */
+  MEETING_PLACE_REQUIRED: 422,
+  /** The venue is not a 场地 of 预约 in the topic's community. */
+  UNKNOWN_VENUE: 422,
+  /** The venue is held or booked at that time. */
+  VENUE_TAKEN: 409,
+  /** The venue is closed that day (停止服务). */
+  VENUE_CLOSED: 409,
   /** Attendance and minutes come once the meeting has started. */
   MEETING_NOT_STARTED: 409,
   /** WeChat's content check found the text unfit to publish; the message names the field. */
@@ -170,6 +180,8 @@ export const API_ERROR_STATUS = {
   SLOT_TIMES_INVALID: 422,
   /** A slot of the item already starts at that time. */
   SLOT_EXISTS: 409,
+  /** The venue's time is held for a 恳谈会. */
+  SLOT_HELD: 409,
   RATE_LIMITED: 429,
   WECHAT_RATE_LIMITED: 429,
   UPLOAD_QUOTA_EXCEEDED: 429,
@@ -1800,7 +1812,13 @@ export interface MeetingView {
   title: string;
   startsAt: IsoDateTime;
   endsAt: IsoDateTime;
+  /** Where: the venue's place when it is one, else the text the committee wrote. */
   place: string;
+  /** The 场地 of 预约 held for the meeting's time (a slot of it, closed to bookings), or null for a free-text place. */
+  venue: { id: number; name: string } | null;
+  /** Cancelled by the committee (the venue freed, the registered told); registrations stop. */
+  cancelledAt: IsoDateTime | null;
+  cancelReason: string | null;
   capacity: number;
   /** The four parties taking part as of right (居委会、业委会、物业公司、社会组织…). */
   standingMembers: string[];
@@ -1817,13 +1835,26 @@ export interface MeetingView {
   minutesPublishedAt: IsoDateTime | null;
 }
 
+/** A venue (`venueId`: a 场地 item of 预约 in the community, its time held for the meeting) or a place as text (`place`); one of them. */
 export interface MeetingRequest {
   title: string;
   startsAt: IsoDateTime;
   endsAt: IsoDateTime;
-  place: string;
+  venueId?: number | null;
+  place?: string;
   capacity: number;
   standingMembers: string[];
+}
+
+/** Moving a meeting: new times (the venue's hold moves with it); the registered are told. */
+export interface MeetingMoveRequest {
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  reason: string;
+}
+
+export interface MeetingCancelRequest {
+  reason: string;
 }
 
 /** Those who came (user ids of registered residents); every other registered resident is marked absent. */

@@ -120,6 +120,8 @@ import type {
   VoteReceipts,
   VoteRoll,
   AttendanceRequest,
+  MeetingCancelRequest,
+  MeetingMoveRequest,
   MeetingRequest,
   MeetingView,
   MinutesRequest,
@@ -237,7 +239,7 @@ export interface Endpoints {
   /** Everything Linli holds about the caller (PIPL). */
   'GET /me/export': { response: AccountExport };
   /** 注销: the account's personal data goes at once; its tickets stay with the reporter anonymised. */
-  'DELETE /me': { response: AccountDeleted; errors: 'STAFF_HAS_OPEN_TICKETS' };
+  'DELETE /me': { response: AccountDeleted; errors: 'STAFF_HAS_OPEN_TICKETS' | 'TOPIC_CONFLICT' };
   /** Who has seen the caller's whole phone number, newest first. */
   'GET /me/phone-reveals': { response: PhoneRevealLogEntry[] };
   /** 查看号码: the whole number of someone the caller serves as staff; logged. */
@@ -467,10 +469,24 @@ export interface Endpoints {
   /** 评价结果: once per household in scope. */
   'POST /topics/{id}/rate': { params: IdParams; body: TopicRateRequest; response: TopicDetail; errors: TopicErrors | 'TOPIC_ALREADY_RATED' | 'CONTENT_RISKY' };
   /** 恳谈会: a meeting of the topic with its time, place, capacity and standing members (committee). */
-  'POST /topics/{id}/meetings': { params: IdParams; body: MeetingRequest; response: MeetingView; errors: TopicErrors | 'MEETING_TIMES_INVALID' | 'CONTENT_RISKY' };
+  'POST /topics/{id}/meetings': {
+    params: IdParams;
+    body: MeetingRequest;
+    response: MeetingView;
+    errors: TopicErrors | 'MEETING_TIMES_INVALID' | 'MEETING_PLACE_REQUIRED' | 'UNKNOWN_VENUE' | 'VENUE_TAKEN' | 'VENUE_CLOSED' | 'CONTENT_RISKY';
+  };
+  /** Move a meeting before it starts (committee): the venue's hold moves too; the registered are told and the reminder is due again. */
+  'POST /meetings/{id}/move': {
+    params: IdParams;
+    body: MeetingMoveRequest;
+    response: MeetingView;
+    errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_STARTED' | 'MEETING_CANCELLED' | 'MEETING_TIMES_INVALID' | 'VENUE_TAKEN' | 'VENUE_CLOSED' | 'TOPIC_CONFLICT' | 'CONTENT_RISKY';
+  };
+  /** Cancel a meeting before it starts (committee): the venue is freed, the registered are told. */
+  'POST /meetings/{id}/cancel': { params: IdParams; body: MeetingCancelRequest; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_STARTED' | 'MEETING_CANCELLED' | 'TOPIC_CONFLICT' | 'CONTENT_RISKY' };
   'GET /meetings/{id}': { params: IdParams; response: MeetingView; errors: 'NOT_FOUND' };
   /** Register (residents in scope): a place while there is one, else the waiting list. Registering twice is registering once. */
-  'POST /meetings/{id}/registration': { params: IdParams; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_STARTED' };
+  'POST /meetings/{id}/registration': { params: IdParams; response: MeetingView; errors: 'FORBIDDEN' | 'NOT_FOUND' | 'MEETING_STARTED' | 'MEETING_CANCELLED' };
   /** Cancel one's registration; the first on the waiting list moves up. */
   'DELETE /meetings/{id}/registration': { params: IdParams; response: MeetingView; errors: 'NOT_FOUND' | 'MEETING_STARTED' };
   /** 签到: who attended, once the meeting has started (committee). */
@@ -507,7 +523,7 @@ export interface Endpoints {
   /** An item's slots over local days with places left, waiting list and the caller's own booking. */
   'GET /services/{id}/slots': { query: SlotsQuery; params: IdParams; response: SlotView[]; errors: 'NOT_FOUND' };
   /** Add one slot. */
-  'POST /services/{id}/slots': { params: IdParams; body: SlotRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_EXISTS' };
+  'POST /services/{id}/slots': { params: IdParams; body: SlotRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_EXISTS' | 'SLOT_HELD' };
   /** The weekly schedule and the closed days ahead. */
   'GET /services/{id}/schedule': { params: IdParams; response: ScheduleView; errors: 'NOT_FOUND' };
   /** Replace the weekly schedule; slots are made for the days of the booking window. */
@@ -517,7 +533,7 @@ export interface Endpoints {
   /** Change a slot's capacity. */
   'PUT /slots/{id}': { params: IdParams; body: SlotEditRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CAPACITY_BELOW_TAKEN' | 'SLOT_CLOSED' };
   /** Move a slot: everyone booked is told and may keep the new time or cancel without it counting late. */
-  'POST /slots/{id}/move': { params: IdParams; body: SlotMoveRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'SLOT_EXISTS' | 'CONTENT_RISKY' };
+  'POST /slots/{id}/move': { params: IdParams; body: SlotMoveRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'SLOT_EXISTS' | 'SLOT_HELD' | 'CONTENT_RISKY' };
   /** Close a slot: its bookings are cancelled, everyone booked is told the reason. */
   'POST /slots/{id}/close': { params: IdParams; body: SlotCloseRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'CONTENT_RISKY' | 'TICKET_CONFLICT' };
   /** A slot's roster (its provider and committee). */

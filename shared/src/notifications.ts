@@ -60,6 +60,9 @@ export const NOTIFICATION_KINDS = {
   // Written by the sweeper at 09:00 local the day before (at once for a meeting scheduled later than that).
   meeting_reminder: { label: '恳谈会提醒', recipients: ['account_holder'] },
   meeting_minutes: { label: '恳谈会纪要', recipients: ['in_scope'] },
+  // The committee moved or cancelled a meeting: its registered residents (and those waiting) are told.
+  meeting_moved: { label: '恳谈会时间变更', recipients: ['account_holder'] },
+  meeting_cancelled: { label: '恳谈会取消', recipients: ['account_holder'] },
   // 预约: the first three come from applyBookingTransition (shared/src/booking.ts), the rest from the server's own steps.
   booking_offered: { label: '候补到位', recipients: ['holder', 'booker'] },
   booking_cancelled: { label: '预约已取消', recipients: ['holder', 'booker'] },

@@ -16,7 +16,7 @@ interface Props {
   onRate: (rating: Rating, comment: string) => Promise<unknown>
 }
 
-/** The one rating, for matters and services alike: stars and the three labelled chips, an optional comment. */
+/** The one rating, for matters (报事), services (预约) and 议事 results alike: stars and the three labelled chips, an optional comment. */
 export function RateForm({ title, unsatisfiedHint, placeholder, onRate }: Props) {
   const [stars, setStars] = useState(0)
   const [comment, setComment] = useState('')

@@ -81,8 +81,10 @@ export function MeetingInfo({ meeting }: { meeting: MeetingView }) {
   return (
     <>
       <Text className='card__title'>{meeting.title}</Text>
+      {meeting.cancelledAt && <Text className='text-danger meeting-cancelled'>已取消：{meeting.cancelReason}</Text>}
       <Text className='hint'>
         {formatDateTime(meeting.startsAt)} 至 {formatDateTime(meeting.endsAt)} · {meeting.place}
+        {meeting.venue ? '（已预约场地）' : ''}
       </Text>
       <Text className='hint'>
         名额{meeting.capacity}人，已报名{meeting.registered}人{meeting.waiting ? `，候补${meeting.waiting}人` : ''}

@@ -17,3 +17,8 @@ export function useStatsOverview(range: StatsRange) {
 export function useStatsTrend(range: StatsRange, bucket: TrendBucket) {
   return useResource(() => api('GET /stats/trend', { query: { ...query(range), bucket } }), [range.communityId, range.from, range.to, bucket], range.communityId !== null)
 }
+
+/** 议事成果满意率 over the same days, beside the tickets' 满意率 (GET /stats/deliberation). */
+export function useDeliberationStats(range: StatsRange) {
+  return useResource(() => api('GET /stats/deliberation', { query: query(range) }), [range.communityId, range.from, range.to], range.communityId !== null)
+}

@@ -19,3 +19,13 @@ export const TOPIC_PARTY_LABELS: Record<TopicParty, string> = {
   social_organisation: '社会组织',
   partner: '共建单位',
 }
+
+/**
+ * The owners' committee's name when the user speaks for it in this community (the server's partyOf: a
+ * committee member speaks as 居委会 first), else null: residents comment as themselves.
+ */
+export function ownersCommitteeLabel(roles: readonly { role: string; communityId: number | null }[] | undefined, communityId: number): string | null {
+  if (!roles) return null
+  if (roles.some((r) => r.role === 'committee_member' && r.communityId === communityId)) return null
+  return roles.some((r) => r.role === 'owners_committee' && r.communityId === communityId) ? TOPIC_PARTY_LABELS.owners_committee : null
+}

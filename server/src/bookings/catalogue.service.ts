@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Between, In, IsNull, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { Between, In, IsNull, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
 import {
   addLocalDays,
   allowedBookingActions,
@@ -33,6 +33,7 @@ import { advanceSlot, lockSlot, persistTransition } from './booking-queue.js';
 import { bookingBlock } from './booking-rules.js';
 import { eligibilityText, itemSummary, myBookings, providerViews, rosterEntry, slotView, waitingCounts, waitingPosition } from './booking-views.js';
 import { notifyBooking, recordBookingEvent } from './booking-writes.js';
+import { heldOverlap } from './venue-holds.js';
 import type { ClosureDto, ScheduleDto, ServiceItemDto, ServicesQueryDto, SlotDto, SlotEditDto, SlotMoveDto, SlotsQueryDto } from './dto/bookings.dto.js';
 import { Booking } from './entities/booking.entities.js';
 import { ServiceClosure, ServiceItem, ServiceSlot } from './entities/catalogue.entities.js';
@@ -246,6 +247,7 @@ export class CatalogueService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     this.times(item, startsAt, endsAt, now);
+    await this.notHeld(this.db.manager, item, startsAt, endsAt);
     const slot = this.db.manager.create(ServiceSlot, {
       serviceId: item.id,
       communityId: item.communityId,
@@ -292,6 +294,12 @@ export class CatalogueService {
     return this.slotViewOf(user, slot, item, offset);
   }
 
+  /** A venue's time held for a 恳谈会 (venue-holds.ts) takes no slot of 预约. */
+  private async notHeld(em: EntityManager, item: ServiceItem, startsAt: Date, endsAt: Date, exceptId?: number): Promise<void> {
+    const held = await heldOverlap(em, item.id, startsAt, endsAt, exceptId);
+    if (held) throw new AppError(409, 'SLOT_HELD', `这段时间场地已用于${held.closedReason ?? '其他活动'}，请选择其他时间`);
+  }
+
   private async slotViewOf(user: AuthUser, slot: ServiceSlot, item: ServiceItem, offset: number): Promise<SlotView> {
     const fresh = (await this.db.manager.findOneBy(ServiceSlot, { id: slot.id }))!;
     const [waiting, mine] = await Promise.all([waitingCounts(this.db.manager, [slot.id]), myBookings(this.db.manager, user.id, [slot.id])]);
@@ -312,6 +320,7 @@ export class CatalogueService {
         if (slot.closedAt) throw new AppError(409, 'SLOT_CLOSED', '该时段已停止服务，请添加新的时段');
         if (slot.startsAt <= now) throw new AppError(422, 'SLOT_PAST', '该时段已开始，不能再调整时间；如需另约请添加新的时段');
         this.times(item, startsAt, endsAt, now);
+        await this.notHeld(em, item, startsAt, endsAt, slotId);
         await em.update(ServiceSlot, { id: slotId }, { startsAt, endsAt, localDate: localDate(startsAt, offset), movedAt: now });
         Object.assign(slot, { startsAt, endsAt, localDate: localDate(startsAt, offset), movedAt: now });
         const live = await em.find(Booking, { where: { slotId, status: In(['booked', 'waiting', 'offered']) } });
@@ -490,6 +499,8 @@ export async function generateScheduledSlots(em: EntityManager, item: ServiceIte
   if (item.scheduledUntil !== null && item.scheduledUntil >= until) return 0;
   const from: LocalDate = item.scheduledUntil !== null && item.scheduledUntil >= today ? addLocalDays(item.scheduledUntil, 1) : today;
   const closed = new Set((await em.find(ServiceClosure, { where: { serviceId: item.id, date: Between(from, until) } })).map((c) => c.date));
+  // A venue's time held for a 恳谈会 (venue-holds.ts) is not offered again.
+  const held = await em.find(ServiceSlot, { where: { serviceId: item.id, localDate: Between(addLocalDays(from, -1), until), heldFor: Not(IsNull()) } });
   const rows: Partial<ServiceSlot>[] = [];
   for (let day = from; day <= until; day = addLocalDays(day, 1)) {
     if (closed.has(day)) continue;
@@ -499,6 +510,7 @@ export async function generateScheduledSlots(em: EntityManager, item: ServiceIte
       const at = (hhmm: string) => new Date(midnight + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) * MINUTE);
       const startsAt = at(r.start);
       if (startsAt <= now) continue;
+      if (held.some((h) => h.startsAt < at(r.end) && h.endsAt > startsAt)) continue;
       rows.push({ serviceId: item.id, communityId: item.communityId, startsAt, endsAt: at(r.end), localDate: day, capacity: r.capacity, taken: 0, volunteerCapacity: r.volunteerCapacity ?? item.volunteerPlaces, volunteerTaken: 0, closedAt: null, closedReason: null, movedAt: null, createdAt: now });
     }
   }

@@ -8,7 +8,9 @@ import { BoardService } from './board.service.js';
 import {
   AcceptTopicDto,
   AttendanceDto,
+  MeetingCancelDto,
   MeetingDto,
+  MeetingMoveDto,
   MinutesDto,
   BoardQuery,
   CastBallotDto,
@@ -231,6 +233,20 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Cancel; the first on the waiting list moves up' })
   cancel(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id): Promise<MeetingView> {
     return this.meetings.cancel(user, id);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a meeting (committee): the venue hold moves, the registered are told' })
+  move(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: MeetingMoveDto): Promise<MeetingView> {
+    return this.meetings.move(user, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a meeting (committee): the venue is freed, the registered are told' })
+  cancelMeeting(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: Id, @Body() dto: MeetingCancelDto): Promise<MeetingView> {
+    return this.meetings.cancelMeeting(user, id, dto.reason);
   }
 
   @Post(':id/attendance')

@@ -21,6 +21,7 @@ import {
 } from '@linli/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { maskName } from '../common/mask.js';
+import { ServiceItem } from '../bookings/entities/catalogue.entities.js';
 import { ContentHold } from '../content-security/content-hold.entity.js';
 import { Building, Grid } from '../places/entities/places.entities.js';
 import { PlacesService } from '../places/places.service.js';
@@ -103,6 +104,8 @@ export async function meetingViews(em: EntityManager, meetings: TopicMeeting[], 
   const regs = await em.find(MeetingRegistration, { where: { meetingId: In(meetings.map((m) => m.id)) }, order: { joinedAt: 'ASC', id: 'ASC' } });
   const committee = isCommittee(viewer, topic.communityId);
   const staff = worksIn(viewer, topic.communityId);
+  const venueIds = [...new Set(meetings.map((m) => m.venueId).filter((v): v is number => v !== null))];
+  const venues = new Map((venueIds.length ? await em.find(ServiceItem, { where: { id: In(venueIds) }, select: { id: true, name: true } }) : []).map((v) => [v.id, v.name]));
   const names = committee && regs.length ? new Map((await em.find(User, { where: { id: In([...new Set(regs.map((r) => r.userId))]) }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<number, string>();
   return meetings.map((m) => {
     const mine = regs.filter((r) => r.meetingId === m.id);
@@ -115,6 +118,9 @@ export async function meetingViews(em: EntityManager, meetings: TopicMeeting[], 
       startsAt: m.startsAt.toISOString(),
       endsAt: m.endsAt.toISOString(),
       place: m.place,
+      venue: m.venueId === null ? null : { id: m.venueId, name: venues.get(m.venueId) ?? '' },
+      cancelledAt: m.cancelledAt?.toISOString() ?? null,
+      cancelReason: m.cancelReason === null ? null : staff ? m.cancelReason : maskPersonalText(m.cancelReason),
       capacity: m.capacity,
       standingMembers: m.standingMembers ? m.standingMembers.split('、') : [],
       registered: mine.filter((r) => r.status === 'registered' || r.status === 'attended' || r.status === 'absent').length,
@@ -205,8 +211,11 @@ export class TopicViews {
     const tickets = links.length ? await em.find(Ticket, { where: { id: In(links.map((l) => l.ticketId)) }, select: { id: true, code: true, description: true } }) : [];
     const held = await this.heldIds(em, [t.contentHoldId, ...comments.map((c) => c.contentHoldId)]);
     const userIds = [t.proposerId, ...plans.map((p) => p.authorId), ...comments.map((c) => c.authorId), ...updates.map((u) => u.authorId), ...events.map((e) => e.actorId ?? 0)];
-    const users = new Map((await em.find(User, { where: { id: In([...new Set(userIds)]) }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-    const residentName = (id: number, resident: boolean) => (resident && !staff && id !== viewer.id ? maskName(users.get(id) ?? '') : (users.get(id) ?? ''));
+    const people = await em.find(User, { where: { id: In([...new Set(userIds)]) }, select: { id: true, name: true, deletedAt: true } });
+    const users = new Map(people.map((u) => [u.id, u.name]));
+    // A deleted account's row is emptied and named 已注销用户, shown as it is (masking it would suggest a person).
+    const gone = new Set(people.filter((u) => u.deletedAt !== null).map((u) => u.id));
+    const residentName = (id: number, resident: boolean) => (resident && !staff && id !== viewer.id && !gone.has(id) ? maskName(users.get(id) ?? '') : (users.get(id) ?? ''));
     const text = (s: string) => (staff ? s : maskPersonalText(s));
     const householdIds = mine.map((h) => h.householdId);
     const [myCosign, myRating] = householdIds.length

@@ -29,7 +29,7 @@ export class AccountController {
   }
 
   @Delete('me')
-  @ApiOperation({ summary: '注销: delete my account at once (409 STAFF_HAS_OPEN_TICKETS while tickets are in my hands)' })
+  @ApiOperation({ summary: '注销: delete my account at once (409 STAFF_HAS_OPEN_TICKETS while tickets are in my hands; 409 TOPIC_CONFLICT when a meeting changed meanwhile)' })
   delete(@CurrentUser() user: AuthUser): Promise<AccountDeleted> {
     return this.account.delete(user.id);
   }

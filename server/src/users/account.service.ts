@@ -24,6 +24,8 @@ import { RoleAssignment, User } from './entities/users.entities.js';
 import { PhoneRevealsService } from './phone-reveals.service.js';
 import { UsersService } from './users.service.js';
 import { Ballot, MeetingRegistration, Topic, TopicComment, TopicCosign, TopicRating } from '../deliberation/entities/deliberation.entities.js';
+import { giveUpMeetings } from '../deliberation/meeting-queue.js';
+import { VersionConflict } from '../deliberation/topic-writes.js';
 import { giveUpBookings } from '../bookings/booking-queue.js';
 import { Booking, BookingHelpRequest, VolunteerHourEntry } from '../bookings/entities/booking.entities.js';
 import { ServiceItem, ServiceSlot } from '../bookings/entities/catalogue.entities.js';
@@ -152,9 +154,23 @@ export class AccountService {
    * 注销: at once, the name, phone, avatar, nickname, openid, roles, household bindings and pending
    * notices go. The row stays, emptied, so the user's tickets keep a reporter (shown as 已注销用户) and the
    * community's records and figures stay true; the household stays too. The openid is gone, so logging in
-   * again makes a new user. Staff must first hand their open tickets over.
+   * again makes a new user. Staff must first hand their open tickets over. In 议事 the household's ballots,
+   * co-signs and ratings stay counted, comments stay under 已注销用户, places at meetings to come are given up.
    */
   async delete(userId: number): Promise<AccountDeleted> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deleteOnce(userId);
+      } catch (e) {
+        // A meeting's registrations changed while its waiting list was moved up: once more, from a fresh read.
+        if (e instanceof VersionConflict && attempt < 3) continue;
+        if (e instanceof VersionConflict) throw new AppError(409, 'TOPIC_CONFLICT', '恳谈会报名刚有变化，请稍后再试一次注销');
+        throw e;
+      }
+    }
+  }
+
+  private async deleteOnce(userId: number): Promise<AccountDeleted> {
     const now = this.clock.now();
     const avatarKey = await this.db.transaction(async (em) => {
       const open = await em.count(Ticket, { where: { handlerId: userId, status: In([...HANDLER_INBOX_STATUSES]) } });
@@ -168,6 +184,10 @@ export class AccountService {
       await em.delete(HouseholdMember, { userId });
       await em.delete(Notification, { userId });
       await giveUpBookings(em, this.db, userId, now);
+      // 议事: places at meetings to come are given up (the waiting list moves up). Ballots, co-signs, ratings and
+      // comments stay with their households and topics, so rolls, counts and the record stay true; they point to
+      // this emptied row, so they are shown as 已注销用户 and name nobody.
+      await giveUpMeetings(em, userId, now);
       await em.update(AccountClaim, { claimantId: userId, status: 'pending' }, { status: 'rejected', reason: '账号已注销', decidedAt: now });
       if (user.avatarKey) await em.delete(StoredFile, { key: user.avatarKey });
       // A held nickname is the person's own; held ticket texts stay with their tickets, as the tickets do.

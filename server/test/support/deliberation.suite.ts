@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TOPIC_STATUSES, localDate, type UploadedFile } from '@linli/shared';
+import { TOPIC_STATUSES, addLocalDays, localDate, startOfLocalDay, type UploadedFile } from '@linli/shared';
+import { BookingSweeper } from '../../src/bookings/booking-sweeper.service.js';
 import { HouseholdBinding } from '../../src/bindings/entities/household-binding.entity.js';
 import { DeliberationSweeper } from '../../src/deliberation/deliberation-sweeper.service.js';
 import { ContentHold } from '../../src/content-security/content-hold.entity.js';
@@ -208,6 +209,80 @@ export function deliberationSuite(dialect: Dialect): void {
       expect(minutes.body.minutesPublishedAt).toEqual(ctx.clock.now().toISOString());
       const topic = await ctx.api.as(O[9], 'GET', `/topics/${topicId}`);
       expect(topic.body.meetings).toMatchObject([{ id, minutes: '与会各方同意更换刷卡门禁，由居委会拟定方案后公示。', attendees: null }]);
+    });
+
+    it('holds a 预约 venue for a meeting: its own slot closed to bookings, a clash is 409, moving and cancelling move and free it', async () => {
+      await ctx.app.get(BookingSweeper).run();
+      const venues = await ctx.api.as('何志刚', 'GET', '/services?communityId=2&family=venue');
+      const hall = venues.body.find((v: { name: string }) => v.name === '议事厅使用预约');
+      const t = await propose('郑芳', { title: '议事厅里商议楼道照明', description: '楼道灯坏了很久，想请物业和业委会一起到议事厅商议更换' });
+      expect(t.status).toBe('submitted');
+      // Local days three, four and five days on; the hall's weekly slots are at 19:00, so 9:00–18:00 is free.
+      const day = (n: number) => addLocalDays(localDate(ctx.clock.now(), 480), n);
+      const at = (d: string, hour: number) => new Date(startOfLocalDay(d, 480).getTime() + hour * 3_600_000).toISOString();
+      const meeting = (d: string, from: number, to: number, extra: Record<string, unknown> = {}) => ({ title: '楼道照明恳谈会', startsAt: at(d, from), endsAt: at(d, to), venueId: hall.id, capacity: 20, standingMembers: ['居委会', '业委会', '物业公司'], ...extra });
+      const slotsOf = async (d: string) => (await ctx.api.as('何志刚', 'GET', `/services/${hall.id}/slots?from=${d}&to=${d}`)).body as { id: number; startsAt: string; closed: boolean; closedReason: string | null }[];
+      const [d3, d4, d5] = [day(3), day(4), day(5)];
+
+      expect((await post('何志刚', `/topics/${t.id}/meetings`, { ...meeting(d3, 14, 16), venueId: null })).body.code).toBe('MEETING_PLACE_REQUIRED');
+      expect((await post('何志刚', `/topics/${t.id}/meetings`, meeting(d3, 14, 16, { venueId: 999999 }))).body.code).toBe('UNKNOWN_VENUE');
+      // A service of another family is not a venue.
+      const notVenue = (await ctx.api.as('何志刚', 'GET', '/services?communityId=2&family=care')).body[0];
+      expect((await post('何志刚', `/topics/${t.id}/meetings`, meeting(d3, 14, 16, { venueId: notVenue.id }))).body.code).toBe('UNKNOWN_VENUE');
+
+      // 14:00–16:00 on d3: no slot there, so one is made for it, closed to bookings.
+      const a = await post('何志刚', `/topics/${t.id}/meetings`, meeting(d3, 14, 16));
+      expect(a.status).toBe(200);
+      expect(a.body).toMatchObject({ venue: { id: hall.id, name: '议事厅使用预约' }, place: '钢花村社区议事厅', cancelledAt: null });
+      const held = (await slotsOf(d3)).find((s) => s.startsAt === at(d3, 14))!;
+      expect(held).toMatchObject({ closed: true, closedReason: '恳谈会：楼道照明恳谈会' });
+      expect((await ctx.api.as(O[10], 'POST', '/bookings', { slotId: held.id })).body.code).toBe('SLOT_CLOSED');
+      expect((await post('何志刚', `/services/${hall.id}/slots`, { startsAt: at(d3, 15), endsAt: at(d3, 17), capacity: 5 })).body.code).toBe('SLOT_HELD');
+      const clash = await post('何志刚', `/topics/${t.id}/meetings`, meeting(d3, 15, 17));
+      expect([clash.status, clash.body.code]).toEqual([409, 'VENUE_TAKEN']);
+
+      // d4's 17:00 slot has a resident's booking: a clash. d5's is free: the meeting takes it over (and no slot is made).
+      const addSlot = async (d: string) => (await post('何志刚', `/services/${hall.id}/slots`, { startsAt: at(d, 17), endsAt: at(d, 18), capacity: 1 })).body.id as number;
+      expect((await ctx.api.as(O[10], 'POST', '/bookings', { slotId: await addSlot(d4) })).status).toBe(201);
+      const booked = await post('何志刚', `/topics/${t.id}/meetings`, meeting(d4, 17.5, 18.5));
+      expect([booked.status, booked.body.code]).toEqual([409, 'VENUE_TAKEN']);
+      await addSlot(d5);
+      const b = await post('何志刚', `/topics/${t.id}/meetings`, meeting(d5, 17, 18));
+      expect(b.status).toBe(200);
+      const evening5 = (await slotsOf(d5)).filter((s) => s.startsAt === at(d5, 17));
+      expect(evening5).toMatchObject([{ capacity: 1, closed: true, closedReason: '恳谈会：楼道照明恳谈会' }]);
+
+      // A closed day of the venue refuses a meeting on it.
+      expect((await post('何志刚', `/services/${hall.id}/closures`, { date: day(6), reason: '议事厅检修' })).status).toBe(200);
+      const shut = await post('何志刚', `/topics/${t.id}/meetings`, meeting(day(6), 9, 11));
+      expect([shut.status, shut.body.code]).toEqual([409, 'VENUE_CLOSED']);
+
+      // Moving a: the hold moves (14:00 freed, 9:00 held); onto b's evening it is a clash and nothing changes.
+      expect((await post(O[4], `/meetings/${a.body.id}/registration`)).status).toBe(200);
+      const onto = await post('何志刚', `/meetings/${a.body.id}/move`, { startsAt: at(d5, 16), endsAt: at(d5, 17.5), reason: '与其他会议冲突' });
+      expect([onto.status, onto.body.code]).toEqual([409, 'VENUE_TAKEN']);
+      expect((await slotsOf(d3)).filter((s) => s.startsAt === at(d3, 14))).toHaveLength(1);
+      expect((await post(O[4], `/meetings/${a.body.id}/move`, { startsAt: at(d3, 9), endsAt: at(d3, 11), reason: '改到上午' })).status).toBe(403);
+      const moved = await post('何志刚', `/meetings/${a.body.id}/move`, { startsAt: at(d3, 9), endsAt: at(d3, 11), reason: '改到上午' });
+      expect(moved.body).toMatchObject({ startsAt: at(d3, 9), endsAt: at(d3, 11), venue: { id: hall.id } });
+      expect((await slotsOf(d3)).filter((s) => s.closedReason === '恳谈会：楼道照明恳谈会').map((s) => s.startsAt)).toEqual([at(d3, 9)]);
+      expect((await inbox(O[4], 'meeting_moved')).filter((n) => n.topicId === t.id)).toHaveLength(1);
+      expect((await post('何志刚', `/services/${hall.id}/slots`, { startsAt: at(d3, 15), endsAt: at(d3, 17), capacity: 5 })).status).toBe(201);
+
+      // Cancelling b frees d5's 17:00: the slot takes bookings again; registrations stop.
+      expect((await post(O[5], `/meetings/${b.body.id}/registration`)).status).toBe(200);
+      const off = await post('何志刚', `/meetings/${b.body.id}/cancel`, { reason: '问题已由物业解决' });
+      expect(off.body).toMatchObject({ cancelReason: '问题已由物业解决', venue: { id: hall.id } });
+      expect(off.body.cancelledAt).toEqual(ctx.clock.now().toISOString());
+      expect((await slotsOf(d5)).filter((s) => s.startsAt === at(d5, 17))).toMatchObject([{ capacity: 1, placesLeft: 1, closed: false, closedReason: null }]);
+      expect((await inbox(O[5], 'meeting_cancelled')).filter((n) => n.topicId === t.id)).toHaveLength(1);
+      expect((await post(O[6], `/meetings/${b.body.id}/registration`)).body.code).toBe('MEETING_CANCELLED');
+      expect((await post('何志刚', `/meetings/${b.body.id}/cancel`, { reason: '问题已由物业解决' })).body.code).toBe('MEETING_CANCELLED');
+      const again = await post('何志刚', `/topics/${t.id}/meetings`, meeting(d5, 17, 18));
+      expect(again.status).toBe(200);
+      // A place as text is still a place.
+      const text = await post('何志刚', `/topics/${t.id}/meetings`, { ...meeting(d3, 14, 16), venueId: null, place: '11栋楼下空地' });
+      expect(text.body).toMatchObject({ place: '11栋楼下空地', venue: null });
     });
 
     let unanimityVoteId: number;
@@ -465,6 +540,55 @@ export function deliberationSuite(dialect: Dialect): void {
       const wide = await readyToVote({ scope: 'grid', buildingIds: undefined, gridId });
       const refused = await post('何志刚', `/topics/${wide.id}/votes`, { rule: 'civil_code_major', secret: true, closesAt: new Date(ctx.clock.now().getTime() + 86_400_000).toISOString() });
       expect(refused.body.code).toBe('VOTE_RULE_SCOPE');
+    });
+
+    it('注销 in 议事: the household’s ballot and co-sign stay counted, the comment stays under 已注销用户, places at meetings to come go to the waiting list', async () => {
+      // 田翠花 (O[15], 2单元202, 98.60 m²) deletes her account; 唐振东 (O[14], 2单元201) waits behind her.
+      const leaver = O[15];
+      const leaverId = ctx.api.userId(leaver);
+      const seconding = await propose(O[12], { title: '11栋楼道刷新', description: '楼道墙面脱落，建议重新粉刷' });
+      expect((await post(leaver, `/topics/${seconding.id}/cosign`)).body).toMatchObject({ cosigns: 2 });
+
+      const t = await propose('郑芳', { title: '11栋外墙防水', description: '外墙渗水严重，建议整体做防水' });
+      expect((await post('何志刚', `/topics/${t.id}/accept`, { priority: 'normal' })).status).toBe(200);
+      const startsAt = new Date(ctx.clock.now().getTime() + 10 * 86_400_000);
+      const m = await post('何志刚', `/topics/${t.id}/meetings`, { title: '外墙防水恳谈会', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), place: '钢花村社区活动室', capacity: 1, standingMembers: ['居委会'] });
+      expect((await post(leaver, `/meetings/${m.body.id}/registration`)).body.myRegistration).toEqual({ status: 'registered', position: null });
+      expect((await post(O[14], `/meetings/${m.body.id}/registration`)).body.myRegistration).toEqual({ status: 'waiting', position: 1 });
+      expect((await post(leaver, `/topics/${t.id}/comments`, { body: '我家墙面也渗水，希望尽快处理' })).status).toBe(200);
+      expect((await post('何志刚', `/topics/${t.id}/plans`, { title: '外墙防水方案', body: '外墙整体做防水涂层，费用由维修资金支出。' })).status).toBe(200);
+      days(7);
+      const v = await post('何志刚', `/topics/${t.id}/votes`, { rule: 'simple_majority', secret: true, closesAt: new Date(ctx.clock.now().getTime() + 86_400_000).toISOString() });
+      expect((await vote(leaver, v.body.id, 'yes')).status).toBe(200);
+      expect((await vote(O[13], v.body.id, 'no')).status).toBe(200);
+      const receiptsBefore = await ctx.ds.getRepository(Ballot).findBy({ voteId: v.body.id });
+
+      expect((await ctx.api.as(leaver, 'DELETE', '/me')).body).toEqual({ deletedAt: ctx.clock.now().toISOString() });
+
+      // The ballot stays the household's, cast by an emptied row that names nobody.
+      const ballots = await ctx.ds.getRepository(Ballot).findBy({ voteId: v.body.id });
+      expect(ballots).toEqual(receiptsBefore);
+      expect(ballots.find((b) => b.castById === leaverId)).toMatchObject({ choice: 'yes', channel: 'app' });
+      expect(await ctx.ds.getRepository(User).findOneBy({ id: leaverId })).toMatchObject({ name: '已注销用户', phone: null, openid: null });
+      expect((await ctx.api.as('何志刚', 'GET', `/votes/${v.body.id}`)).body.turnout).toMatchObject({ households: 2 });
+      const roll = await ctx.api.as('何志刚', 'GET', `/votes/${v.body.id}/roll`);
+      expect(roll.body.entries.find((e: { household: string }) => e.household === '2单元202')).toMatchObject({ voted: true, owner: '已注销用户', choice: null });
+      days(1);
+      const closed = await post('何志刚', `/votes/${v.body.id}/close`);
+      expect(closed.body).toMatchObject({ status: 'closed', result: { yes: { households: 1 }, no: { households: 1 } } });
+
+      // The comment stays, its text kept, under 已注销用户 (not masked like a living resident's name).
+      for (const who of [O[0], '何志刚']) {
+        const seen = await ctx.api.as(who, 'GET', `/topics/${t.id}`);
+        expect(seen.body.comments.filter((c: { body: string }) => c.body === '我家墙面也渗水，希望尽快处理')).toMatchObject([{ author: '已注销用户', party: 'resident' }]);
+      }
+      // The co-sign stays the household's.
+      expect((await ctx.api.as(O[12], 'GET', `/topics/${seconding.id}`)).body).toMatchObject({ status: 'seconding', cosigns: 2 });
+      // Her place at the meeting to come went to the first on the waiting list, who is told.
+      const meeting = await ctx.api.as('何志刚', 'GET', `/meetings/${m.body.id}`);
+      expect(meeting.body).toMatchObject({ registered: 1, waiting: 0 });
+      expect(meeting.body.attendees.map((a: { name: string; status: string }) => `${a.name} ${a.status}`)).toEqual([`${O[14]} registered`]);
+      expect((await inbox(O[14], 'meeting_promoted')).some((n) => n.topicId === t.id)).toBe(true);
     });
   });
 }

@@ -6,11 +6,12 @@ import { TICKET_STATUS_LABELS, TICKET_STATUSES } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { useSession } from '../../hooks/useSession'
-import { useStatsOverview, useStatsTrend } from '../../hooks/useStats'
+import { useDeliberationStats, useStatsOverview, useStatsTrend } from '../../hooks/useStats'
 import { communityIdOf } from '../../services/session'
 import { formatRate } from '../../utils/format'
 import { lastDays } from '../range'
 import { TrendChart } from './TrendChart'
+import { DeliberationSatisfaction } from './DeliberationSatisfaction'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
 
@@ -36,9 +37,10 @@ export default function DashboardPage() {
   const dates = useMemo(() => ({ communityId, ...lastDays(range.days) }), [communityId, range.days])
   const overview = useStatsOverview(dates)
   const trend = useStatsTrend(dates, range.bucket)
+  const deliberation = useDeliberationStats(dates)
 
   usePullDownRefresh(async () => {
-    await Promise.all([overview.reload(), trend.reload()])
+    await Promise.all([overview.reload(), trend.reload(), deliberation.reload()])
     Taro.stopPullDownRefresh()
   })
 
@@ -87,6 +89,10 @@ export default function DashboardPage() {
             </View>
           </>
         )}
+      </LoadState>
+
+      <LoadState loading={deliberation.loading && !deliberation.data} error={deliberation.data ? null : deliberation.error} onRetry={deliberation.reload}>
+        {deliberation.data && <DeliberationSatisfaction stats={deliberation.data} />}
       </LoadState>
 
       <Text className='section-title'>趋势</Text>

@@ -29,7 +29,7 @@ interface Entry {
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
 /** Service entries: only what works today (议事 is a tab of its own). */
-export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean; gridWorker?: boolean; provider?: boolean }, workerOpenCount = 0, unreadCount = 0): Entry[] {
+export function serviceEntries(roles: { resident: boolean; worker: boolean; committee: boolean; gridWorker?: boolean; provider?: boolean; owners?: boolean }, workerOpenCount = 0, unreadCount = 0): Entry[] {
   const entries: Entry[] = []
   if (roles.resident) {
     entries.push(
@@ -50,6 +50,7 @@ export function serviceEntries(roles: { resident: boolean; worker: boolean; comm
       { key: 'agenda', icon: '🗳️', text: '议事议程', open: go('/committee/topics/index') },
     )
   }
+  if (roles.owners) entries.push({ key: 'owners', icon: '🏛️', text: '业委会议事', open: go('/owners/topics/index') })
   if (roles.provider) entries.push({ key: 'provider', icon: '🗓️', text: '预约管理', open: go('/provider/slots/index') })
   return entries
 }
@@ -104,7 +105,7 @@ export default function HomePage() {
 
   const step = missingStep(me.data, resident)
   const open = mine.items.filter((t) => isOpen(t.status) || t.status === 'resolved').slice(0, 3)
-  const entries = serviceEntries({ resident, worker, committee, gridWorker, provider }, worker ? inbox.total : 0, unread.data ?? 0)
+  const entries = serviceEntries({ resident, worker, committee, gridWorker, provider, owners: hasRole(user, 'owners_committee') }, worker ? inbox.total : 0, unread.data ?? 0)
 
   return (
     <Page className='home'>

@@ -136,6 +136,7 @@ export default function MinePage() {
           <LinkCell className='mine__hours' title='志愿时长（爱心银行）' description='余额和明细' extra={`${hoursText(hours.data!.balanceMinutes)} ›`} onClick={go('/pages/bookings/index')} />
         )}
         <LinkCell title='公示栏' extra='›' onClick={() => Taro.navigateTo({ url: '/pages/board/index' })} />
+        {hasRole(user, 'owners_committee') && <LinkCell className='mine__owners' title='业委会议事' description='以业委会身份发表意见、参加恳谈会、查看纪要' extra='›' onClick={go('/owners/topics/index')} />}
         {worker && <LinkCell title='网格工单' extra='›' onClick={() => Taro.navigateTo({ url: '/worker/inbox/index' })} />}
         {hasRole(user, 'grid_worker') && <LinkCell title='代办预约' description='居民请求代约、特殊人群' extra='›' onClick={go('/worker/book-for/index')} />}
         {(committee || hasRole(user, 'partner')) && <LinkCell title='预约管理' description='时段名单、签到、统计' extra='›' onClick={go('/provider/slots/index')} />}

@@ -2,21 +2,23 @@ import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
-import { RATING_LABELS, RATINGS, TOPIC_PRIORITY_LABELS, TOPIC_TEXT_LIMITS, type MeetingView, type Rating, type TopicDetail } from '@linli/shared'
+import { RATING_LABELS, TOPIC_PRIORITY_LABELS, TOPIC_TEXT_LIMITS, type MeetingView, type Rating, type TopicDetail } from '@linli/shared'
 import { LoadState } from '../../components/LoadState'
+import { RateForm } from '../../components/RateForm'
 import { Page } from '../../components/Page'
 import { cosignProgress, TopicStatusTag } from '../../components/TopicCard'
 import { MeetingInfo, ratingText, TaskInfo, TopicProgress, TopicTimeline, turnoutText, VoteResultText } from '../../components/TopicParts'
 import { topicActions, useTopic } from '../../hooks/useTopics'
 import { createSubmissionKeys } from '../../services/idempotency'
-import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
-import { TOPIC_PARTY_LABELS } from '../../utils/deliberation'
+import { asButton } from '../../utils/a11y'
+import { ownersCommitteeLabel, TOPIC_PARTY_LABELS } from '../../utils/deliberation'
+import { useSession } from '../../hooks/useSession'
 import { formatDateTime } from '../../utils/format'
 import './index.scss'
 
 const REGISTRATION_TEXT = { registered: '您已报名', waiting: '您在候补名单', cancelled: '您已取消报名', attended: '您已参会', absent: '您报名但未到会' } as const
 
-function MeetingCard({ meeting, onRegister, onCancel }: { meeting: MeetingView; onRegister: () => void; onCancel: () => void }) {
+function MeetingCard({ meeting, standing, onRegister, onCancel }: { meeting: MeetingView; standing: string | null; onRegister: () => void; onCancel: () => void }) {
   const mine = meeting.myRegistration
   const started = new Date(meeting.startsAt).getTime() <= Date.now()
   const active = mine && (mine.status === 'registered' || mine.status === 'waiting')
@@ -24,13 +26,14 @@ function MeetingCard({ meeting, onRegister, onCancel }: { meeting: MeetingView; 
   return (
     <View className='card meeting-card' data-meeting-id={meeting.id}>
       <MeetingInfo meeting={meeting} />
+      {standing && meeting.standingMembers.includes(standing) && <Text className='meeting-card__standing'>您作为{standing}常设成员参会</Text>}
       {mine && (
         <Text className='meeting-card__mine'>
           {REGISTRATION_TEXT[mine.status]}
           {mine.status === 'waiting' && mine.position ? `，排第${mine.position}位，有人取消时自动递补并通知您` : ''}
         </Text>
       )}
-      {!started && (
+      {!started && !meeting.cancelledAt && (
         <View className='actions'>
           {active ? (
             <Button className='meeting-card__cancel' size='large' block onClick={onCancel}>
@@ -47,42 +50,7 @@ function MeetingCard({ meeting, onRegister, onCancel }: { meeting: MeetingView; 
   )
 }
 
-function RatingForm({ onRate }: { onRate: (rating: Rating, comment: string) => Promise<void> }) {
-  const [rating, setRating] = useState<Rating | null>(null)
-  const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    if (!rating || busy) return
-    setBusy(true)
-    try {
-      await onRate(rating, comment.trim())
-    } catch {
-      // shown by the request module; the choice stays
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <View className='card topic-rate'>
-      <Text className='card__title'>您对落实结果满意吗？</Text>
-      <View className='chip-row' {...asChoiceGroup('对议事结果的评价')}>
-        {RATINGS.map((r) => (
-          <View key={r} className={`chip${rating === r ? ' chip--active' : ''}`} onClick={() => setRating(r)} data-rating={r} {...asChoice(rating === r)}>
-            <Text>{RATING_LABELS[r]}</Text>
-          </View>
-        ))}
-      </View>
-      <TextArea value={comment} onChange={setComment} maxLength={TOPIC_TEXT_LIMITS.commentMax} rows={3} placeholder='说说落实得怎么样（可不填）' />
-      <View className='actions'>
-        <Button className='topic-rate__submit' type='primary' size='large' block disabled={!rating || busy} loading={busy} onClick={submit}>
-          提交评价
-        </Button>
-      </View>
-    </View>
-  )
-}
-
-function CommentForm({ onSend }: { onSend: (body: string) => Promise<void> }) {
+function CommentForm({ onSend, as }: { onSend: (body: string) => Promise<void>; as: string | null }) {
   const [body, setBody] = useState('')
   const [busy, setBusy] = useState(false)
   const short = body.trim().length < TOPIC_TEXT_LIMITS.commentMin
@@ -100,6 +68,7 @@ function CommentForm({ onSend }: { onSend: (body: string) => Promise<void> }) {
   }
   return (
     <View className='card topic-comment-form'>
+      {as && <Text className='hint topic-comment-form__as'>您将以“{as}”身份发表意见</Text>}
       <TextArea value={body} onChange={setBody} maxLength={TOPIC_TEXT_LIMITS.commentMax} showCount rows={3} placeholder='发表您的意见或建议' />
       <View className='actions'>
         <Button className='topic-comment-form__send' type='primary' size='large' block disabled={short || busy} loading={busy} onClick={send}>
@@ -122,6 +91,8 @@ export default function TopicPage() {
   const [confirmWithdraw, setConfirmWithdraw] = useState(false)
   const [showOlderPlans, setShowOlderPlans] = useState(false)
   const [commentKeys] = useState(() => createSubmissionKeys())
+  const session = useSession()
+  const owners = topic ? ownersCommitteeLabel(session?.user.roles, topic.communityId) : null
 
   usePullDownRefresh(async () => {
     await reload()
@@ -236,7 +207,7 @@ export default function TopicPage() {
 
             {t.meetings.length > 0 && <Text className='section-title'>恳谈会</Text>}
             {t.meetings.map((m) => (
-              <MeetingCard key={m.id} meeting={m} onRegister={() => act(() => topicActions.register(m.id))} onCancel={() => act(() => topicActions.cancelRegistration(m.id))} />
+              <MeetingCard key={m.id} meeting={m} standing={owners} onRegister={() => act(() => topicActions.register(m.id))} onCancel={() => act(() => topicActions.cancelRegistration(m.id))} />
             ))}
 
             {t.tasks.length > 0 && (
@@ -257,7 +228,7 @@ export default function TopicPage() {
                 {t.myRating && <Text>您家的评价：{RATING_LABELS[t.myRating]}</Text>}
               </View>
             )}
-            {t.allowedActions.includes('rate') && !t.myRating && <RatingForm onRate={rate} />}
+            {t.allowedActions.includes('rate') && !t.myRating && <RateForm title='您对落实结果满意吗？' placeholder='说说落实得怎么样（可不填）' onRate={rate} />}
 
             <Text className='section-title'>意见（{t.comments.length}）</Text>
             {t.comments.length === 0 && <Text className='hint topic-page__pad'>还没有意见</Text>}
@@ -275,7 +246,7 @@ export default function TopicPage() {
                 </Text>
               </View>
             ))}
-            {t.canComment && <CommentForm onSend={sendComment} />}
+            {t.canComment && <CommentForm onSend={sendComment} as={owners} />}
 
             <Text className='section-title'>议事过程</Text>
             <View className='card'>

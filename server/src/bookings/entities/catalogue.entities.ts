@@ -70,6 +70,8 @@ export class ServiceSlot {
   @Column({ type: 'datetime', precision: 3, nullable: true }) closedAt: Date | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) closedReason: string | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) movedAt: Date | null;
+  /** Who holds the slot's time outside 预约 (a 恳谈会: `meeting:<id>`, venue-holds.ts); such a slot is closed to bookings. */
+  @Column({ type: 'varchar', length: 32, nullable: true }) heldFor: string | null;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }
 

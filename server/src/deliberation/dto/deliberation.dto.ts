@@ -35,6 +35,17 @@ function Text(min: number, max: number, what: string): PropertyDecorator {
   };
 }
 
+/** The same, when given (absent or null is left out). */
+function OptionalText(min: number, max: number, what: string): PropertyDecorator {
+  const problem = (v: unknown) => (typeof v === 'string' ? requiredTextProblem(v, min, max, what) : `请填写${what}`);
+  return (target, key) => {
+    ApiPropertyOptional({ minLength: min, maxLength: max })(target, key);
+    Transform(trim)(target, key);
+    IsOptional()(target, key);
+    ValidateBy({ name: `text_${what}`, validator: { validate: (v) => problem(v) === null, defaultMessage: (args) => problem(args?.value)! } })(target, key);
+  };
+}
+
 export class CreateTopicDto {
   @Text(L.titleMin, L.titleMax, '议题标题') title: string;
   @Text(L.descriptionMin, L.descriptionMax, '议题说明') description: string;
@@ -135,9 +146,20 @@ export class MeetingDto {
   @Text(L.taskTitleMin, L.taskTitleMax, '会议名称') title: string;
   @ApiProperty({ format: 'date-time' }) @IsRealInstant() startsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsRealInstant() endsAt: string;
-  @Text(2, 100, '会议地点') place: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'A 场地 of 预约 in the community; its time is held for the meeting' }) @IsOptional() @IsInt() venueId?: number | null;
+  @OptionalText(2, 100, '会议地点') place?: string;
   @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) capacity: number;
   @ApiProperty({ type: [String], maxItems: 10 }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(20, { each: true }) standingMembers: string[];
+}
+
+export class MeetingMoveDto {
+  @ApiProperty({ format: 'date-time' }) @IsRealInstant() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsRealInstant() endsAt: string;
+  @Text(2, 200, '变更原因') reason: string;
+}
+
+export class MeetingCancelDto {
+  @Text(2, 200, '取消原因') reason: string;
 }
 
 export class AttendanceDto {

@@ -233,6 +233,12 @@ export class TopicMeeting {
   @Column({ type: 'datetime', precision: 3 }) startsAt: Date;
   @Column({ type: 'datetime', precision: 3 }) endsAt: Date;
   @Column({ type: 'varchar', length: 100 }) place: string;
+  /** The 场地 of 预约 whose time is held for the meeting (bookings/venue-holds.ts), or null for a place as text. */
+  @Column({ type: 'int', nullable: true }) venueId: number | null;
+  /** The venue's slot made for the hold (null when a free slot with the same start was taken over). */
+  @Column({ type: 'int', nullable: true }) venueSlotId: number | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) cancelledAt: Date | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) cancelReason: string | null;
   @Column({ type: 'int' }) capacity: number;
   /** The standing members, joined by '、'. */
   @Column({ type: 'varchar', length: 200 }) standingMembers: string;
