@@ -636,5 +636,39 @@ export function bookingsSuite(dialect: Dialect): void {
       expect(counts.taken).toBe(counts.rows);
       expect(counts.rows).toBe(2 + bookings.filter((r) => r.status === 201).length);
     });
+
+    it('调整时间 across days: within the booking window, not into the past, not onto a closed day; everyone booked is told from when to when', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ name: '跨日调整讲座', advanceDays: 7 });
+      const s = await slot(id, local('2026-11-25', '09:00'), local('2026-11-25', '10:00'), 5);
+      const a = await book('刘桂芳', { slotId: s.id });
+      const b = await book('陈志强', { slotId: s.id });
+      const closedDay = await ctx.api.as('何志刚', 'POST', `/services/${id}/closures`, { date: '2026-11-28', reason: '活动室粉刷' });
+      expect(closedDay.status).toBe(200);
+      const move = (startsAt: string, endsAt: string) => ctx.api.as('何志刚', 'POST', `/slots/${s.id}/move`, { startsAt, endsAt, reason: '讲师改期' });
+
+      const ontoClosed = await move(local('2026-11-28', '09:00'), local('2026-11-28', '10:00'));
+      expect([ontoClosed.status, ontoClosed.body.code, ontoClosed.body.message]).toEqual([422, 'DAY_CLOSED', '2026-11-28已停止服务（活动室粉刷），不能把时段调整到这一天，请选择其他日期']);
+      const beyond = await move(local('2026-12-01', '09:00'), local('2026-12-01', '10:00'));
+      expect([beyond.status, beyond.body.code, beyond.body.message]).toEqual([422, 'OUTSIDE_BOOKING_WINDOW', '只能调整到预约开放的日子（2026-11-30及以前），请选择更早的日期']);
+      const past = await move(local('2026-11-22', '09:00'), local('2026-11-22', '10:00'));
+      expect([past.status, past.body.code]).toEqual([422, 'SLOT_TIMES_INVALID']);
+      expect((await inbox('刘桂芳', 'booking_moved')).filter((x) => x.bookingId === a.body.id)).toEqual([]);
+
+      // The last day of the window, 7 days from today, is allowed.
+      const moved = await move(local('2026-11-30', '14:00'), local('2026-11-30', '15:00'));
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ date: '2026-11-30', startsAt: local('2026-11-30', '14:00'), movedAt: local('2026-11-23', '10:00') });
+      for (const [who, bookingId] of [['刘桂芳', a.body.id], ['陈志强', b.body.id]] as const) {
+        const notice = (await inbox(who, 'booking_moved')).filter((x) => x.bookingId === bookingId);
+        expect(notice.map((x) => x.body)).toEqual(['跨日调整讲座 11月30日 14:00：原定11月25日 09:00。讲师改期。可保留新时间，或免责取消']);
+      }
+      expect((await ctx.api.as('刘桂芳', 'GET', `/services/${id}/slots?from=2026-11-25&to=2026-11-25`)).body).toEqual([]);
+      expect((await ctx.api.as('刘桂芳', 'GET', `/services/${id}/slots?from=2026-11-30&to=2026-11-30`)).body.map((x: { id: number }) => x.id)).toEqual([s.id]);
+      expect((await ctx.api.as('刘桂芳', 'GET', `/bookings/${a.body.id}`)).body).toMatchObject({ slot: { date: '2026-11-30' }, cancelUntil: local('2026-11-30', '14:00') });
+      // Closing the new day now closes the moved slot and cancels its bookings.
+      const close = await ctx.api.as('何志刚', 'POST', `/services/${id}/closures`, { date: '2026-11-30', reason: '停电检修' });
+      expect(close.body).toMatchObject({ closedSlots: 1, cancelledBookings: 2 });
+    });
   });
 }
