@@ -522,7 +522,7 @@ export function bookingsSuite(dialect: Dialect): void {
       const nextDay = await slot(id, local('2026-11-26', '09:00'), local('2026-11-26', '10:00'), 5);
       expect(local('2026-11-25', '07:00')).toBe('2026-11-24T23:00:00.000Z');
       for (const [who, slotId] of [['刘桂芳', early.id], ['陈志强', early.id], ['韩磊', afternoon.id], ['梁文静', nextDay.id]] as const) expect((await book(who, { slotId })).status).toBe(201);
-      expect((await book('冯建国', { slotId: afternoon.id, join: 'waitlist' })).body.status).toBe('waiting');
+      expect((await book('罗敏', { slotId: afternoon.id, join: 'waitlist' })).body.status).toBe('waiting');
 
       const csv = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`);
       expect(csv.status).toBe(200);
@@ -533,7 +533,7 @@ export function bookingsSuite(dialect: Dialect): void {
           '07:00–08:00,1,陈志强,139****2002,参加者,已预约,,,',
           '07:00–08:00,2,刘桂芳,139****2001,参加者,已预约,,,',
           '14:00–15:00,1,韩磊,139****2015,参加者,已预约,,,',
-          '14:00–15:00,2,冯建国,139****2017,参加者,候补中,1,,',
+          '14:00–15:00,2,罗敏,139****2011,参加者,候补中,1,,',
           '',
         ].join('\r\n'),
       );
@@ -582,7 +582,7 @@ export function bookingsSuite(dialect: Dialect): void {
       expect([tooLong.status, tooLong.body.message]).toEqual([422, '一个认领周期最长一年，请缩短后再试']);
       expect((await book('刘桂芳', { slotId: season.id })).status).toBe(201);
       expect((await book('韩磊', { slotId: season.id })).status).toBe(201);
-      const none = await book('冯建国', { slotId: season.id });
+      const none = await book('罗敏', { slotId: season.id });
       expect([none.status, none.body.code]).toEqual([409, 'SLOT_FULL']);
       const roster = await ctx.api.as('何志刚', 'GET', `/slots/${season.id}/roster`);
       expect(roster.body.service).toMatchObject({ name: '开心菜园地块', mode: 'units' });
@@ -621,7 +621,7 @@ export function bookingsSuite(dialect: Dialect): void {
       expect((await book('陈志强', { slotId: a.id })).status).toBe(201);
 
       // Bookings racing the switch: each is made before it or refused after it; places match rows.
-      const racers = ['韩磊', '冯建国', '梁文静', '胡建平', '林海', '梁文静'];
+      const racers = ['韩磊', '罗敏', '梁文静', '胡建平', '林海', '梁文静'];
       const answers = await Promise.all([
         ...racers.slice(0, 3).map((who) => book(who, { slotId: a.id })),
         ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false }),
