@@ -8,6 +8,7 @@ import { TODAY, serviceItem, slot } from './bookingFixtures'
 import ServiceEditPage, { formOf, serviceBody } from '../src/provider/service/index'
 import SchedulePage, { bookingsOn, periodTimes, weeklyRules } from '../src/provider/schedule/index'
 import { localInstant } from '../src/utils/booking'
+import { addLocalDays } from '@linli/shared'
 
 const sent = (api: ReturnType<typeof fakeApi>, method: string, path: string) =>
   api.mock.calls.map((c) => c[0]).filter((c) => c.method === method && c.url.split('?')[0] === path)
@@ -298,5 +299,35 @@ describe('排班与时段 (provider/schedule)', () => {
     // 22:00 local (UTC+8) of the slot's day is 14:00 UTC
     expect(sent(api, 'POST', '/api/slots/11/move')[0].data).toEqual({ startsAt: `${TODAY}T14:00:00.000Z`, endsAt: `${TODAY}T14:30:00.000Z`, reason: '老师临时调课' })
     await waitFor(() => expect(screen.getByTestId('schedule-message').textContent).toContain('已通知每位预约人'))
+  })
+
+  it('调整时间 to another day: the date typed goes with the local times; a past day is caught; the server\'s DAY_CLOSED words are shown', async () => {
+    loginAs([{ role: 'partner' }], 17, '罗老师')
+    router.params = { serviceId: '4' }
+    const tomorrow = addLocalDays(TODAY, 1)
+    const api = fakeApi({
+      'GET /api/services/4': item,
+      'GET /api/services/4/schedule': schedule,
+      'GET /api/services/4/slots': [full],
+      'POST /api/slots/11/move': { statusCode: 422, code: 'DAY_CLOSED', message: `${tomorrow}已停止服务（活动室粉刷），不能把时段调整到这一天，请选择其他日期`, requestId: 'r' },
+    })
+    const { container } = render(<SchedulePage />)
+    fireEvent.click(await screen.findByText('调整时间', { selector: '.slot__move, .slot__move *' }))
+    expect((container.querySelector('input.slot__move-date') as HTMLInputElement).value).toBe(TODAY)
+    fireEvent.change(container.querySelector('input.slot__move-date')!, { target: { value: addLocalDays(TODAY, -1) } })
+    fireEvent.change(container.querySelector('input.slot__reason')!, { target: { value: '讲师改期' } })
+    fireEvent.click(screen.getByText('调整时间', { selector: '.slot__move-save, .slot__move-save *' }))
+    expect(screen.getByTestId('schedule-message').textContent).toBe('不能调整到已经过去的日子')
+    fireEvent.change(container.querySelector('input.slot__move-date')!, { target: { value: tomorrow } })
+    fireEvent.change(container.querySelector('input.slot__move-start')!, { target: { value: '09:00' } })
+    fireEvent.change(container.querySelector('input.slot__move-end')!, { target: { value: '10:00' } })
+    fireEvent.click(screen.getByText('调整时间', { selector: '.slot__move-save, .slot__move-save *' }))
+    const dialog = screen.getByRole('dialog')
+    expect(dialog.textContent).toContain(`调整到 ${tomorrow} 09:00–10:00。`)
+    fireEvent.click(within(dialog).getByText('确认调整'))
+    await waitFor(() => expect(sent(api, 'POST', '/api/slots/11/move')).toHaveLength(1))
+    // 09:00 local (UTC+8) of the new day is 01:00 UTC that day
+    expect(sent(api, 'POST', '/api/slots/11/move')[0].data).toEqual({ startsAt: `${tomorrow}T01:00:00.000Z`, endsAt: `${tomorrow}T02:00:00.000Z`, reason: '讲师改期' })
+    await waitFor(() => expect(screen.getByTestId('schedule-message').textContent).toBe(`${tomorrow}已停止服务（活动室粉刷），不能把时段调整到这一天，请选择其他日期`))
   })
 })

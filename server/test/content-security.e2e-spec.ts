@@ -30,12 +30,12 @@ describe('content security (msgSecCheck) through a fake WeChat', () => {
     db = await createTestDatabase('mysql');
     const seeding = await startApp(db.env);
     await seedDemoIfEmpty(seeding.ds, seeding.clock.now());
-    for (const [name, openid] of [['王秀英', 'o_wang'], ['李建国', 'o_li'], ['赵敏', 'o_zhao'], ['黄丽华', 'o_huang'], ['何志刚', 'o_he']]) {
+    for (const [name, openid] of [['王秀英', 'o_wang'], ['李建国', 'o_li'], ['赵敏', 'o_zhao'], ['黄丽华', 'o_huang'], ['何志刚', 'o_he'], ['郭丽', 'o_guo'], ['罗老师', 'o_luo']]) {
       await seeding.ds.query(`UPDATE users SET openid = '${openid}' WHERE name = '${name}'`);
     }
     await seeding.close();
     app = await startApp({ ...db.env, WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', WECHAT_BASE_URL: fake.baseUrl, DELIVERY_INTERVAL_MS: '0' });
-    for (const [name, code] of [['王秀英', 'wang'], ['李建国', 'li'], ['赵敏', 'zhao'], ['黄丽华', 'huang'], ['何志刚', 'he']]) await login(name, code);
+    for (const [name, code] of [['王秀英', 'wang'], ['李建国', 'li'], ['赵敏', 'zhao'], ['黄丽华', 'huang'], ['何志刚', 'he'], ['郭丽', 'guo'], ['罗老师', 'luo']]) await login(name, code);
   });
   afterAll(async () => {
     await app?.close();
@@ -126,6 +126,23 @@ describe('content security (msgSecCheck) through a fake WeChat', () => {
     expect(fake.secChecks.at(-1)).toMatchObject({ scene: 2, content: '待审的评价' });
     expect(await holds(r.body.id)).toEqual([expect.objectContaining({ field: 'ratingComment', reason: 'review' })]);
     expect(await board()).not.toContain(r.body.id);
+  });
+
+  it('a booking\'s rating comment held for review is hidden from its provider until the committee releases it, then shown', async () => {
+    // The demo seed: 郭丽 attended 罗老师's 广场舞培训 five days ago and has not rated it.
+    const [{ id }] = await app.ds.query("SELECT b.id FROM bookings b JOIN users u ON u.id = b.userId JOIN service_items i ON i.id = b.serviceId WHERE u.name = '郭丽' AND i.name = '广场舞培训' AND b.status = 'attended' AND b.rating IS NULL");
+    const rated = await as('郭丽', 'POST', `/bookings/${id}/rate`, { rating: 'satisfied', comment: '待审：老师讲得很细' });
+    expect(rated.status).toBe(200);
+    expect(rated.body.ratingComment).toBe('待审：老师讲得很细'); // its author reads it
+    expect((await as('罗老师', 'GET', `/bookings/${id}`)).body).toMatchObject({ rating: 'satisfied', ratingComment: null });
+    const held = (await as('何志刚', 'GET', '/content-holds?communityId=2')).body.items.find((h: { field: string; text: string }) => h.field === 'ratingComment' && h.text === '待审：老师讲得很细');
+    expect(held).toMatchObject({ ticketId: null, releasedAt: null }); // held for review, or as WeChat has not seen her lately: held either way
+    expect((await as('何志刚', 'POST', `/content-holds/${held.id}/release`)).status).toBe(200);
+    expect((await as('罗老师', 'GET', `/bookings/${id}`)).body).toMatchObject({ rating: 'satisfied', ratingComment: '待审：老师讲得很细' });
+    // Released twice is once; the comment stays shown.
+    expect((await as('何志刚', 'POST', `/content-holds/${held.id}/release`)).status).toBe(200);
+    const [row] = await app.ds.query(`SELECT ratingCommentHeld FROM bookings WHERE id = ${Number(id)}`);
+    expect(Number(row.ratingCommentHeld)).toBe(0);
   });
 
   it('checks a nickname as a profile text, and takes only the user’s own photo as avatar', async () => {

@@ -178,6 +178,8 @@ export const API_ERROR_STATUS = {
   NOT_YOUR_RESIDENT: 422,
   /** An end before the start, a slot across days, a time in the past. */
   SLOT_TIMES_INVALID: 422,
+  /** A slot moved onto a day closed for the item. */
+  DAY_CLOSED: 422,
   /** A slot of the item already starts at that time. */
   SLOT_EXISTS: 409,
   /** The venue's time is held for a 恳谈会. */

@@ -532,8 +532,8 @@ export interface Endpoints {
   'POST /services/{id}/closures': { params: IdParams; body: ClosureRequest; response: ClosureResult; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'CONTENT_RISKY' | 'TICKET_CONFLICT' };
   /** Change a slot's capacity. */
   'PUT /slots/{id}': { params: IdParams; body: SlotEditRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CAPACITY_BELOW_TAKEN' | 'SLOT_CLOSED' };
-  /** Move a slot: everyone booked is told and may keep the new time or cancel without it counting late. */
-  'POST /slots/{id}/move': { params: IdParams; body: SlotMoveRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'SLOT_EXISTS' | 'SLOT_HELD' | 'CONTENT_RISKY' };
+  /** Move a slot, within its day or to another (within the booking window, not onto a closed day): everyone booked is told and may keep the new time or cancel without it counting late. */
+  'POST /slots/{id}/move': { params: IdParams; body: SlotMoveRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_TIMES_INVALID' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'SLOT_EXISTS' | 'SLOT_HELD' | 'OUTSIDE_BOOKING_WINDOW' | 'DAY_CLOSED' | 'CONTENT_RISKY' };
   /** Close a slot: its bookings are cancelled, everyone booked is told the reason. */
   'POST /slots/{id}/close': { params: IdParams; body: SlotCloseRequest; response: SlotView; errors: 'NOT_FOUND' | 'SLOT_CLOSED' | 'SLOT_PAST' | 'CONTENT_RISKY' | 'TICKET_CONFLICT' };
   /** A slot's roster (its provider and committee). */

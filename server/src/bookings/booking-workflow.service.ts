@@ -60,7 +60,7 @@ export class BookingWorkflow {
     return this.act(user, id, { action: 'rate', rating, comment: comment || null }, async (em, b, now) => {
       if (verdict.held) {
         await em.update(Booking, { id: b.id }, { ratingCommentHeld: true });
-        await this.content.recordHold(em, verdict, user, { ticketId: null, communityId: b.communityId }, now);
+        await this.content.recordHold(em, verdict, user, { ticketId: null, communityId: b.communityId, bookingId: b.id }, now);
       }
     });
   }

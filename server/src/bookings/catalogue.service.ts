@@ -3,6 +3,7 @@ import { Between, In, IsNull, MoreThanOrEqual, Not, type EntityManager } from 't
 import {
   addLocalDays,
   allowedBookingActions,
+  formatLocalDateTime,
   applyBookingTransition,
   isLocalDate,
   localDate,
@@ -306,7 +307,11 @@ export class CatalogueService {
     return slotView(fresh, item, offset, this.clock.now(), waiting.get(slot.id) ?? 0, mine.get(slot.id) ?? null);
   }
 
-  /** Move a slot: everyone booked is told, and may keep the new time or cancel without the cut-off. */
+  /**
+   * Move a slot, to another time of its day or to another day: not into the past, not beyond the item's booking
+   * window (today + `advanceDays`, local), not onto a day closed for the item. Everyone booked is told (from when
+   * to when), and may keep the new time or cancel without the cut-off.
+   */
   async moveSlot(user: AuthUser, slotId: number, dto: SlotMoveDto): Promise<SlotView> {
     const { item } = await this.slotOf(user, slotId);
     const offset = await this.offset(item.communityId);
@@ -320,16 +325,24 @@ export class CatalogueService {
         if (slot.closedAt) throw new AppError(409, 'SLOT_CLOSED', '该时段已停止服务，请添加新的时段');
         if (slot.startsAt <= now) throw new AppError(422, 'SLOT_PAST', '该时段已开始，不能再调整时间；如需另约请添加新的时段');
         this.times(item, startsAt, endsAt, now);
+        const day = localDate(startsAt, offset);
+        const lastDay = addLocalDays(localDate(now, offset), item.advanceDays);
+        if (day > lastDay) throw new AppError(422, 'OUTSIDE_BOOKING_WINDOW', `只能调整到预约开放的日子（${lastDay}及以前），请选择更早的日期`);
+        // A locking read on MySQL: a closure of that day committed meanwhile is seen, and one being made waits for this move.
+        const closures = em.createQueryBuilder(ServiceClosure, 'c').where('c.serviceId = :id AND c.date = :day', { id: item.id, day });
+        const closed = await (this.db.isMysql ? closures.setLock('pessimistic_read') : closures).getOne();
+        if (closed) throw new AppError(422, 'DAY_CLOSED', `${day}已停止服务（${closed.reason}），不能把时段调整到这一天，请选择其他日期`);
         await this.notHeld(em, item, startsAt, endsAt, slotId);
-        await em.update(ServiceSlot, { id: slotId }, { startsAt, endsAt, localDate: localDate(startsAt, offset), movedAt: now });
-        Object.assign(slot, { startsAt, endsAt, localDate: localDate(startsAt, offset), movedAt: now });
+        const was = formatLocalDateTime(slot.startsAt, offset);
+        await em.update(ServiceSlot, { id: slotId }, { startsAt, endsAt, localDate: day, movedAt: now });
+        Object.assign(slot, { startsAt, endsAt, localDate: day, movedAt: now });
         const live = await em.find(Booking, { where: { slotId, status: In(['booked', 'waiting', 'offered']) } });
         for (const b of live) {
           // An offer never holds past the start; the reminder is due again for the new day.
           const offerExpiresAt = b.offerExpiresAt && b.offerExpiresAt > startsAt ? startsAt : b.offerExpiresAt;
           await em.update(Booking, { id: b.id }, { slotMovedAt: now, remindedAt: null, offerExpiresAt, updatedAt: now, version: b.version + 1 });
           await recordBookingEvent(em, b.id, 'moved', user.id, dto.reason, now);
-          await notifyBooking(em, b, item, slot, 'booking_moved', offset, now, `${dto.reason}。可保留新时间，或免责取消`);
+          await notifyBooking(em, b, item, slot, 'booking_moved', offset, now, `原定${was}。${dto.reason}。可保留新时间，或免责取消`);
         }
         return slot;
       });
@@ -414,7 +427,9 @@ export class CatalogueService {
       const existing = await em.findOneBy(ServiceClosure, { serviceId: id, date: dto.date });
       if (existing) await em.update(ServiceClosure, { id: existing.id }, { reason: dto.reason });
       else await em.insert(ServiceClosure, { serviceId: id, date: dto.date, reason: dto.reason, createdById: user.id, createdAt: now });
-      const slots = await em.find(ServiceSlot, { where: { serviceId: id, localDate: dto.date, closedAt: IsNull() }, order: { startsAt: 'ASC' } });
+      // A locking read on MySQL: a slot moved onto this day by a move that committed meanwhile is closed too.
+      const open = em.createQueryBuilder(ServiceSlot, 's').where('s.serviceId = :id AND s.localDate = :date AND s.closedAt IS NULL', { id, date: dto.date }).orderBy('s.startsAt', 'ASC');
+      const slots = await (this.db.isMysql ? open.setLock('pessimistic_write') : open).getMany();
       let closedSlots = 0;
       let cancelledBookings = 0;
       for (const s of slots) {

@@ -7,10 +7,13 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('content_holds')
 @Index(['communityId', 'releasedAt', 'id'])
 @Index(['ticketId'])
+@Index(['bookingId'])
 export class ContentHold {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'int', nullable: true }) communityId: number | null;
   @Column({ type: 'int', nullable: true }) ticketId: number | null;
+  /** 预约: the booking whose rating comment it is. */
+  @Column({ type: 'int', nullable: true }) bookingId: number | null;
   /** Who wrote it. */
   @Column({ type: 'int' }) userId: number;
   /** description, ratingComment, nickname… */

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppError, Errors } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
+import { Booking } from '../bookings/entities/booking.entities.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { User } from '../users/entities/users.entities.js';
 import { WechatGateway, type SecScene } from '../wechat/wechat.gateway.js';
@@ -73,11 +74,12 @@ export class ContentSecurityService {
   }
 
   /** Records a held text (of a ticket, or a nickname) inside the caller's transaction; a ticket's contentHeld is the caller's to set. */
-  async recordHold(em: EntityManager, verdict: Verdict, author: { id: number }, place: { ticketId: number | null; communityId: number | null }, now: Date): Promise<void> {
+  async recordHold(em: EntityManager, verdict: Verdict, author: { id: number }, place: { ticketId: number | null; communityId: number | null; bookingId?: number | null }, now: Date): Promise<void> {
     if (!verdict.held) return;
     await em.insert(ContentHold, {
       communityId: place.communityId,
       ticketId: place.ticketId,
+      bookingId: place.bookingId ?? null,
       userId: author.id,
       field: verdict.field,
       text: verdict.text.slice(0, 500),
@@ -95,7 +97,10 @@ export class ContentSecurityService {
     return this.db.manager.find(ContentHold, { where: { communityId, releasedAt: IsNull() }, order: { id: 'ASC' }, take: 200 });
   }
 
-  /** A committee member releases a held text; its ticket returns to the board once nothing of it is held. */
+  /**
+   * A committee member releases a held text; its ticket returns to the board once nothing of it is held, and a
+   * booking's rating comment becomes readable by the provider the same way.
+   */
   async release(user: AuthUser, id: number): Promise<ContentHold> {
     return this.db.transaction(async (em) => {
       const hold = await em.findOneBy(ContentHold, { id });
@@ -108,6 +113,10 @@ export class ContentSecurityService {
         const stillHeld = await em.createQueryBuilder(ContentHold, 'h').where('h.ticketId = :t AND h.releasedAt IS NULL', { t: hold.ticketId }).getCount();
         // The version moves too, so a transition that read the ticket before cannot write the old flag back.
         if (stillHeld === 0) await em.createQueryBuilder().update(Ticket).set({ contentHeld: false, version: () => 'version + 1' }).where('id = :id', { id: hold.ticketId }).execute();
+      }
+      if (hold.bookingId !== null) {
+        const stillHeld = await em.createQueryBuilder(ContentHold, 'h').where('h.bookingId = :b AND h.releasedAt IS NULL', { b: hold.bookingId }).getCount();
+        if (stillHeld === 0) await em.createQueryBuilder().update(Booking).set({ ratingCommentHeld: false, version: () => 'version + 1' }).where('id = :id', { id: hold.bookingId }).execute();
       }
       this.logger.log({ holdId: id, releasedBy: user.id }, 'held text released');
       return hold;

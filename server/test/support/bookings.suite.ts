@@ -522,7 +522,7 @@ export function bookingsSuite(dialect: Dialect): void {
       const nextDay = await slot(id, local('2026-11-26', '09:00'), local('2026-11-26', '10:00'), 5);
       expect(local('2026-11-25', '07:00')).toBe('2026-11-24T23:00:00.000Z');
       for (const [who, slotId] of [['刘桂芳', early.id], ['陈志强', early.id], ['韩磊', afternoon.id], ['梁文静', nextDay.id]] as const) expect((await book(who, { slotId })).status).toBe(201);
-      expect((await book('冯建国', { slotId: afternoon.id, join: 'waitlist' })).body.status).toBe('waiting');
+      expect((await book('罗敏', { slotId: afternoon.id, join: 'waitlist' })).body.status).toBe('waiting');
 
       const csv = await ctx.api.as('何志刚', 'GET', `/exports/day-roster.csv?serviceId=${id}&date=2026-11-25`);
       expect(csv.status).toBe(200);
@@ -533,7 +533,7 @@ export function bookingsSuite(dialect: Dialect): void {
           '07:00–08:00,1,陈志强,139****2002,参加者,已预约,,,',
           '07:00–08:00,2,刘桂芳,139****2001,参加者,已预约,,,',
           '14:00–15:00,1,韩磊,139****2015,参加者,已预约,,,',
-          '14:00–15:00,2,冯建国,139****2017,参加者,候补中,1,,',
+          '14:00–15:00,2,罗敏,139****2011,参加者,候补中,1,,',
           '',
         ].join('\r\n'),
       );
@@ -582,7 +582,7 @@ export function bookingsSuite(dialect: Dialect): void {
       expect([tooLong.status, tooLong.body.message]).toEqual([422, '一个认领周期最长一年，请缩短后再试']);
       expect((await book('刘桂芳', { slotId: season.id })).status).toBe(201);
       expect((await book('韩磊', { slotId: season.id })).status).toBe(201);
-      const none = await book('冯建国', { slotId: season.id });
+      const none = await book('罗敏', { slotId: season.id });
       expect([none.status, none.body.code]).toEqual([409, 'SLOT_FULL']);
       const roster = await ctx.api.as('何志刚', 'GET', `/slots/${season.id}/roster`);
       expect(roster.body.service).toMatchObject({ name: '开心菜园地块', mode: 'units' });
@@ -621,7 +621,7 @@ export function bookingsSuite(dialect: Dialect): void {
       expect((await book('陈志强', { slotId: a.id })).status).toBe(201);
 
       // Bookings racing the switch: each is made before it or refused after it; places match rows.
-      const racers = ['韩磊', '冯建国', '梁文静', '胡建平', '林海', '梁文静'];
+      const racers = ['韩磊', '罗敏', '梁文静', '胡建平', '林海', '梁文静'];
       const answers = await Promise.all([
         ...racers.slice(0, 3).map((who) => book(who, { slotId: a.id })),
         ctx.api.as('何志刚', 'PUT', `/services/${id}/active`, { active: false }),
@@ -635,6 +635,40 @@ export function bookingsSuite(dialect: Dialect): void {
       const counts = await slotCounts(a.id);
       expect(counts.taken).toBe(counts.rows);
       expect(counts.rows).toBe(2 + bookings.filter((r) => r.status === 201).length);
+    });
+
+    it('调整时间 across days: within the booking window, not into the past, not onto a closed day; everyone booked is told from when to when', async () => {
+      ctx.clock.set(new Date(local('2026-11-23', '10:00')));
+      const { id } = await item({ name: '跨日调整讲座', advanceDays: 7 });
+      const s = await slot(id, local('2026-11-25', '09:00'), local('2026-11-25', '10:00'), 5);
+      const a = await book('刘桂芳', { slotId: s.id });
+      const b = await book('陈志强', { slotId: s.id });
+      const closedDay = await ctx.api.as('何志刚', 'POST', `/services/${id}/closures`, { date: '2026-11-28', reason: '活动室粉刷' });
+      expect(closedDay.status).toBe(200);
+      const move = (startsAt: string, endsAt: string) => ctx.api.as('何志刚', 'POST', `/slots/${s.id}/move`, { startsAt, endsAt, reason: '讲师改期' });
+
+      const ontoClosed = await move(local('2026-11-28', '09:00'), local('2026-11-28', '10:00'));
+      expect([ontoClosed.status, ontoClosed.body.code, ontoClosed.body.message]).toEqual([422, 'DAY_CLOSED', '2026-11-28已停止服务（活动室粉刷），不能把时段调整到这一天，请选择其他日期']);
+      const beyond = await move(local('2026-12-01', '09:00'), local('2026-12-01', '10:00'));
+      expect([beyond.status, beyond.body.code, beyond.body.message]).toEqual([422, 'OUTSIDE_BOOKING_WINDOW', '只能调整到预约开放的日子（2026-11-30及以前），请选择更早的日期']);
+      const past = await move(local('2026-11-22', '09:00'), local('2026-11-22', '10:00'));
+      expect([past.status, past.body.code]).toEqual([422, 'SLOT_TIMES_INVALID']);
+      expect((await inbox('刘桂芳', 'booking_moved')).filter((x) => x.bookingId === a.body.id)).toEqual([]);
+
+      // The last day of the window, 7 days from today, is allowed.
+      const moved = await move(local('2026-11-30', '14:00'), local('2026-11-30', '15:00'));
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ date: '2026-11-30', startsAt: local('2026-11-30', '14:00'), movedAt: local('2026-11-23', '10:00') });
+      for (const [who, bookingId] of [['刘桂芳', a.body.id], ['陈志强', b.body.id]] as const) {
+        const notice = (await inbox(who, 'booking_moved')).filter((x) => x.bookingId === bookingId);
+        expect(notice.map((x) => x.body)).toEqual(['跨日调整讲座 11月30日 14:00：原定11月25日 09:00。讲师改期。可保留新时间，或免责取消']);
+      }
+      expect((await ctx.api.as('刘桂芳', 'GET', `/services/${id}/slots?from=2026-11-25&to=2026-11-25`)).body).toEqual([]);
+      expect((await ctx.api.as('刘桂芳', 'GET', `/services/${id}/slots?from=2026-11-30&to=2026-11-30`)).body.map((x: { id: number }) => x.id)).toEqual([s.id]);
+      expect((await ctx.api.as('刘桂芳', 'GET', `/bookings/${a.body.id}`)).body).toMatchObject({ slot: { date: '2026-11-30' }, cancelUntil: local('2026-11-30', '14:00') });
+      // Closing the new day now closes the moved slot and cancels its bookings.
+      const close = await ctx.api.as('何志刚', 'POST', `/services/${id}/closures`, { date: '2026-11-30', reason: '停电检修' });
+      expect(close.body).toMatchObject({ closedSlots: 1, cancelledBookings: 2 });
     });
   });
 }

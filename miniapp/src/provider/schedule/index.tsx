@@ -88,7 +88,7 @@ export default function SchedulePage() {
   const [newSlot, setNewSlot] = useState({ start: '', end: '', capacity: '' })
   const [newPeriod, setNewPeriod] = useState({ first: '', last: '', capacity: '' })
   const [action, setAction] = useState<SlotAction | null>(null)
-  const [actionInput, setActionInput] = useState({ capacity: '', start: '', end: '', reason: '' })
+  const [actionInput, setActionInput] = useState({ capacity: '', date: '', start: '', end: '', reason: '' })
   const [confirm, setConfirm] = useState<Confirm | null>(null)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -145,7 +145,7 @@ export default function SchedulePage() {
 
   const openAction = (slot: SlotView, kind: SlotAction['kind']) => {
     setAction({ slot, kind })
-    setActionInput({ capacity: String(slot.capacity), start: localTime(slot.startsAt), end: localTime(slot.endsAt), reason: '' })
+    setActionInput({ capacity: String(slot.capacity), date: slot.date, start: localTime(slot.startsAt), end: localTime(slot.endsAt), reason: '' })
     setMessage(null)
   }
 
@@ -164,6 +164,9 @@ export default function SchedulePage() {
     const end = clockMinutes(actionInput.end)
     if (start === null || end === null) return setMessage({ ok: false, text: '时间请写成 09:00 这样' })
     if (end <= start) return setMessage({ ok: false, text: '结束时间要晚于开始时间' })
+    // Another day: within the days the strip shows (the booking window), never before today; the server checks closed days.
+    if (!isLocalDate(actionInput.date.trim())) return setMessage({ ok: false, text: '日期请写成 2026-12-03 这样' })
+    if (actionInput.date.trim() < today) return setMessage({ ok: false, text: '不能调整到已经过去的日子' })
     const problem = reasonProblem(actionInput.reason)
     if (problem) return setMessage({ ok: false, text: problem })
     setConfirm({ kind: 'move', slot })
@@ -191,7 +194,8 @@ export default function SchedulePage() {
       })
     else if (c.kind === 'move')
       void run(async () => {
-        const moved = await manage.move(c.slot.id, { startsAt: localInstant(c.slot.date, actionInput.start), endsAt: localInstant(c.slot.date, actionInput.end), reason: actionInput.reason.trim() })
+        const date = actionInput.date.trim()
+        const moved = await manage.move(c.slot.id, { startsAt: localInstant(date, actionInput.start), endsAt: localInstant(date, actionInput.end), reason: actionInput.reason.trim() })
         setAction(null)
         return `时段已调整到 ${slotWhen(moved)}，已通知每位预约人`
       })
@@ -211,7 +215,7 @@ export default function SchedulePage() {
       : confirm?.kind === 'close'
         ? `停止 ${slotWhen(confirm.slot, undefined, item.data?.mode)}：取消${bookingsOn([confirm.slot])}个${units ? '认领' : '预约'}（含候补）。每位${units ? '认领人' : '预约人'}都会收到通知和原因。`
         : confirm?.kind === 'move'
-          ? `把 ${slotWhen(confirm.slot)} 调整到 ${actionInput.start}–${actionInput.end}。${bookingsOn([confirm.slot])}位预约人都会收到通知，可以保留新时间，也可以取消，不算作爽约或迟取消。`
+          ? `把 ${slotWhen(confirm.slot)} 调整到 ${actionInput.date.trim() === confirm.slot.date ? '' : `${actionInput.date.trim()} `}${actionInput.start}–${actionInput.end}。${bookingsOn([confirm.slot])}位预约人都会收到通知，可以保留新时间，也可以取消，不算作爽约或迟取消。`
           : ''
 
   return (
@@ -282,6 +286,7 @@ export default function SchedulePage() {
               {action?.slot.id === slot.id && action.kind === 'move' && (
                 <View className='schedule__row'>
                   <Text className='hint'>已预约的人都会收到通知，可以保留新时间，也可以取消，不算作爽约或迟取消。</Text>
+                  <Input className='slot__move-date' value={actionInput.date} placeholder='新日期 2026-12-03' onChange={(v) => setActionInput((a) => ({ ...a, date: v }))} />
                   <Input className='slot__move-start' value={actionInput.start} placeholder='新开始 09:00' onChange={(v) => setActionInput((a) => ({ ...a, start: v }))} />
                   <Input className='slot__move-end' value={actionInput.end} placeholder='新结束 10:00' onChange={(v) => setActionInput((a) => ({ ...a, end: v }))} />
                   <Input className='slot__reason' value={actionInput.reason} placeholder='调整原因（会告诉预约人）' onChange={(v) => setActionInput((a) => ({ ...a, reason: v }))} />
