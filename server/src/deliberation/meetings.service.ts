@@ -147,7 +147,7 @@ export class MeetingsService {
         if (!isCommittee(user, m.communityId)) throw Errors.forbidden('只有本社区居委会成员可以调整或取消恳谈会');
         const now = this.clock.now();
         if (m.cancelledAt) throw cancelled();
-        if (now >= m.startsAt) throw new AppError(409, 'MEETING_STARTED', '恳谈会已开始，不能再改期或取消');
+        if (now >= m.startsAt) throw new AppError(409, 'MEETING_STARTED', '恳谈会已开始，不能再改期或取消；如有变动，请写入会议纪要');
         await work(m, em, now);
         const r = await em.createQueryBuilder().update(TopicMeeting).set({ version: m.version + 1 }).where('id = :id AND version = :v', { id: m.id, v: m.version }).execute();
         if (r.affected !== 1) throw new VersionConflict();

@@ -89,8 +89,8 @@ export class TicketQueries {
     const { page, pageSize, skip, take } = paging(q);
     const now = this.clock.now();
     const spec = await this.filterSpec(user, q, now);
-    const { sql, values } = positional(spec.where.join(' AND ') || '1 = 1', spec.params);
-    const from = `FROM \`tickets\` t${spec.join ? ` INNER JOIN \`ticket_followers\` f ON ${spec.join}` : ''} WHERE ${sql}`;
+    // The join's condition names parameters too (the follower's id): both made positional together, in order.
+    const { sql: from, values } = positional(`FROM \`tickets\` t${spec.join ? ` INNER JOIN \`ticket_followers\` f ON ${spec.join}` : ''} WHERE ${spec.where.join(' AND ') || '1 = 1'}`, spec.params);
     const order = spec.order === 'deadline' ? `${currentDeadlineSql('t')} ASC, t.\`id\` ASC` : 't.`id` DESC';
     const tickets = this.db.sql.table(Ticket);
     // LIMIT and OFFSET are the page's own integers (paging() bounds them), written into the text: MySQL 8 refuses them as bound parameters.
