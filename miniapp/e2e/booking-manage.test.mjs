@@ -1,7 +1,8 @@
 // 预约's management pages in a real browser, on the H5 test build (dist/h5-test): the committee (黄丽华) creates an item
 // on 新建服务, adds a slot for tomorrow on 排班与时段; a resident (王秀英) books it; the committee stops that slot with a
 // reason, confirming a dialog that says one booking is cancelled and its holder told; the resident's booking is
-// cancelled and the notice with the reason is in her 我的消息. Tomorrow 10:00 local: inside the default 7-day window
+// cancelled and the notice with the reason is in her 我的消息. On 编辑服务 the committee takes volunteer hours (30 minutes) and
+// switches the item off and on; on 排班与时段 it moves a slot to the next day, and the resident's booking follows. Tomorrow 10:00 local: inside the default 7-day window
 // whenever the test runs, and never in the past.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -16,6 +17,14 @@ const REASON = '老师身体不适，改期另行通知'
 const BEIJING = 480 * 60_000
 
 /** Tomorrow in the community (UTC+8), as the date strip names it. */
+async function waitUntil(check, ms = 5000) {
+  const until = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 function tomorrowLocal(now = Date.now()) {
   return new Date(now + BEIJING + 86_400_000).toISOString().slice(0, 10)
 }
@@ -92,6 +101,29 @@ describe('预约 management: the committee creates an item in the app, adds a sl
     await front().locator(`[data-slot="${slotId}"]`).getByText('已约1/5').waitFor()
   })
 
+  it('编辑服务: the committee accepts volunteer hours at 30 minutes, switches the item off (the resident no longer finds it) and on again', async () => {
+    await open(`provider/service/index?id=${serviceId}`)
+    await front().locator('.provider-form__name input').waitFor()
+    await front().locator('.chip', { hasText: '接受兑换' }).click()
+    await front().locator('.provider-form__hoursPrice input').fill('30')
+    await front().locator('.provider-form__save').click()
+    await waitUntil(async () => (await resident(`/api/services/${serviceId}`)).hoursPrice === 30)
+    await front().locator('.provider-form__toggle-active').click()
+    await page.locator('.nut-dialog').getByText('已有的预约不受影响', { exact: false }).waitFor()
+    await page.locator('.nut-dialog-footer-ok').click()
+    await front().getByTestId('active-message').getByText('已停用', { exact: false }).waitFor()
+    await shot('05-item-off')
+    await assert.rejects(resident(`/api/services/${serviceId}`), /404/)
+    await front().locator('.provider-form__toggle-active', { hasText: '重新启用' }).click()
+    await page.locator('.nut-dialog-footer-ok').click()
+    await front().getByTestId('active-message').getByText('已重新启用', { exact: false }).waitFor()
+    assert.equal((await resident(`/api/services/${serviceId}`)).active, true)
+    // back to 排班与时段 on tomorrow, where the next case stops the slot
+    await open(`provider/schedule/index?serviceId=${serviceId}`)
+    await front().locator(`.date-strip__day[data-date="${tomorrowLocal()}"]`).click()
+    await front().locator(`[data-slot="${slotId}"]`).getByText('已约1/5').waitFor()
+  })
+
   it('stops the slot: the dialog says one booking is cancelled and told; the resident\'s booking is cancelled and the notice is in 我的消息', async () => {
     const card = front().locator(`[data-slot="${slotId}"]`)
     await card.locator('.slot__close').click()
@@ -115,5 +147,32 @@ describe('预约 management: the committee creates an item in the app, adds a sl
     await open('pages/messages/index')
     await front().locator('.message', { hasText: REASON }).first().waitFor()
     await shot('04-resident-notice')
+  })
+
+  it('调整时间 to another day: a slot the day after tomorrow moves a day later; the resident\'s booking follows and she is told', async () => {
+    const from = tomorrowLocal(Date.now() + 86_400_000)
+    const to = tomorrowLocal(Date.now() + 2 * 86_400_000)
+    const committee = await apiAs(server.base, await devUserId(server.base, COMMITTEE))
+    const made = await committee(`/api/services/${serviceId}/slots`, { method: 'POST', body: { startsAt: new Date(Date.parse(`${from}T09:00:00Z`) - BEIJING).toISOString(), endsAt: new Date(Date.parse(`${from}T10:00:00Z`) - BEIJING).toISOString(), capacity: 5 } })
+    const booking = await resident('/api/bookings', { method: 'POST', body: { slotId: made.id }, headers: { 'Idempotency-Key': `manage-e2e-${made.id}` } })
+    await enterAs(page, server.base, COMMITTEE)
+    await open(`provider/schedule/index?serviceId=${serviceId}`)
+    await front().locator(`.date-strip__day[data-date="${from}"]`).click()
+    const card = front().locator(`[data-slot="${made.id}"]`)
+    await card.locator('.slot__move').click()
+    await card.locator('.slot__move-date input').fill(to)
+    await card.locator('.slot__move-start input').fill('15:00')
+    await card.locator('.slot__move-end input').fill('16:00')
+    await card.locator('.slot__reason input').fill('讲师改期到后一天')
+    await card.locator('.slot__move-save').click()
+    await page.locator('.nut-dialog').getByText(`调整到 ${to} 15:00–16:00`, { exact: false }).waitFor()
+    await shot('06-move-another-day')
+    await page.locator('.nut-dialog-footer-ok').click()
+    await front().getByTestId('schedule-message').getByText('已通知每位预约人', { exact: false }).waitFor()
+    const moved = await resident(`/api/bookings/${booking.id}`)
+    assert.equal(moved.slot.date, to)
+    assert.equal(moved.slot.startsAt, new Date(Date.parse(`${to}T15:00:00Z`) - BEIJING).toISOString())
+    const { items } = await resident('/api/notifications?pageSize=50')
+    assert.ok(items.some((n) => n.type === 'booking_moved' && n.bookingId === booking.id && n.body.includes('讲师改期到后一天')), 'she is told of the move')
   })
 })

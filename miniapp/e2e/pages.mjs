@@ -47,6 +47,12 @@ const firstService = async (api) => {
   if (!items.length) throw new Error('the demo seed has no service item in this person\'s community')
   return `?id=${items[0].id}`
 }
+/** The community's `units` item (the seed's garden plots): 认领 wording, periods instead of a date strip. */
+const gardenService = async (api) => {
+  const garden = (await api('/api/services')).find((i) => i.mode === 'units')
+  if (!garden) throw new Error('the demo seed has no units item (garden plots) in this person\'s community')
+  return `?id=${garden.id}`
+}
 const firstBooking = async (api) => {
   const { items } = await api('/api/bookings?scope=mine&page=1&pageSize=1')
   if (!items.length) throw new Error('the demo seed has no booking of this person')
@@ -91,6 +97,7 @@ export const PAGES = [
   { route: 'pages/mydata/index', who: ['resident'] },
   { route: 'pages/services/index', who: ['resident'] },
   { route: 'pages/service/index', who: ['resident'], query: firstService },
+  { route: 'pages/service/index', who: ['resident'], query: gardenService, shows: '.section-title' },
   { route: 'pages/bookings/index', who: ['resident'] },
   { route: 'pages/booking/index', who: ['resident'], query: firstBooking },
   { route: 'worker/inbox/index', who: ['worker'] },
@@ -101,6 +108,7 @@ export const PAGES = [
   { route: 'provider/service/index', who: ['committee'], shows: '.provider-form__save' },
   { route: 'provider/service/index', who: ['committee'], query: firstService, shows: '.provider-form__name input, input.provider-form__name' },
   { route: 'provider/schedule/index', who: ['committee'], query: async (api) => `?serviceId=${(await firstService(api)).slice('?id='.length)}`, shows: '.schedule__save' },
+  { route: 'provider/schedule/index', who: ['committee'], query: async (api) => `?serviceId=${(await gardenService(api)).slice('?id='.length)}`, shows: '.new-period__add' },
   { route: 'worker/ticket/index', who: ['worker'], query: firstTicket('assigned') },
   { route: 'committee/tickets/index', who: ['committee'] },
   { route: 'committee/ticket/index', who: ['committee'], query: firstTicket('community') },

@@ -9,6 +9,7 @@ import type { PreparedExport } from '../exports/exports.service.js';
 import { sheetWriter, type Cell, type ExportFormat } from '../exports/sheet-writer.js';
 import { providesItem } from './booking-access.js';
 import { CatalogueService } from './catalogue.service.js';
+import type { ServiceItem } from './entities/catalogue.entities.js';
 
 const HEADERS = ['序号', '姓名', '电话', '身份', '状态', '候补顺位', '代办网格员', '签到时间'];
 
@@ -29,21 +30,17 @@ export class RosterExportService {
     @Inject(CatalogueService) private readonly catalogue: CatalogueService,
   ) {}
 
+  /** Every roster export is in the audit trail: who, which slots, in what format, how many lines. */
+  private async logged(user: AuthUser, item: ServiceItem, slotIds: number[], details: Record<string, unknown>): Promise<void> {
+    const entry = { actor: { id: user.id, role: providesItem(user, item) ? 'partner' : 'committee_member' }, action: 'export' as const, communityId: item.communityId, targetType: 'roster', targetIds: slotIds, details, at: this.clock.now() };
+    await this.db.transaction((em) => AuditService.record(em, entry));
+  }
+
   async roster(user: AuthUser, slotId: number, format: ExportFormat): Promise<PreparedExport> {
     const roster = await this.catalogue.roster(user, slotId);
     const item = await this.catalogue.item(roster.service.id);
     const offset = await this.catalogue.offset(item.communityId);
-    await this.db.transaction((em) =>
-      AuditService.record(em, {
-        actor: { id: user.id, role: providesItem(user, item) ? 'partner' : 'committee_member' },
-        action: 'export',
-        communityId: item.communityId,
-        targetType: 'roster',
-        targetIds: [slotId],
-        details: { format, rows: roster.entries.length },
-        at: this.clock.now(),
-      }),
-    );
+    await this.logged(user, item, [slotId], { format, rows: roster.entries.length });
     const start = formatLocalDateTime(roster.slot.startsAt, offset);
     return {
       filename: `${roster.service.name}名单-${start.replace(/[: ]/g, '')}.${format}`,
@@ -63,17 +60,7 @@ export class RosterExportService {
   async dayRoster(user: AuthUser, serviceId: number, date: string, format: ExportFormat): Promise<PreparedExport> {
     const { item, offset, rosters } = await this.catalogue.dayRosters(user, serviceId, date);
     const rows = rosters.reduce((n, r) => n + r.entries.length, 0);
-    await this.db.transaction((em) =>
-      AuditService.record(em, {
-        actor: { id: user.id, role: providesItem(user, item) ? 'partner' : 'committee_member' },
-        action: 'export',
-        communityId: item.communityId,
-        targetType: 'roster',
-        targetIds: rosters.map((r) => r.slot.id),
-        details: { format, serviceId, date, rows },
-        at: this.clock.now(),
-      }),
-    );
+    await this.logged(user, item, rosters.map((r) => r.slot.id), { format, serviceId, date, rows });
     const time = (iso: string) => formatLocalDateTime(iso, offset).split(' ')[1];
     return {
       filename: `${item.name}名单-${date.replace(/-/g, '')}.${format}`,
