@@ -99,7 +99,7 @@ export class MeetingsService {
   async move(user: AuthUser, id: number, req: MeetingMoveRequest): Promise<MeetingView> {
     const { startsAt, endsAt } = this.times(req, this.clock.now());
     await this.content.check(user, [{ field: 'reason', label: '变更原因', text: req.reason, scene: 2 }], 'staff');
-    await this.beforeStart(user, id, async (m, em, now) => {
+    await this.committeeStep(user, id, 'before_start', async (m, em, now) => {
       const place = await communityOf(em, m.communityId);
       const offset = place?.utcOffsetMinutes;
       let venueSlotId = m.venueSlotId;
@@ -121,7 +121,7 @@ export class MeetingsService {
   /** 取消: before the start; the venue is freed, the registered and waiting are told, registrations stop. */
   async cancelMeeting(user: AuthUser, id: number, reason: string): Promise<MeetingView> {
     await this.content.check(user, [{ field: 'reason', label: '取消原因', text: reason, scene: 2 }], 'staff');
-    await this.beforeStart(user, id, async (m, em, now) => {
+    await this.committeeStep(user, id, 'before_start', async (m, em, now) => {
       if (m.venueId !== null) await releaseVenue(em, holdKey(m.id), m.venueSlotId);
       await em.update(TopicMeeting, { id: m.id }, { cancelledAt: now, cancelReason: reason, venueSlotId: null });
       await this.tellRegistered(em, m, 'meeting_cancelled', '恳谈会取消', `${m.title}已取消：${reason}`, now);
@@ -137,25 +137,6 @@ export class MeetingsService {
     const regs = await em.find(MeetingRegistration, { where: { meetingId: m.id, status: In(['registered', 'waiting']) }, select: { userId: true } });
     const rows = notificationRows(regs.map((r) => r.userId), { type, title, body, ticketId: null, topicId: m.topicId, communityId: m.communityId }, now);
     if (rows.length) await em.insert(Notification, rows);
-  }
-
-  /** A committee member's change of a meeting not yet started nor cancelled, under the meeting's version. */
-  private async beforeStart(user: AuthUser, id: number, work: (m: TopicMeeting, em: EntityManager, now: Date) => Promise<void>): Promise<void> {
-    try {
-      await this.db.transaction(async (em) => {
-        const m = await this.readable(em, user, id);
-        if (!isCommittee(user, m.communityId)) throw Errors.forbidden('只有本社区居委会成员可以调整或取消恳谈会');
-        const now = this.clock.now();
-        if (m.cancelledAt) throw cancelled();
-        if (now >= m.startsAt) throw new AppError(409, 'MEETING_STARTED', '恳谈会已开始，不能再改期或取消；如有变动，请写入会议纪要');
-        await work(m, em, now);
-        const r = await em.createQueryBuilder().update(TopicMeeting).set({ version: m.version + 1 }).where('id = :id AND version = :v', { id: m.id, v: m.version }).execute();
-        if (r.affected !== 1) throw new VersionConflict();
-      });
-    } catch (e) {
-      if (e instanceof VersionConflict) throw topicConflict();
-      throw e;
-    }
   }
 
   async view(user: AuthUser, id: number): Promise<MeetingView> {
@@ -228,7 +209,7 @@ export class MeetingsService {
 
   /** 签到: those named attended; every other registered resident is marked absent. */
   async attendance(user: AuthUser, id: number, attendedUserIds: number[]): Promise<MeetingView> {
-    await this.committeeStep(user, id, async (m, em, now) => {
+    await this.committeeStep(user, id, 'after_start', async (m, em, now) => {
       const regs = await em.find(MeetingRegistration, { where: { meetingId: m.id, status: In(['registered', 'attended', 'absent']) } });
       for (const r of regs) await em.update(MeetingRegistration, { id: r.id }, { status: attendedUserIds.includes(r.userId) ? 'attended' : 'absent', updatedAt: now });
       await em.update(TopicMeeting, { id: m.id }, { attendanceTakenAt: now, version: m.version + 1 });
@@ -239,7 +220,7 @@ export class MeetingsService {
   /** 纪要: published with the date, on the board and to residents in scope. */
   async minutes(user: AuthUser, id: number, minutes: string): Promise<MeetingView> {
     await this.content.check(user, [{ field: 'description', label: '会议纪要', text: minutes, scene: 2 }], 'staff');
-    await this.committeeStep(user, id, async (m, em, now) => {
+    await this.committeeStep(user, id, 'after_start', async (m, em, now) => {
       await em.update(TopicMeeting, { id: m.id }, { minutes, minutesPublishedAt: now, version: m.version + 1 });
       const t = await em.findOneByOrFail(Topic, { id: m.topicId });
       const writes = new TopicWrites(em);
@@ -250,21 +231,31 @@ export class MeetingsService {
     return this.view(user, id);
   }
 
-  private async committeeStep(user: AuthUser, id: number, work: (m: TopicMeeting, em: EntityManager, now: Date) => Promise<void>): Promise<void> {
+  /**
+   * A committee member's step on a meeting that is not cancelled: before it starts (move, cancel: under the
+   * meeting's version) or once it has started (attendance, minutes).
+   */
+  private async committeeStep(user: AuthUser, id: number, phase: 'before_start' | 'after_start', work: (m: TopicMeeting, em: EntityManager, now: Date) => Promise<void>): Promise<void> {
+    const before = phase === 'before_start';
     try {
       await this.db.transaction(async (em) => {
         const m = await this.readable(em, user, id);
-        if (!isCommittee(user, m.communityId)) throw Errors.forbidden('只有本社区居委会成员可以签到和发布纪要');
+        if (!isCommittee(user, m.communityId)) throw Errors.forbidden(before ? '只有本社区居委会成员可以调整或取消恳谈会' : '只有本社区居委会成员可以签到和发布纪要');
         const now = this.clock.now();
         if (m.cancelledAt) throw cancelled();
-        if (now < m.startsAt) throw new AppError(409, 'MEETING_NOT_STARTED', '恳谈会开始后才能签到和发布纪要，请在会议开始后再操作');
+        if (before && now >= m.startsAt) throw new AppError(409, 'MEETING_STARTED', '恳谈会已开始，不能再改期或取消；如有变动，请写入会议纪要');
+        if (!before && now < m.startsAt) throw new AppError(409, 'MEETING_NOT_STARTED', '恳谈会开始后才能签到和发布纪要，请在会议开始后再操作');
         await work(m, em, now);
+        if (!before) return;
+        const r = await em.createQueryBuilder().update(TopicMeeting).set({ version: m.version + 1 }).where('id = :id AND version = :v', { id: m.id, v: m.version }).execute();
+        if (r.affected !== 1) throw new VersionConflict();
       });
     } catch (e) {
       if (e instanceof VersionConflict) throw topicConflict();
       throw e;
     }
   }
+
 
   /**
    * The day-before reminder (the sweeper): from 09:00 local the day before, the registered residents of
