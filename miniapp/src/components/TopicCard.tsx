@@ -1,7 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { TOPIC_PRIORITY_LABELS, TOPIC_STATUS_LABELS, type TopicStatus, type TopicSummary } from '@linli/shared'
-import { asButton } from '../utils/a11y'
+import Taro from '@tarojs/taro'
+import type { PagedList as PagedListState } from '../hooks/usePagedList'
+import { asButton, asChoice, asChoiceGroup } from '../utils/a11y'
+import { PagedList } from './PagedList'
 import { formatDateTime } from '../utils/format'
 import './TopicParts.scss'
 
@@ -50,5 +53,28 @@ export function TopicCard({ topic, onClick }: { topic: TopicSummary; onClick: ()
       {topic.status === 'seconding' && <Text className='hint topic-card__cosign'>{cosignProgress(topic)}</Text>}
       <Text className='hint'>提出于{formatDateTime(topic.createdAt)}</Text>
     </View>
+  )
+}
+
+/** A stage filter of a topic list: its key, its chip's words and the statuses it holds. */
+export interface TopicFilter {
+  key: string
+  label: string
+  statuses: readonly TopicStatus[]
+}
+
+/** The topic lists (议事, the committee's agenda, 业委会议事): stage chips above the paged cards, each opening `topicPage`. */
+export function TopicStageList({ filters, current, onChange, list, emptyText, topicPage }: { filters: readonly TopicFilter[]; current: TopicFilter; onChange: (f: TopicFilter) => void; list: PagedListState<TopicSummary>; emptyText: string; topicPage: string }) {
+  return (
+    <>
+      <View className='chip-row' {...asChoiceGroup('议题阶段')}>
+        {filters.map((f) => (
+          <View key={f.key} className={`chip${f.key === current.key ? ' chip--active' : ''}`} onClick={() => onChange(f)} data-stage={f.key} {...asChoice(f.key === current.key)}>
+            <Text>{f.label}</Text>
+          </View>
+        ))}
+      </View>
+      <PagedList list={list} emptyText={emptyText} renderItem={(t) => <TopicCard key={t.id} topic={t} onClick={() => Taro.navigateTo({ url: `${topicPage}?id=${t.id}` })} />} />
+    </>
   )
 }

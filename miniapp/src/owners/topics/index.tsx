@@ -1,18 +1,16 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { PagedList } from '../../components/PagedList'
 import { Page } from '../../components/Page'
-import { TopicCard } from '../../components/TopicCard'
+import { TopicStageList, type TopicFilter } from '../../components/TopicCard'
 import { fetchTopics } from '../../hooks/useTopics'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useSession } from '../../hooks/useSession'
-import type { TopicStatus, UserView } from '@linli/shared'
-import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import type { UserView } from '@linli/shared'
 import './index.scss'
 
 /** What the owners' committee (业委会) looks for: where its word is asked, then the rest of the way. */
-export const OWNERS_FILTERS: { key: string; label: string; statuses: readonly TopicStatus[] }[] = [
+export const OWNERS_FILTERS: TopicFilter[] = [
   { key: 'speak', label: '待发表意见', statuses: ['discussion', 'notice'] },
   { key: 'submitted', label: '待受理', statuses: ['submitted'] },
   { key: 'voting', label: '表决', statuses: ['voting'] },
@@ -52,17 +50,13 @@ export default function OwnersTopicsPage() {
       <View className='card owners__intro'>
         <Text>作为业委会，您可以在恳谈和公示阶段以“业委会”身份发表意见，作为常设成员参加恳谈会，并查看会议纪要和表决结果。</Text>
       </View>
-      <View className='chip-row' {...asChoiceGroup('议题阶段')}>
-        {OWNERS_FILTERS.map((f) => (
-          <View key={f.key} className={`chip${f.key === filter.key ? ' chip--active' : ''}`} onClick={() => setFilter(f)} data-filter={f.key} {...asChoice(f.key === filter.key)}>
-            <Text>{f.label}</Text>
-          </View>
-        ))}
-      </View>
-      <PagedList
+      <TopicStageList
+        filters={OWNERS_FILTERS}
+        current={filter}
+        onChange={setFilter}
         list={list}
         emptyText={filter.key === 'speak' ? '暂时没有需要业委会发表意见的议题' : `没有“${filter.label}”的议题`}
-        renderItem={(t) => <TopicCard key={t.id} topic={t} onClick={() => Taro.navigateTo({ url: `/pages/topic/index?id=${t.id}` })} />}
+        topicPage='/pages/topic/index'
       />
     </Page>
   )

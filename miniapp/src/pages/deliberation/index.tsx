@@ -2,18 +2,17 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { OPEN_TOPIC_STATUSES, type TopicStatus } from '@linli/shared'
-import { PagedList } from '../../components/PagedList'
+import { OPEN_TOPIC_STATUSES } from '@linli/shared'
 import { Page } from '../../components/Page'
-import { TopicCard } from '../../components/TopicCard'
+import { TopicStageList, type TopicFilter } from '../../components/TopicCard'
 import { useSession } from '../../hooks/useSession'
 import { useTopicList } from '../../hooks/useTopics'
 import { hasRole } from '../../services/session'
-import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
+import { asButton } from '../../utils/a11y'
 import './index.scss'
 
 /** The stages as the tab groups them: what is still moving first, then each step, then the finished ones. */
-export const TOPIC_STAGE_FILTERS: { key: string; label: string; statuses: readonly TopicStatus[] }[] = [
+export const TOPIC_STAGE_FILTERS: TopicFilter[] = [
   { key: 'open', label: '进行中', statuses: OPEN_TOPIC_STATUSES },
   { key: 'seconding', label: '征集联署', statuses: ['seconding'] },
   { key: 'discussion', label: '恳谈', statuses: ['submitted', 'discussion'] },
@@ -45,17 +44,13 @@ export default function DeliberationPage() {
           <Text>议事公示栏 ›</Text>
         </View>
       </View>
-      <View className='chip-row' {...asChoiceGroup('议题阶段')}>
-        {TOPIC_STAGE_FILTERS.map((s) => (
-          <View key={s.key} className={`chip${s.key === stage.key ? ' chip--active' : ''}`} onClick={() => setStage(s)} data-stage={s.key} {...asChoice(s.key === stage.key)}>
-            <Text>{s.label}</Text>
-          </View>
-        ))}
-      </View>
-      <PagedList
+      <TopicStageList
+        filters={TOPIC_STAGE_FILTERS}
+        current={stage}
+        onChange={setStage}
         list={list}
         emptyText={stage.key === 'open' ? '本社区暂时没有进行中的议题，有想商量的事可以点“提议题”' : `没有“${stage.label}”的议题`}
-        renderItem={(t) => <TopicCard key={t.id} topic={t} onClick={() => Taro.navigateTo({ url: `/pages/topic/index?id=${t.id}` })} />}
+        topicPage='/pages/topic/index'
       />
     </Page>
   )
