@@ -69,6 +69,10 @@ describe('escalation sweeper in two server processes on one MariaDB', () => {
       UPLOAD_DIR: db.env.UPLOAD_DIR,
       SEED_DEMO: 'false',
       SWEEP_INTERVAL_MS: '50',
+      // Five tickets a transaction: one pass over the 300 is 60 transactions, far longer than the other
+      // process's 50 ms tick, so both claim batches however the two are scheduled (with 200 a busy
+      // machine once let one process sweep everything before the other's first tick).
+      SWEEP_BATCH: '5',
       LOG_LEVEL: 'info',
       CLOCK_OFFSET_MS: String(F.getTime() + 31 * MINUTE - Date.now()),
     };

@@ -47,6 +47,12 @@ export interface AppConfig {
   /** How often this process sweeps for due escalations and auto-closes; 0 turns it off. */
   sweepIntervalMs: number;
   /**
+   * How many due tickets one sweep transaction claims (and holds locked) at a time; a pass repeats
+   * batches until nothing is due. Smaller batches hold locks for less time and spread a backlog over
+   * every sweeping process.
+   */
+  sweepBatch: number;
+  /**
    * Without a WeChat appid nothing can check what users write: `hold` keeps it off the public board until
    * a committee member releases it; `publish` (dev, demo and tests only) shows it unchecked.
    */
@@ -165,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: path.resolve(env.H5_DIR || path.join(serverRoot, '..', 'miniapp', 'dist', 'h5')),
     seedDemo: env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env.SWEEP_INTERVAL_MS, 30_000),
+    sweepBatch: Math.max(1, int(env.SWEEP_BATCH, 200)),
     deliveryIntervalMs: int(env.DELIVERY_INTERVAL_MS, 5_000),
     uncheckedText,
     rateLimits: {

@@ -11,8 +11,6 @@ import { TicketWrites, type Actor } from '../tickets/ticket-writes.js';
 
 const SYSTEM: Actor = { id: null, role: 'system' };
 
-const BATCH = 200;
-
 /**
  * The sweeper: escalates every overdue ticket one level (grid → community →
  * street → district) and closes resolved tickets nobody rated.
@@ -50,12 +48,12 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
     for (;;) {
       const n = await this.db.transaction((em) => this.escalateBatch(em));
       escalated += n;
-      if (n < BATCH) break;
+      if (n < this.config.sweepBatch) break;
     }
     for (;;) {
       const n = await this.db.transaction((em) => this.autoCloseBatch(em));
       autoClosed += n;
-      if (n < BATCH) break;
+      if (n < this.config.sweepBatch) break;
     }
     return { escalated, autoClosed };
   }
@@ -65,7 +63,7 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
       .createQueryBuilder(Ticket, 't')
       .where(`t.${column} <= :now`, { now })
       .orderBy(`t.${column}`, 'ASC')
-      .take(BATCH);
+      .take(this.config.sweepBatch);
     if (this.db.isMysql) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
     return qb.getMany();
   }
