@@ -131,10 +131,15 @@ export function scenarios(a: Actors, now: Date, amounts: { create: number; read:
   ];
 }
 
+/** The device sessions every scenario's tokens name. */
+export function actorSessions(db: string, a: Actors): Promise<void> {
+  return benchSessions(db, [...a.creators.map((c) => c.userId), ...a.workers, ...a.reporters, ...a.details.map((d) => d.reporterId), a.stats.userId]);
+}
+
 export async function runApiScenarios(db: string, size: number, amounts: { create: number; read: number; stats: number }): Promise<SizeResult> {
   const now = new Date();
   const a = await actors(db, size, now);
-  await benchSessions(db, [...a.creators.map((c) => c.userId), ...a.workers, ...a.reporters, ...a.details.map((d) => d.reporterId), a.stats.userId]);
+  await actorSessions(db, a);
   const list = scenarios(a, now, amounts);
 
   // 1. Trace: what SQL each planned request issues (one at a time, on a traced server).

@@ -6,15 +6,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { actors, scenarios } from './api.js';
+import { actors, actorSessions, scenarios } from './api.js';
 import { load, RESULTS_DIR, seededDatabase, startServer } from './lib.js';
 
 const name = process.argv[2] ?? 'grid worker inbox';
 const size = Number(process.argv[3] ?? 10_000);
 const { db } = await seededDatabase(size);
 const now = new Date();
-const s = scenarios(await actors(db, size, now), now, { create: 2000, read: 3000, stats: 100 }).find((x) => x.name === name);
-if (!s) throw new Error(`no scenario "${name}"`);
+const a = await actors(db, size, now);
+await actorSessions(db, a);
+const all = scenarios(a, now, { create: 2000, read: 3000, stats: 100 });
+const s = all.find((x) => x.name === name);
+if (!s) throw new Error(`no scenario "${name}"; the scenarios: ${all.map((x) => `"${x.name}"`).join(', ')}`);
 const dir = path.join(RESULTS_DIR, `profile-${Date.now()}`);
 fs.mkdirSync(dir, { recursive: true });
 const server = await startServer(db, {}, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
@@ -22,7 +25,7 @@ const plan = { url: server.url, connections: s.connections, requests: s.requests
 await load({ ...plan, amount: 300 });
 const result = await load({ ...plan, amount: s.amount });
 await server.stop();
-console.log(`${name} @ ${size}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms`);
+console.log(`${name} @ ${size}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, ${result.non2xx} answers not 2xx, ${result.errors} errors`);
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }
 const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
