@@ -33,9 +33,10 @@ const RULES: { pattern: RegExp; mask: (match: string) => string }[] = [
         .join('');
     },
   },
-  // door numbers: 3–4 digits after a building or unit word (1栋501, 3号楼1201, 2单元302), or before 室/房/户.
+  // door numbers: 3–4 digits after a building or unit word (1栋501, 3号楼1201, 2单元302), or before 室/房
+  // (302室). Not before 户 on its own: "23户" and "1000多户" count households; "1栋302户" is caught above.
   { pattern: /(?<=(?:栋|幢|号楼|单元|座)[-\s]?)\d{3,4}(?!\d)/g, mask: (m) => '*'.repeat(m.length) },
-  { pattern: /\d{2,4}(?=\s?(?:室|房|户))/g, mask: (m) => '*'.repeat(m.length) },
+  { pattern: /(?<!\d)\d{3,4}(?=\s?(?:室|房))/g, mask: (m) => '*'.repeat(m.length) },
   // building-unit-door written with dashes: 5-2-301.
   { pattern: /(?<=\b\d{1,3}-\d{1,2}-)\d{3,4}\b/g, mask: (m) => '*'.repeat(m.length) },
 ];
