@@ -79,6 +79,11 @@ export function ticketLoopSuite(dialect: Dialect): void {
       const published = board.body.items.find((i: { id: number }) => i.id === t.id);
       expect(published).toMatchObject({ category: '环境卫生', resolutionNote: '已清运并消毒', rating: 'satisfied' });
       expect(JSON.stringify(published)).not.toContain('王秀英');
+      // A full page counts the rest: one item a page, the total is every closed matter the whole board shows.
+      const first = await ctx.api.request('GET', '/public/tickets?communityId=1&page=1&pageSize=1');
+      expect(board.body.items.length).toBeGreaterThan(1);
+      expect(first.body).toMatchObject({ total: board.body.items.length, page: 1, pageSize: 1 });
+      expect(first.body.items).toHaveLength(1);
     });
 
     it('routes property matters to the property company, and community matters to the dispatch queue', async () => {
