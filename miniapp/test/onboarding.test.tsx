@@ -46,7 +46,7 @@ describe('login: consent first, then wx.login, with the policy version', () => {
     render(<WechatLogin />)
     fireEvent.click(screen.getByText('微信一键登录'))
     fireEvent.click(await screen.findByText('拒绝'))
-    expect(await screen.findByText('需要您同意《用户协议》和《隐私政策》后才能登录。')).toBeTruthy()
+    expect(await screen.findByText('需要您同意《用户协议》和《隐私政策》后才能登录，请点“重试”并勾选同意')).toBeTruthy()
     expect(login).not.toHaveBeenCalled()
     expect(api).not.toHaveBeenCalled()
   })

@@ -15,6 +15,7 @@ import { wechatLoginCode } from '../../services/wechat'
 import { saveSession } from '../../services/session'
 import { asButton } from '../../utils/a11y'
 import './index.scss'
+import { ERROR_MESSAGES } from '../../services/messages'
 
 function enter(login: LoginResult) {
   saveSession(login)
@@ -31,13 +32,13 @@ export function WechatLogin() {
   const login = async () => {
     if (busy) return
     setFailure(null)
-    if (!(await requestConsent())) return setFailure('需要您同意《用户协议》和《隐私政策》后才能登录。')
+    if (!(await requestConsent())) return setFailure(ERROR_MESSAGES.loginConsentNeeded)
     setBusy(true)
     try {
       enter(await wechatLogin(await wechatLoginCode()))
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'CONSENT_REQUIRED') forgetConsent() // the policy changed: ask again on the next tap
-      setFailure(err instanceof Error && err.message ? err.message : '登录没有成功，请重试')
+      setFailure(err instanceof Error && err.message ? err.message : ERROR_MESSAGES.loginFailed)
     } finally {
       setBusy(false)
     }
@@ -89,7 +90,7 @@ function DevLogin() {
       <Text className='login__subtitle'>选择一位演示用户，以他的身份体验报事、派单、办结、评价</Text>
       <LoadState
         loading={users.loading}
-        error={notAvailable ? new Error('演示登录未开放，请在微信中打开邻里小程序') : users.error}
+        error={notAvailable ? new Error(ERROR_MESSAGES.demoLoginUnavailable) : users.error}
         empty={users.data?.length === 0}
         emptyText='没有演示用户'
         onRetry={users.reload}

@@ -23,6 +23,7 @@ import { categoryIcon } from '../../utils/categoryIcon'
 import { formatDistance } from '../../utils/format'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
+import { ERROR_MESSAGES } from '../../services/messages'
 
 interface PickedLocation {
   lat: number
@@ -104,7 +105,7 @@ export default function ReportPage() {
       setLocation({ lat: res.latitude, lng: res.longitude, name: res.name || res.address || '已选位置' })
     } catch (err) {
       const msg = (err as { errMsg?: string })?.errMsg ?? ''
-      if (!/cancel/i.test(msg)) showError(new Error('没能打开地图选点，可以改选楼栋'))
+      if (!/cancel/i.test(msg)) showError(new Error(ERROR_MESSAGES.mapUnavailable))
     }
   }
 
@@ -122,8 +123,8 @@ export default function ReportPage() {
     if (submitting) return
     const missing = missingForReport({ categoryId, description, photoCount: uploads.fileIds.length, buildingId, location })
     if (missing) return showError(new Error(missing))
-    if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
-    if (uploads.failed) return showError(new Error('有照片上传失败，请点击照片重试或删除'))
+    if (uploads.uploading) return showError(new Error(ERROR_MESSAGES.photosUploading))
+    if (uploads.failed) return showError(new Error(ERROR_MESSAGES.photoUploadFailed))
     const body: CreateTicketRequest = {
       ...(categoryId ? { categoryId } : {}),
       description: description.trim(),
@@ -145,7 +146,7 @@ export default function ReportPage() {
     } catch (err) {
       const e = err as ApiRequestError
       // After a network failure the same tap sends the same Idempotency-Key: never two matters.
-      showError(e.isNetworkError ? new Error('网络不给力，报事未确认送达，请再点一次提交（不会重复报事）') : e)
+      showError(e.isNetworkError ? new Error(ERROR_MESSAGES.reportNotConfirmed) : e)
     } finally {
       setSubmitting(false)
     }

@@ -16,6 +16,7 @@ import { dateStrip, hoursText, localTime, minutesAsWords, modeWords, placesText,
 import { formatDateTime } from '../../utils/format'
 import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
+import { ERROR_MESSAGES } from '../../services/messages'
 
 /** Marks on the date strip: 无 (no slot that day), 满 (none with a place left). */
 export function dayMarks(slots: SlotView[], days: string[]): Record<string, string> {
@@ -124,11 +125,11 @@ export default function ServicePage() {
         void slots.reload()
       } else if (err instanceof ApiRequestError && err.isNetworkError) {
         // The same key goes with the next tap: the server books once however often the phone resends.
-        showError(new Error('网络不给力，请再点一次，不会重复预约'))
+        showError(new Error(ERROR_MESSAGES.bookingNotConfirmed))
       } else {
         keys.done()
         setAsk(null)
-        setRefusal(err instanceof Error ? err.message : '预约没有成功，请稍后再试')
+        setRefusal(err instanceof Error ? err.message : ERROR_MESSAGES.bookingFailed)
         void reloadAll()
         if (body.payWithHours) void hours.reload()
       }

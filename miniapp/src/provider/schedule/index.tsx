@@ -12,6 +12,7 @@ import { clockMinutes, dateStrip, localInstant, localTime, slotWhen } from '../.
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import { slotCounts } from '../slots/index'
 import '../provider.scss'
+import { ERROR_MESSAGES } from '../../services/messages'
 
 const WEEKDAY_NAMES = ['一', '二', '三', '四', '五', '六', '日']
 
@@ -100,7 +101,7 @@ export default function SchedulePage() {
       setMessage({ ok: true, text: await work() })
       await Promise.all([slots.reload(), schedule.reload()])
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : '没有成功，请重试' })
+      setMessage({ ok: false, text: err instanceof Error ? err.message : ERROR_MESSAGES.actionFailed })
     } finally {
       setBusy(false)
     }

@@ -10,6 +10,7 @@ import { useSession } from '../../hooks/useSession'
 import { communityIdOf, hasRole } from '../../services/session'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import '../provider.scss'
+import { ERROR_MESSAGES } from '../../services/messages'
 
 /** What the form holds: numbers as typed, checked when saving. */
 export interface ServiceForm {
@@ -156,7 +157,7 @@ export default function ServiceEditPage() {
       if (id) await existing.reload()
       else Taro.redirectTo({ url: `/provider/schedule/index?serviceId=${saved.id}` })
     } catch (err) {
-      setProblem(err instanceof Error ? err.message : '没有保存成功，请重试')
+      setProblem(err instanceof Error ? err.message : ERROR_MESSAGES.saveFailed)
     } finally {
       setBusy(false)
     }
@@ -171,7 +172,7 @@ export default function ServiceEditPage() {
       setActiveMessage(saved.active ? '已重新启用：居民可以在目录中看到并预约' : '已停用：居民看不到它，也不能新预约；已有的预约不受影响')
       await existing.reload()
     } catch (err) {
-      setActiveMessage(err instanceof Error ? err.message : '没有成功，请重试')
+      setActiveMessage(err instanceof Error ? err.message : ERROR_MESSAGES.actionFailed)
     } finally {
       setBusy(false)
     }
