@@ -14,8 +14,9 @@ import { ApiRequestError, api } from '../../services/request'
 import { wechatLoginCode } from '../../services/wechat'
 import { saveSession } from '../../services/session'
 import { asButton } from '../../utils/a11y'
-import './index.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import { LinkCell } from '../../components/LinkCell'
+import './index.scss'
 
 function enter(login: LoginResult) {
   saveSession(login)
@@ -72,6 +73,11 @@ export function WechatLogin() {
 }
 
 /** In the H5 build (demo, development, tests): pick one of the seeded users. */
+/** A demo person's roles, in words (市民、网格员). */
+function rolesOf(u: DevUser): string {
+  return Array.from(new Set(u.roles.map((r) => ROLE_LABELS[r.role]))).join('、')
+}
+
 function DevLogin() {
   const users = useResource(() => api('GET /auth/dev-users', { anonymous: true, quiet: true }), [])
   const [busyId, setBusyId] = useState<number | null>(null)
@@ -97,13 +103,13 @@ function DevLogin() {
       >
         <Cell.Group>
           {users.data?.map((u) => (
-            <Cell
+            <LinkCell
               key={u.id}
               className='login__user'
-              clickable
               title={`${u.name}${busyId === u.id ? '（登录中…）' : ''}`}
               description={u.summary}
-              extra={Array.from(new Set(u.roles.map((r) => ROLE_LABELS[r.role]))).join('、')}
+              extra={rolesOf(u)}
+              label={busyId === u.id ? `${u.name}，登录中` : `以${u.name}（${rolesOf(u)}）的身份登录`}
               onClick={() => busyId === null && pick(u)}
             />
           ))}

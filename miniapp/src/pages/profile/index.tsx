@@ -13,8 +13,8 @@ import { fileUrl, showError, uploadFile } from '../../services/request'
 import { testPhoneCode } from '../../services/wechat'
 import { maskPhone } from '../../utils/format'
 import { asImage } from '../../utils/a11y'
-import './index.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import './index.scss'
 
 /** What the phone button's event says: the code to send, or why there is none. */
 export function phoneCodeFrom(detail: { code?: string; errMsg?: string } | undefined): { code: string } | { problem: string } {

@@ -22,8 +22,9 @@ import { hasRole } from '../../services/session'
 import { categoryIcon } from '../../utils/categoryIcon'
 import { formatDistance } from '../../utils/format'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
-import './index.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import { LinkCell } from '../../components/LinkCell'
+import './index.scss'
 
 interface PickedLocation {
   lat: number
@@ -219,11 +220,17 @@ export default function ReportPage() {
 
       <Text className='section-title'>4. 在哪里</Text>
       <Cell.Group className='report__place'>
-        {IS_WEAPP && <Cell title='地图选点' extra={location ? location.name : '点击选择'} clickable onClick={chooseLocation} />}
+        {IS_WEAPP && <LinkCell title='地图选点' extra={location ? location.name : '点击选择'} label={`地图选点：${location ? `${location.name}，点击更换` : '点击选择'}`} onClick={chooseLocation} />}
         {communityId !== null ? (
-          <Cell className='report__building' title='楼栋' extra={building ? building.name : buildings.loading ? '加载中…' : '点击选择'} clickable onClick={() => setBuildingPickerOpen(true)} />
+          <LinkCell
+            className='report__building'
+            title='楼栋'
+            extra={building ? building.name : buildings.loading ? '加载中…' : '点击选择'}
+            label={`楼栋：${building ? `${building.name}，点击更换` : buildings.loading ? '加载中' : '点击选择'}`}
+            onClick={() => setBuildingPickerOpen(true)}
+          />
         ) : (
-          <Cell className='report__building' title='楼栋' extra='绑定住址后可选 ›' clickable onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} />
+          <LinkCell className='report__building' title='楼栋' extra='绑定住址后可选 ›' label='楼栋：绑定住址后可选，点击去绑定住址' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} />
         )}
         <Cell title='匿名公示' description='公示栏不显示您的姓名，经办人仍可联系您' extra={<Switch checked={anonymous} onChange={setAnonymous} ariaLabel='匿名公示' />} />
       </Cell.Group>

@@ -15,8 +15,8 @@ import { hasRole } from '../../services/session'
 import { dateStrip, hoursText, localTime, minutesAsWords, modeWords, placesText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
 import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
-import './index.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import './index.scss'
 
 /** Marks on the date strip: 无 (no slot that day), 满 (none with a place left). */
 export function dayMarks(slots: SlotView[], days: string[]): Record<string, string> {

@@ -12,8 +12,8 @@ import { IS_WEAPP } from '../../services/config'
 import { download } from '../../services/request'
 import { slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
-import '../provider.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import '../provider.scss'
 
 /** The 6 digits of a check-in code, from what was typed or what the QR code held; null when there are not 6. */
 export function codeFrom(text: string): string | null {

@@ -11,8 +11,8 @@ import { useSession } from '../../hooks/useSession'
 import { clockMinutes, dateStrip, localInstant, localTime, slotWhen } from '../../utils/booking'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import { slotCounts } from '../slots/index'
-import '../provider.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import '../provider.scss'
 
 const WEEKDAY_NAMES = ['一', '二', '三', '四', '五', '六', '日']
 

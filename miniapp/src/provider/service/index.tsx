@@ -9,8 +9,8 @@ import { manage, saveService, useManagedServices, useService } from '../../hooks
 import { useSession } from '../../hooks/useSession'
 import { communityIdOf, hasRole } from '../../services/session'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
-import '../provider.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import '../provider.scss'
 
 /** What the form holds: numbers as typed, checked when saving. */
 export interface ServiceForm {

@@ -15,8 +15,8 @@ import { communityIdOf } from '../../services/session'
 import { dateStrip, localTime, placesText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
 import { asButton, decorative } from '../../utils/a11y'
-import './index.scss'
 import { ERROR_MESSAGES } from '../../services/messages'
+import './index.scss'
 
 /** The resident booked for: from a help request (closed as done once booked) or from the grid's special-care list. */
 interface Person {
