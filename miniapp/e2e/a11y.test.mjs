@@ -193,6 +193,7 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
     await page.locator('.dashboard__awaiting-go').click()
     await page.waitForURL(/committee\/tickets\/index\?uncategorised=1/)
     await page.locator(`.ticket-card[data-ticket-id="${reported.id}"]`).waitFor()
+    await page.waitForFunction(() => document.querySelector('.ticket-card')?.getBoundingClientRect().left < 20) // the page has slid in (16 px margin)
     await page.screenshot({ path: join(RESULTS_DIR, 'a11y', 'snap-elder-awaiting-list.png') })
     await page.locator(`.ticket-card[data-ticket-id="${reported.id}"]`).click()
     await page.waitForURL(new RegExp(`committee/ticket/index\\?id=${reported.id}`))
