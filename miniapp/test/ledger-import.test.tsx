@@ -202,7 +202,7 @@ describe('台账导入: files refused whole', () => {
     render(<LedgerImportPage />)
     fireEvent.click(screen.getByText('选择台账文件'))
     const alert = await problemShown()
-    expect(alert.textContent).toContain('只能导入 Excel（.xlsx）或 CSV 文件')
+    expect(alert.textContent).toContain('只能导入 Excel（.xlsx）或 CSV 文件，请重新选择')
     expect(alert.textContent).toContain('所选文件：台账.pdf')
     expect(upload).not.toHaveBeenCalled()
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { LEDGER_FILE_ERRORS } from '../committee/ledger'
 import { ERROR_MESSAGES, type ErrorMessageKey } from './messages'
 
 /**
@@ -60,6 +61,20 @@ describe("the app's own error messages say what to do next", () => {
     expect(ERROR_MESSAGES.tooManyPhotos(9)).toBe('最多9张照片，请先删去一张再添加')
     expect(ERROR_MESSAGES.nicknameTooLong(20)).toBe('昵称最多20个字，请删短一些')
     expect(ERROR_MESSAGES.wechatLoginFailed('login:fail auth deny')).toBe('微信登录没有成功（login:fail auth deny）。请稍后点“重试”；如果一直不行，请更新微信后再试。')
+  })
+
+  // A form's own checks and the ledger's file refusals stay beside their rule; they ask for a step too (请…).
+  const ASKS = /请|可以|再试|重试|联系/
+
+  it("the forms' own checks and the ledger's file refusals ask for a next step", () => {
+    const formProblem = /(?:problem|ok: false, text):\s*(['`])((?:(?!\1).)*[\u4e00-\u9fff](?:(?!\1).)*)\1/g
+    const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+    const texts = ['provider/schedule/index.tsx', 'provider/service/index.tsx', 'provider/roster/index.tsx', 'pages/profile/index.tsx'].flatMap((f) => [...fs.readFileSync(path.join(src, f), 'utf8').matchAll(formProblem)].map((m) => m[2]))
+    expect(texts).toContain('最后一天不能早于开始日期，请改一下最后一天')
+    expect(texts).toContain('签到码是6位数字，请核对后再输入')
+    expect(texts.length).toBeGreaterThan(15)
+    expect(texts.filter((t) => !ASKS.test(t))).toEqual([])
+    expect(Object.values(LEDGER_FILE_ERRORS).filter((t) => !ASKS.test(t))).toEqual([])
   })
 
   it('no error text is written anywhere else in the app', () => {

@@ -19,7 +19,7 @@ import './index.scss'
 /** What the phone button's event says: the code to send, or why there is none. */
 export function phoneCodeFrom(detail: { code?: string; errMsg?: string } | undefined): { code: string } | { problem: string } {
   if (detail?.code) return { code: detail.code }
-  if (/deny|cancel/i.test(detail?.errMsg ?? '')) return { problem: '您没有授权手机号。授权后才能与社区登记的信息核对。' }
+  if (/deny|cancel/i.test(detail?.errMsg ?? '')) return { problem: '您没有授权手机号。授权后才能与社区登记的信息核对，需要时请再点“授权手机号”。' }
   return { problem: ERROR_MESSAGES.phoneNotGiven }
 }
 
