@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import mysql from 'mysql2/promise';
+import { startFakeWechat } from './fake-wechat.js';
 import { benchSessions, cpuSeconds, databasePid, dbUrl, load, log, openLoop, openLoopFloor, replay, replayWork, RESULTS_DIR, startServer, statementsPerRequest, token, traceRequests, type LoadResult, type PlannedRequest } from './lib.js';
 
 export interface ApiRow {
@@ -164,29 +165,83 @@ export async function runApiScenarios(db: string, size: number, amounts: { creat
   const server = await startServer(db);
   const rows: ApiRow[] = [];
   let idleRssMb = 0;
+  let peakRssMb = 0;
   try {
     idleRssMb = server.memory().rssMb;
-    for (const s of list) {
-      const t = traces.get(s.name)!;
-      log(`${s.name} @ ${size.toLocaleString('en')}: ${s.amount} requests, ${s.connections} clients`);
-      const plan = { url: server.url, connections: s.connections, requests: s.requests, idempotencyKeys: s.idempotencyKeys, maxSeconds: 120 };
-      await load({ ...plan, amount: Math.min(200, s.amount) }); // warm-up
-      await replay(db, s.connections, Math.min(200, s.amount), t.traces);
-      const dbPid = databasePid();
-      const before = { server: cpuSeconds(server.pid), db: dbPid ? cpuSeconds(dbPid) : NaN };
-      const api = await load({ ...plan, amount: s.amount });
-      const mid = { server: cpuSeconds(server.pid), db: dbPid ? cpuSeconds(dbPid) : NaN };
-      const fl = await replay(db, s.connections, s.amount, t.traces);
-      const after = { db: dbPid ? cpuSeconds(dbPid) : NaN };
-      api.cpu = { client: api.cpu?.client ?? NaN, server: ((mid.server - before.server) * 1000) / api.requests, db: ((mid.db - before.db) * 1000) / api.requests };
-      fl.cpu = { client: fl.cpu?.client ?? NaN, db: ((after.db - mid.db) * 1000) / fl.requests };
-      const reads = !s.idempotencyKeys && s.connections > 1;
-      const open = reads ? await openLoopComparison(server.url, db, s, t.traces, fl.rps) : undefined;
-      rows.push({ scenario: s.name, size, connections: s.connections, api, floor: fl, statements: statementsPerRequest(t.traces), note: s.note, openLoop: open });
-    }
-    return { rows, idleRssMb, peakRssMb: server.memory().peakMb };
+    for (const s of list) rows.push(await measure(server, db, size, s, traces.get(s.name)!));
+    peakRssMb = server.memory().peakMb;
   } finally {
     await server.stop();
+  }
+
+  // 3. The report again with content security on: every description goes to msgSecCheck on a fake WeChat that answers at once.
+  const create = list.find((s) => s.idempotencyKeys);
+  if (create) rows.push(await withContentSecurity(db, size, a, create));
+  return { rows, idleRssMb, peakRssMb };
+}
+
+/** One scenario through the API (autocannon from another process), then its floor (the traced statements through mysql2), side by side. */
+async function measure(server: Awaited<ReturnType<typeof startServer>>, db: string, size: number, s: Scenario, t: Awaited<ReturnType<typeof traceRequests>>): Promise<ApiRow> {
+  log(`${s.name} @ ${size.toLocaleString('en')}: ${s.amount} requests, ${s.connections} clients`);
+  const plan = { url: server.url, connections: s.connections, requests: s.requests, idempotencyKeys: s.idempotencyKeys, maxSeconds: 120 };
+  await load({ ...plan, amount: Math.min(200, s.amount) }); // warm-up
+  await replay(db, s.connections, Math.min(200, s.amount), t.traces);
+  const dbPid = databasePid();
+  const before = { server: cpuSeconds(server.pid), db: dbPid ? cpuSeconds(dbPid) : NaN };
+  const api = await load({ ...plan, amount: s.amount });
+  const mid = { server: cpuSeconds(server.pid), db: dbPid ? cpuSeconds(dbPid) : NaN };
+  const fl = await replay(db, s.connections, s.amount, t.traces);
+  const after = { db: dbPid ? cpuSeconds(dbPid) : NaN };
+  api.cpu = { client: api.cpu?.client ?? NaN, server: ((mid.server - before.server) * 1000) / api.requests, db: ((mid.db - before.db) * 1000) / api.requests };
+  fl.cpu = { client: fl.cpu?.client ?? NaN, db: ((after.db - mid.db) * 1000) / fl.requests };
+  const reads = !s.idempotencyKeys && s.connections > 1;
+  const open = reads ? await openLoopComparison(server.url, db, s, t.traces, fl.rps) : undefined;
+  return { scenario: s.name, size, connections: s.connections, api, floor: fl, statements: statementsPerRequest(t.traces), note: s.note, openLoop: open };
+}
+
+/**
+ * The create scenario on servers that check every description with WeChat's msgSecCheck (docs/security.md), against a
+ * fake WeChat answering `pass` at once: the reporters get an openid and a visit within msgSecCheck's two hours, as a
+ * WeChat login gives them. Its floor replays its own traced statements, so the line's ratio and its API CPU against
+ * the plain create's show what content security costs: the extra statements and the HTTP call.
+ */
+async function withContentSecurity(db: string, size: number, a: Actors, create: Scenario): Promise<ApiRow> {
+  const wechat = await startFakeWechat();
+  const c = await mysql.createConnection({ uri: dbUrl(db), timezone: 'Z' });
+  try {
+    const ids = [...new Set(a.creators.map((x) => x.userId))];
+    await c.query("UPDATE users SET openid = CONCAT('bench-openid-', id) WHERE id IN (?) AND openid IS NULL", [ids]);
+    const [users] = await c.query<mysql.RowDataPacket[]>('SELECT openid FROM users WHERE id IN (?)', [ids]);
+    await c.query('INSERT INTO wechat_visits (openid, seenAt) VALUES ? ON DUPLICATE KEY UPDATE seenAt = VALUES(seenAt)', [users.map((u) => [u.openid, new Date()])]);
+  } finally {
+    await c.end();
+  }
+  const s: Scenario = { ...create, name: `${create.name} with content security`, note: 'msgSecCheck on a fake WeChat answering at once' };
+  const env = { ...wechat.env, DELIVERY_INTERVAL_MS: '0' }; // no subscribe messages: only the check differs from the plain create
+  try {
+    const traceFile = path.join(RESULTS_DIR, `trace-cs-${process.pid}.jsonl`);
+    const traced = await startServer(db, env, { traceFile });
+    let t: Awaited<ReturnType<typeof traceRequests>>;
+    try {
+      await traceRequests(traced, traceFile, s.requests);
+      t = await traceRequests(traced, traceFile, s.requests);
+      const bad = t.statuses.filter((x) => x >= 400);
+      if (bad.length) throw new Error(`${s.name}: ${bad.length} traced requests failed (${bad[0]})`);
+    } finally {
+      await traced.stop();
+    }
+    const server = await startServer(db, env);
+    const checkedBefore = wechat.checked();
+    try {
+      const row = await measure(server, db, size, s, t);
+      const checks = wechat.checked() - checkedBefore;
+      if (checks < row.api.requests) throw new Error(`${s.name}: ${checks} msgSecCheck calls for ${row.api.requests} reports`);
+      return row;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await wechat.close();
   }
 }
 

@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import type { ChaosLoad } from './chaos-client.js';
+import { startFakeWechat } from './fake-wechat.js';
 
 /** The ladder as the server stores it in an `escalated` event (shared/src/sla.ts, ESCALATION_LEVELS). */
 const LEVELS = ['grid', 'community', 'street', 'district'];
@@ -115,30 +116,6 @@ function exec(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.Pr
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${out.slice(-3000)}`))));
   });
-}
-
-// ───────────────────────── a fake WeChat that counts what it was sent ─────────────────────────
-
-async function startFakeWechat(): Promise<{ url: string; sent: () => number; close: () => Promise<void> }> {
-  let sent = 0;
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const json = (o: object) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(o));
-      if (url.pathname === '/cgi-bin/token' || url.pathname === '/cgi-bin/stable_token') return json({ access_token: 'chaos-token', expires_in: 7200 });
-      if (url.pathname === '/cgi-bin/message/subscribe/send') {
-        sent += 1;
-        return json({ errcode: 0, errmsg: 'ok', msgid: sent });
-      }
-      if (url.pathname === '/wxa/msg_sec_check') return json({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 'chaos' });
-      res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, sent: () => sent, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 // ───────────────────────── the run ─────────────────────────
@@ -245,10 +222,7 @@ try {
   const env = {
     SWEEP_INTERVAL_MS: '500',
     DELIVERY_INTERVAL_MS: '300',
-    WECHAT_APPID: 'wx-chaos',
-    WECHAT_SECRET: 'chaos-secret',
-    WECHAT_BASE_URL: wechat.url,
-    WECHAT_TIMEOUT_MS: '2000',
+    ...wechat.env,
     LOG_LEVEL: 'error',
     WECHAT_TEMPLATES: JSON.stringify({ '*': { id: 'tmpl-chaos', fields: { thing1: 'title', phrase2: 'status', time3: 'time' } } }),
     UNCHECKED_TEXT: 'hold',

@@ -1,5 +1,6 @@
 /** The account: login with consent, profile, phone, my data, 注销, moving out. */
 import { PRIVACY_POLICY_VERSION, type AccountExport, type LoginResult, type MeView } from '@linli/shared'
+import { clearReportDraft } from '../services/report-draft'
 import { api } from '../services/request'
 import { saveSession } from '../services/session'
 import { useResource } from './useResource'
@@ -30,8 +31,11 @@ export function useMyData() {
   return useResource(() => api('GET /me/export'), [])
 }
 
-export function deleteAccount(): Promise<unknown> {
-  return api('DELETE /me', { quiet: true })
+/** 注销: the account goes, and with it what the phone kept for it (an unsent report's draft). */
+export async function deleteAccount(userId: number | null): Promise<unknown> {
+  const answer = await api('DELETE /me', { quiet: true })
+  if (userId !== null) clearReportDraft(userId)
+  return answer
 }
 
 /** 搬离: end my own household binding (or withdraw a pending request). */

@@ -3,8 +3,8 @@ import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { PHOTOS_MAX } from '@linli/shared'
 import { compressPhoto } from '../services/compress'
-import { showError, uploadFile } from '../services/request'
 import { ERROR_MESSAGES } from '../services/messages'
+import { fileUrl, showError, uploadFile } from '../services/request'
 
 export interface PhotoUpload {
   key: string
@@ -104,11 +104,20 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
     [photos, upload],
   )
 
+  /** Photos uploaded earlier (a kept draft's): shown as done, from the server's copy. */
+  const restore = useCallback(
+    (done: { fileId: number; url: string }[]) => {
+      const restored: PhotoUpload[] = done.slice(0, max).map((p) => ({ key: `p${++seq.current}`, localPath: fileUrl(p.url), status: 'done', progress: 100, fileId: p.fileId, url: p.url }))
+      setPhotos((prev) => [...restored, ...prev].slice(0, max))
+    },
+    [max],
+  )
+
   const remove = useCallback((key: string) => setPhotos((prev) => prev.filter((p) => p.key !== key)), [])
   const reset = useCallback(() => setPhotos([]), [])
 
   const uploading = photos.some((p) => p.status === 'uploading')
   const failed = photos.some((p) => p.status === 'failed')
   const fileIds = photos.filter((p) => p.status === 'done').map((p) => p.fileId as number)
-  return { photos, choose, add, retry, remove, reset, uploading, failed, fileIds, max }
+  return { photos, choose, add, restore, retry, remove, reset, uploading, failed, fileIds, max }
 }

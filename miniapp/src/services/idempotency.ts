@@ -13,11 +13,15 @@ export interface SubmissionKeys {
   keyFor(body: unknown): string
   /** The submission went through: the next one gets a fresh key. */
   done(): void
+  /** The body and key last sent and not yet confirmed (to keep with a draft), or null. */
+  pending(): { body: string; key: string } | null
 }
 
-export function createSubmissionKeys(makeKey: () => string = newIdempotencyKey): SubmissionKeys {
-  let last: { body: string; key: string } | null = null
+/** `resumed`: a pending submission kept from before (a draft), whose body, sent again, reuses its key. */
+export function createSubmissionKeys(makeKey: () => string = newIdempotencyKey, resumed: { body: string; key: string } | null = null): SubmissionKeys {
+  let last = resumed
   return {
+    pending: () => last,
     keyFor(body) {
       const serialized = JSON.stringify(body)
       if (!last || last.body !== serialized) last = { body: serialized, key: makeKey() }

@@ -1,12 +1,20 @@
 import type { Role } from '@linli/shared';
 import type { RoleAssignment } from '../users/entities/users.entities.js';
 
+/** Who the caller is on WeChat, read with them: their openid and when WeChat last vouched for a visit (a login). */
+export interface WechatIdentity {
+  openid: string;
+  seenAt: Date | null;
+}
+
 /** The caller of a request, with every role they hold and where. */
 export class AuthUser {
   constructor(
     readonly id: number,
     readonly name: string,
     readonly roles: RoleAssignment[],
+    /** Null for a user who never logged in through WeChat; undefined where the caller was not loaded by the guard. */
+    readonly wechat?: WechatIdentity | null,
   ) {}
 
   has(...roles: (Role | 'system')[]): boolean {

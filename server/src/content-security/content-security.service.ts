@@ -7,7 +7,6 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.js';
 import { Booking } from '../bookings/entities/booking.entities.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
-import { User } from '../users/entities/users.entities.js';
 import { WechatGateway, type SecScene } from '../wechat/wechat.gateway.js';
 import { ContentHold } from './content-hold.entity.js';
 
@@ -51,9 +50,8 @@ export class ContentSecurityService {
     if (!this.wechat.configured) {
       if (this.config.uncheckedText === 'hold') hold(present[0], 'not_configured');
     } else {
-      const user = await this.db.manager.findOne(User, { where: { id: author.id }, select: { id: true, openid: true } });
-      const openid = user?.openid ?? null;
-      if (!openid || !(await this.wechat.seenRecently(openid))) hold(present[0], 'no_recent_visit');
+      const openid = await this.wechat.checkableOpenid(author);
+      if (!openid) hold(present[0], 'no_recent_visit');
       else {
         for (const t of present) {
           const r = await this.wechat.msgSecCheck({ openid, scene: t.scene, content: t.text });

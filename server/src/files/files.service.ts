@@ -108,10 +108,10 @@ export class FilesService {
   private async askMediaCheck(ownerId: number, key: string): Promise<{ checkTraceId: string | null; checkStatus: PhotoCheckStatus }> {
     const unchecked = { checkTraceId: null, checkStatus: 'unchecked' as const };
     if (!this.wechat.configured || !this.config.publicBaseUrl) return unchecked;
-    const owner = await this.db.manager.findOne(User, { where: { id: ownerId }, select: { id: true, openid: true } });
-    if (!owner?.openid || !(await this.wechat.seenRecently(owner.openid))) return unchecked;
+    const openid = await this.wechat.checkableOpenid(ownerId);
+    if (!openid) return unchecked;
     // Scene 3 (论坛): report photos are read by others, as report texts are.
-    const r = await this.wechat.mediaCheckAsync({ openid: owner.openid, scene: 3, mediaUrl: `${this.config.publicBaseUrl}${fileUrl(key)}` });
+    const r = await this.wechat.mediaCheckAsync({ openid, scene: 3, mediaUrl: `${this.config.publicBaseUrl}${fileUrl(key)}` });
     return 'traceId' in r ? { checkTraceId: r.traceId.slice(0, 64), checkStatus: 'pending' } : unchecked;
   }
 

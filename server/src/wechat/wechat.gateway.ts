@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
+import type { AuthUser, WechatIdentity } from '../auth/auth-user.js';
+import { Statements } from '../database/statements.js';
 import { postJson } from './wechat-http.js';
 import { WechatToken } from './wechat-token.entity.js';
 import { WechatVisit } from './wechat-visit.entity.js';
@@ -69,6 +71,7 @@ export class WechatGateway {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly miniprogramState: AppConfig['wechat']['miniprogramState'];
+  private readonly sql: Statements;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -79,6 +82,7 @@ export class WechatGateway {
     this.baseUrl = baseUrl;
     this.timeoutMs = config.wechat.timeoutMs;
     this.miniprogramState = config.wechat.miniprogramState;
+    this.sql = Statements.of(ds);
     if (!appId || !secret) {
       this.api = null;
       return;
@@ -127,10 +131,23 @@ export class WechatGateway {
     await repo.createQueryBuilder().delete().where('seenAt < :cutoff', { cutoff: new Date(now.getTime() - VISIT_WINDOW_MS) }).execute();
   }
 
-  /** Did this openid log in within msgSecCheck's two hours? */
-  async seenRecently(openid: string): Promise<boolean> {
-    const row = await this.ds.getRepository(WechatVisit).findOneBy({ openid });
-    return row !== null && this.clock.now().getTime() - row.seenAt.getTime() <= VISIT_WINDOW_MS;
+  /**
+   * The openid WeChat's checks may take for this user: theirs, if they logged in through WeChat within the two
+   * hours msgSecCheck and mediaCheckAsync allow; else null. A caller loaded by the auth guard carries its visit
+   * (read with its roles), so checking a request's own texts costs no statement; anyone else costs one.
+   */
+  async checkableOpenid(user: number | AuthUser): Promise<string | null> {
+    if (typeof user !== 'number' && user.wechat !== undefined) return this.recentlySeen(user.wechat);
+    const visits = this.sql.table(WechatVisit);
+    const id = typeof user === 'number' ? user : user.id;
+    const rows = await this.sql.rows<Record<string, unknown>>(`SELECT u.\`openid\` AS \`openid\`, ${visits.select('v', ['seenAt'])} FROM \`users\` u LEFT JOIN \`wechat_visits\` v ON v.\`openid\` = u.\`openid\` WHERE u.\`id\` = ?`, [id]);
+    const [row] = visits.entities(rows);
+    return this.recentlySeen(row?.openid ? { openid: row.openid, seenAt: row.seenAt ?? null } : null);
+  }
+
+  private recentlySeen(who: WechatIdentity | null): string | null {
+    if (!who?.seenAt) return null;
+    return this.clock.now().getTime() - who.seenAt.getTime() <= VISIT_WINDOW_MS ? who.openid : null;
   }
 
   /** msgSecCheck v2 (at most 2,500 characters; the openid of a user seen within two hours). */

@@ -80,7 +80,7 @@ export default function MinePage() {
     setConfirm(null)
     setBusy(true)
     try {
-      await deleteAccount()
+      await deleteAccount(session?.user.id ?? null)
       forgetConsent()
       clearSession()
       Taro.showToast({ title: '账号已注销', icon: 'none' })

@@ -16,6 +16,7 @@ import { askForSubscriptions, useSubscriptionTemplates } from '../../hooks/useSu
 import { createTicket, fetchNearby, followTicket } from '../../hooks/useTickets'
 import { IS_WEAPP } from '../../services/config'
 import { createSubmissionKeys } from '../../services/idempotency'
+import { clearReportDraft, loadReportDraft, saveReportDraft } from '../../services/report-draft'
 import { pointWithoutAsking } from '../../services/location'
 import { ApiRequestError, showError } from '../../services/request'
 import { hasRole } from '../../services/session'
@@ -64,6 +65,41 @@ export default function ReportPage() {
   const [submitting, setSubmitting] = useState(false)
   const [created, setCreated] = useState<TicketDetail | null>(null)
   const keys = useRef(createSubmissionKeys())
+  const userId = session?.user.id ?? null
+  // A draft kept from before (the network dropped, or WeChat closed the app) comes back once, with the key it was sent under.
+  const [restored, setRestored] = useState(false)
+  const [draftReady, setDraftReady] = useState(false)
+  const draftLoaded = useRef(false)
+  useEffect(() => {
+    if (draftLoaded.current || userId === null) return
+    draftLoaded.current = true
+    setDraftReady(true) // in the same render as the restored fields: nothing is saved before them
+    const d = loadReportDraft(userId)
+    if (!d) return
+    setCategoryId(d.categoryId)
+    setDescription(d.description)
+    if (d.buildingId !== null) setBuildingId(d.buildingId)
+    setLocation(d.location)
+    setAnonymous(d.anonymous)
+    uploads.restore(d.photos)
+    keys.current = createSubmissionKeys(undefined, d.sent)
+    setRestored(true)
+  }, [userId])
+  const donePhotos = uploads.photos.filter((p) => p.status === 'done').map((p) => ({ fileId: p.fileId as number, url: p.url as string }))
+  const keepDraft = () => {
+    if (userId !== null && draftReady) saveReportDraft(userId, { categoryId, description, buildingId, location, anonymous, photos: donePhotos, sent: keys.current.pending() })
+  }
+  useEffect(keepDraft, [userId, draftReady, categoryId, description, buildingId, location, anonymous, donePhotos.map((p) => p.fileId).join()])
+  const startOver = () => {
+    if (userId !== null) clearReportDraft(userId)
+    keys.current.done()
+    setCategoryId(null)
+    setDescription('')
+    setLocation(null)
+    setAnonymous(false)
+    uploads.reset()
+    setRestored(false)
+  }
 
   // 随手拍 from 首页: the photo just taken starts uploading here, and where the phone is, if WeChat tells without asking.
   useDidShow(() => {
@@ -136,8 +172,12 @@ export default function ReportPage() {
     }
     setSubmitting(true)
     try {
-      const ticket = await createTicket(body, keys.current.keyFor(body))
+      const key = keys.current.keyFor(body)
+      keepDraft() // with the key: if no answer comes, the next tap (even after a restart) resends under it
+      const ticket = await createTicket(body, key)
       keys.current.done()
+      if (userId !== null) clearReportDraft(userId)
+      setRestored(false)
       setCreated(ticket)
       setCategoryId(null)
       setDescription('')
@@ -164,6 +204,15 @@ export default function ReportPage() {
   return (
     <Page className='report'>
       <PrivacySheet />
+      {restored && (
+        <View className='card report__draft'>
+          <Text className='card__title'>已恢复上次没有提交成功的报事</Text>
+          <Text className='hint'>核对后点“提交报事”就能发出，不会重复报事；不需要了可以清空重填。</Text>
+          <Button size='small' type='primary' fill='outline' onClick={startOver}>
+            清空重填
+          </Button>
+        </View>
+      )}
       {me.data && !me.data.household && (
         <View className='card report__missing-home'>
           <Text className='card__title'>还没有绑定住址</Text>

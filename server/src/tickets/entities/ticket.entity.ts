@@ -6,6 +6,8 @@ import type { FinalRating, RejectReason, TicketStatus } from '@linli/shared';
 // Covers every column the stats read (docs/performance.md): a community's year is one index range, with no row lookups.
 @Index('idx_tickets_community_stats', ['communityId', 'createdAt', 'status', 'categoryId', 'gridId', 'rating', 'firstAcceptedAt', 'respondDueAt', 'resolvedAt', 'resolveDueAt'])
 @Index('idx_tickets_community_status', ['communityId', 'status', 'createdAt'])
+// 公示: a community's closed matters newest first, read in index order (the board's page stops after 20 rows).
+@Index('idx_tickets_board', ['communityId', 'status', 'contentHeld', 'closedAt'])
 @Index('idx_tickets_handler_status', ['handlerId', 'status'])
 @Index('idx_tickets_reporter', ['reporterId', 'createdAt'])
 @Index('idx_tickets_grid_status', ['gridId', 'status'])
