@@ -167,6 +167,9 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
     await page.waitForURL(/pages\/report\/index/)
     await page.locator('.report .photo-picker__item[data-status="done"]').waitFor({ timeout: 15_000 })
     await page.locator('.report__building', { hasText: '青和居1栋' }).waitFor() // the resident's building, filled in
+    const building = page.locator('.report__building')
+    assert.equal(await building.getAttribute('role'), 'button', 'the 楼栋 row is announced as a button')
+    assert.equal(await building.getAttribute('aria-label'), '楼栋：青和居1栋，点击更换')
     await page.getByText('照片已拍好，可以直接提交').waitFor() // no category, no words needed: the community classifies it
     await page.screenshot({ path: join(RESULTS_DIR, 'a11y', 'snap-elder-report.png') })
     const onReport = await problemsHere('elder')
@@ -183,9 +186,17 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
     assert.equal(reported.description, '')
     assert.equal(reported.photoUrls.length, 1, 'with its photo')
 
-    // 黄丽华 (committee) sets the category on the ticket's page; the category's routing dispatches it at once.
+    // 黄丽华 (committee) finds it from the dashboard's 待分类 count (the list filtered to 只看待分类), sets the
+    // category on the ticket's page; the category's routing dispatches it at once.
     const committee = await enter('committee', 'elder')
-    await visit(`committee/ticket/index?id=${reported.id}`)
+    await visit('committee/dashboard/index')
+    await page.locator('.dashboard__awaiting-go').click()
+    await page.waitForURL(/committee\/tickets\/index\?uncategorised=1/)
+    await page.locator(`.ticket-card[data-ticket-id="${reported.id}"]`).waitFor()
+    await page.waitForFunction(() => document.querySelector('.ticket-card')?.getBoundingClientRect().left < 20) // the page has slid in (16 px margin)
+    await page.screenshot({ path: join(RESULTS_DIR, 'a11y', 'snap-elder-awaiting-list.png') })
+    await page.locator(`.ticket-card[data-ticket-id="${reported.id}"]`).click()
+    await page.waitForURL(new RegExp(`committee/ticket/index\\?id=${reported.id}`))
     await page.getByText('社区分类后派单').waitFor()
     await page.locator('.committee-ticket__categorise').click()
     await page.locator('.sheet__option', { hasText: '环境卫生' }).click()
@@ -203,8 +214,9 @@ describe('accessibility of every page, every role, normal and elder mode (H5 tes
 
   for (const mode of Object.keys(MODES)) {
     for (const who of Object.keys(PEOPLE)) {
-      // A11Y_PAGES=committee/ runs only the routes that contain it (while fixing a page); npm test runs them all.
-      const pages = PAGES.filter((p) => p.who.includes(who) && p.route.includes(process.env.A11Y_PAGES ?? ''))
+      // A11Y_PAGES=committee/ runs only the routes that contain it (several: committee/,pages/report); npm test runs them all.
+      const only = (process.env.A11Y_PAGES ?? '').split(',')
+      const pages = PAGES.filter((p) => p.who.includes(who) && only.some((part) => p.route.includes(part)))
       if (pages.length === 0) continue
       it(`${who} (${PEOPLE[who] ?? '未登录'}), ${mode} mode: ${pages.length} pages`, async () => {
         const api = await enter(who, mode)

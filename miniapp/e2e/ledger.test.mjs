@@ -127,7 +127,7 @@ describe('台账: a committee imports the demo ledger, an imported resident logs
     if (needsServer(t)) return
     page = await phonePage(browser) // a phone that has never logged in: a new WeChat user
     await open('pages/login/index')
-    await page.locator('taro-button-core', { hasText: /微信一键登录|重试/ }).click()
+    await page.locator('.login .actions taro-button-core', { hasText: /微信一键登录|重试/ }).click()
     await page.locator('.privacy-sheet').waitFor()
     await page.locator('.privacy-sheet__consent').click()
     await page.locator('#privacy-agree').click()

@@ -33,7 +33,7 @@ describe('a new WeChat user, from consent to the first report (H5 test build)', 
   }
   const wechatLogin = async () => {
     await open('pages/login/index')
-    await page.locator('taro-button-core', { hasText: /微信一键登录|重试/ }).click()
+    await page.locator('.login .actions taro-button-core', { hasText: /微信一键登录|重试/ }).click()
   }
 
   before(async () => {

@@ -127,5 +127,5 @@ test('the pages give roles and spoken names: buttons, choices in groups, the pro
   for (const role of ['button', 'radio', 'radiogroup', 'img']) assert.match(code, new RegExp(`ariaRole:"${role}"`), `role ${role}`)
   // The minifier writes Chinese as \\u escapes.
   const escaped = (text) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
-  for (const label of ['报事类别', '办理进度', '适老化模式', '匿名公示']) assert.ok(code.includes(label) || code.includes(escaped(label)), `spoken name ${label}`)
+  for (const label of ['报事类别', '办理进度', '适老化模式', '匿名公示', '楼栋：绑定住址后可选，点击去绑定住址', '地图选点：']) assert.ok(code.includes(label) || code.includes(escaped(label)), `spoken name ${label}`)
 })

@@ -23,10 +23,29 @@ describe('社区报事: the community\'s matters with filters', () => {
 
     fireEvent.click(screen.getByText('处理中'))
     await waitFor(() => expect(listCalls(api).at(-1)).toContain('status=accepted'))
-    fireEvent.click(screen.getByRole('checkbox'))
+    fireEvent.click(screen.getAllByRole('checkbox')[0])
     await waitFor(() => expect(listCalls(api).at(-1)).toContain('overdue=true'))
     fireEvent.click(screen.getByText('全部'))
     await waitFor(() => expect(listCalls(api).at(-1)).not.toContain('status='))
+  })
+
+  it('只看待分类 lists the matters waiting for a category; the dashboard opens the page with it on', async () => {
+    loginAs([{ role: 'committee_member' }], 11, '黄丽华')
+    router.params = { uncategorised: '1' }
+    const api = fakeApi({
+      'GET /api/tickets': page([ticket({ status: 'submitted', handler: null, category: null })]),
+      'GET /api/categories': [],
+      'GET /api/stats/overview': { byGrid: [], byStatus: {}, total: 0 },
+    })
+    render(<CommitteeTicketsPage />)
+    await waitFor(() => expect(listCalls(api)[0]).toContain('scope=community&status=submitted&uncategorised=true'))
+    expect(screen.getByText('待分类 ▾')).toBeTruthy()
+    const onlyUncategorised = screen.getByTestId('filter-uncategorised').querySelector('input')!
+    fireEvent.click(onlyUncategorised)
+    await waitFor(() => expect(listCalls(api).at(-1)).not.toContain('uncategorised'))
+    expect(screen.getByText('全部类别 ▾')).toBeTruthy()
+    fireEvent.click(onlyUncategorised)
+    await waitFor(() => expect(listCalls(api).at(-1)).toContain('uncategorised=true'))
   })
 
   it('不予受理 needs a reason and sends it with the note', async () => {

@@ -101,7 +101,7 @@ describe('台账导入: a dry run that does not get through', () => {
     fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13900009002' } })
     offline = true
     fireEvent.click(screen.getByText('保存并重新检查'))
-    expect((await problemShown()).textContent).toContain('网络不给力')
+    expect((await problemShown()).textContent).toContain('网络不通，请检查网络后再试一次')
     expect(screen.getByText('将新增或变更（3）')).toBeTruthy()
     expect((screen.getByLabelText('手机号') as HTMLInputElement).value).toBe('13900009002')
 
@@ -202,7 +202,7 @@ describe('台账导入: files refused whole', () => {
     render(<LedgerImportPage />)
     fireEvent.click(screen.getByText('选择台账文件'))
     const alert = await problemShown()
-    expect(alert.textContent).toContain('只能导入 Excel（.xlsx）或 CSV 文件')
+    expect(alert.textContent).toContain('只能导入 Excel（.xlsx）或 CSV 文件，请重新选择')
     expect(alert.textContent).toContain('所选文件：台账.pdf')
     expect(upload).not.toHaveBeenCalled()
   })

@@ -46,7 +46,7 @@ describe('login: consent first, then wx.login, with the policy version', () => {
     render(<WechatLogin />)
     fireEvent.click(screen.getByText('微信一键登录'))
     fireEvent.click(await screen.findByText('拒绝'))
-    expect(await screen.findByText('需要您同意《用户协议》和《隐私政策》后才能登录。')).toBeTruthy()
+    expect(await screen.findByText('需要您同意《用户协议》和《隐私政策》后才能登录，请点“重试”并勾选同意')).toBeTruthy()
     expect(login).not.toHaveBeenCalled()
     expect(api).not.toHaveBeenCalled()
   })
@@ -272,7 +272,7 @@ describe('profile and phone', () => {
 
   it('the phone button\'s event gives the code, or says why there is none', () => {
     expect(phoneCodeFrom({ code: 'abc', errMsg: 'getPhoneNumber:ok' })).toEqual({ code: 'abc' })
-    expect(phoneCodeFrom({ errMsg: 'getPhoneNumber:fail user deny' })).toEqual({ problem: '您没有授权手机号。授权后才能与社区登记的信息核对。' })
+    expect(phoneCodeFrom({ errMsg: 'getPhoneNumber:fail user deny' })).toEqual({ problem: '您没有授权手机号。授权后才能与社区登记的信息核对，需要时请再点“授权手机号”。' })
     expect(phoneCodeFrom(undefined)).toEqual({ problem: '微信没能提供手机号，请稍后再试（需要微信绑定了手机号）。' })
     expect(testPhoneCode('138 1234 8000')).toBe('phone-13812348000')
   })

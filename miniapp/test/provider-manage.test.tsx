@@ -127,11 +127,11 @@ describe('units (按期认领): garden plots', () => {
 
   it('a period from its first and last local day: 00:00 of the first to 00:00 after the last', () => {
     expect(periodTimes('2027-03-01', '2027-08-31', '2026-12-02')).toEqual({ startsAt: '2027-02-28T16:00:00.000Z', endsAt: '2027-08-31T16:00:00.000Z' })
-    expect(periodTimes('2027-03-01', '2027-02-28', '2026-12-02')).toEqual({ problem: '最后一天不能早于开始日期' })
-    expect(periodTimes('2026-12-02', '2027-02-28', '2026-12-02')).toEqual({ problem: '认领期要从明天或以后开始' })
+    expect(periodTimes('2027-03-01', '2027-02-28', '2026-12-02')).toEqual({ problem: '最后一天不能早于开始日期，请改一下最后一天' })
+    expect(periodTimes('2026-12-02', '2027-02-28', '2026-12-02')).toEqual({ problem: '认领期要从明天或以后开始，请改一下开始日期' })
     expect(periodTimes('3月1日', '2027-02-28', '2026-12-02')).toEqual({ problem: '日期请写成 2027-03-01 这样' })
     expect(periodTimes('2027-01-01', '2028-01-01', '2026-12-02')).toMatchObject({ endsAt: '2028-01-01T16:00:00.000Z' }) // 366 days: the longest
-    expect(periodTimes('2027-01-01', '2028-01-02', '2026-12-02')).toEqual({ problem: '一个认领期最长366天' })
+    expect(periodTimes('2027-01-01', '2028-01-02', '2026-12-02')).toEqual({ problem: '一个认领期最长366天，请把最后一天提前' })
   })
 
   it('排班与时段 of a units item lists its periods and adds one by its days and plots', async () => {
@@ -207,7 +207,7 @@ describe('排班与时段 (provider/schedule)', () => {
 
   it('reads the weekly rows, what closing cancels, and local times as the stored instants', () => {
     expect(weeklyRules([{ weekday: 1, start: '09:00', end: '10:30', capacity: '8' }])).toEqual({ weekly: [{ weekday: 1, start: '09:00', end: '10:30', capacity: 8 }] })
-    expect(weeklyRules([{ weekday: 1, start: '09:00', end: '10:30', capacity: '8' }, { weekday: 3, start: '14:00', end: '13:00', capacity: '8' }])).toEqual({ problem: '第2行：结束时间要晚于开始时间' })
+    expect(weeklyRules([{ weekday: 1, start: '09:00', end: '10:30', capacity: '8' }, { weekday: 3, start: '14:00', end: '13:00', capacity: '8' }])).toEqual({ problem: '第2行：结束时间要晚于开始时间，请改一下结束时间' })
     expect(weeklyRules([{ weekday: 1, start: '9点', end: '10:30', capacity: '8' }])).toEqual({ problem: '第1行：时间请写成 09:00 这样' })
     expect(weeklyRules([{ weekday: 1, start: '09:00', end: '10:30', capacity: '501' }])).toEqual({ problem: '第1行：名额请填1到500的整数' })
     expect(bookingsOn([full, slot({ capacity: 3, placesLeft: 3, volunteerCapacity: 2, volunteerPlacesLeft: 1 }), slot({ closed: true, capacity: 9, placesLeft: 0 })])).toBe(6)
@@ -317,7 +317,7 @@ describe('排班与时段 (provider/schedule)', () => {
     fireEvent.change(container.querySelector('input.slot__move-date')!, { target: { value: addLocalDays(TODAY, -1) } })
     fireEvent.change(container.querySelector('input.slot__reason')!, { target: { value: '讲师改期' } })
     fireEvent.click(screen.getByText('调整时间', { selector: '.slot__move-save, .slot__move-save *' }))
-    expect(screen.getByTestId('schedule-message').textContent).toBe('不能调整到已经过去的日子')
+    expect(screen.getByTestId('schedule-message').textContent).toBe('不能调整到已经过去的日子，请选今天或以后的日期')
     fireEvent.change(container.querySelector('input.slot__move-date')!, { target: { value: tomorrow } })
     fireEvent.change(container.querySelector('input.slot__move-start')!, { target: { value: '09:00' } })
     fireEvent.change(container.querySelector('input.slot__move-end')!, { target: { value: '10:00' } })

@@ -104,7 +104,7 @@ describe('随手拍', () => {
     expect(await screen.findByText('待分类 2 件')).toBeTruthy()
     expect(await screen.findByText('这段时间办结0个议题，还没有居民评价成果')).toBeTruthy()
     fireEvent.click(screen.getByText('去设置类别'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/committee/tickets/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/committee/tickets/index?uncategorised=1' })
   })
 
   it('the dashboard shows 议事成果满意率 beside the tickets\' 满意率, with the words behind the bars', async () => {

@@ -85,7 +85,7 @@ describe('profile buttons', () => {
     expect(button.getAttribute('data-open-type')).toBe('getPhoneNumber')
     wechatButton.detail = { errMsg: 'getPhoneNumber:fail user deny' }
     fireEvent.click(button)
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '您没有授权手机号。授权后才能与社区登记的信息核对。' }))
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '您没有授权手机号。授权后才能与社区登记的信息核对，需要时请再点“授权手机号”。' }))
     wechatButton.detail = { code: 'phone-code-1', errMsg: 'getPhoneNumber:ok' }
     fireEvent.click(button)
     expect(await screen.findByText('138****8000（已验证）')).toBeTruthy()

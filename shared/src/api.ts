@@ -547,6 +547,8 @@ export interface TicketListQuery extends PageQuery {
   /** One status or several (sent separated by commas). */
   status?: TicketStatus | TicketStatus[];
   categoryId?: number;
+  /** true: only matters without a category (随手拍 waiting for the committee, 待分类); false: only those with one. */
+  uncategorised?: boolean;
   gridId?: number;
   /** Default: the caller's community, for scope=community. */
   communityId?: number;

@@ -77,11 +77,11 @@ type LedgerFileError = Exclude<Endpoints['POST /ledger/import']['errors'], 'NOT_
  * extension). The server's own message follows when it says more (e.g. which columns are missing).
  */
 export const LEDGER_FILE_ERRORS: Record<LedgerFileError | 'FILE_TYPE', string> = {
-  FILE_TYPE: '只能导入 Excel（.xlsx）或 CSV 文件',
+  FILE_TYPE: '只能导入 Excel（.xlsx）或 CSV 文件，请重新选择',
   FILE_MISSING: '没有收到文件，请重新选择',
   FILE_TOO_LARGE: '文件太大：请删去多余的工作表、图片，或按楼栋拆成几个文件分别导入',
   LEDGER_COLUMNS_MISSING: '表头缺少必需的列（楼栋、门牌、姓名、身份），请按模板的表头填写',
-  LEDGER_FILE_EMPTY: '文件里没有数据：第一行是表头，从第二行起每行一人',
+  LEDGER_FILE_EMPTY: '文件里没有数据：请第一行写表头，从第二行起每行一人',
   LEDGER_FILE_UNREADABLE: '无法读取这个文件：请上传 Excel（.xlsx）文件，或 UTF-8 / GBK 编码的 CSV 文件（不要只改扩展名）',
   LEDGER_FILE_FORMULAS: '表格里有公式：请选中全部内容，复制后“粘贴为数值”，再保存导入',
   LEDGER_FILE_MERGED_CELLS: '表格里有合并单元格：请取消合并，并在每一行填写完整的楼栋、门牌后再导入',

@@ -1,6 +1,8 @@
 import { PropsWithChildren } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
+import { ApiRequestError } from '../services/request'
+import { ERROR_MESSAGES } from '../services/messages'
 
 interface LoadStateProps {
   loading?: boolean
@@ -17,7 +19,15 @@ export function EmptyState({ text }: { text: string }) {
   )
 }
 
-/** Loading, error (the API's own message, with a retry), empty; else the content. */
+/** What a page that failed to load says: the server's own refusal, or (no answer) to check the network and retry. */
+export function loadErrorText(error: Error, canRetry: boolean): string {
+  if (error instanceof ApiRequestError && error.isNetworkError && canRetry) {
+    return error.message === ERROR_MESSAGES.timeout ? ERROR_MESSAGES.loadTimeout : ERROR_MESSAGES.loadNetwork
+  }
+  return error.message || ERROR_MESSAGES.loadFailed
+}
+
+/** Loading, error (what to do next, with a 重试 button), empty; else the content. */
 export function LoadState({ loading, error, empty, emptyText = '暂无内容', onRetry, children }: PropsWithChildren<LoadStateProps>) {
   if (loading) {
     return (
@@ -29,10 +39,10 @@ export function LoadState({ loading, error, empty, emptyText = '暂无内容', o
   if (error) {
     return (
       <View className='load-state load-state--error' data-testid='error'>
-        <Text className='load-state__message'>{error.message || '加载失败'}</Text>
+        <Text className='load-state__message'>{loadErrorText(error, !!onRetry)}</Text>
         {onRetry && (
           <Button className='load-state__retry' type='primary' fill='outline' onClick={onRetry}>
-            重新加载
+            重试
           </Button>
         )}
       </View>

@@ -5,6 +5,7 @@ import { Checkbox, Popup } from '@nutui/nutui-react-taro'
 import { IS_WEAPP } from '../services/config'
 import { agreePrivacy, declinePrivacy, onPrivacyRequest, PRIVACY_AGREE_BUTTON_ID } from '../services/privacy'
 import { asButton } from '../utils/a11y'
+import { ERROR_MESSAGES } from '../services/messages'
 
 export const LEGAL_PAGE = '/pages/legal/index'
 
@@ -60,7 +61,7 @@ export function PrivacySheet() {
             openType={ticked ? 'agreePrivacyAuthorization' : undefined}
             onAgreePrivacyAuthorization={agreePrivacy}
             onClick={() => {
-              if (!ticked) return void Taro.showToast({ title: '请先阅读并勾选同意', icon: 'none' })
+              if (!ticked) return void Taro.showToast({ title: ERROR_MESSAGES.privacyNotTicked, icon: 'none' })
               // WeChat answers the tap through onAgreePrivacyAuthorization; H5 has no such event.
               if (!IS_WEAPP) agreePrivacy()
             }}

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { PHOTOS_MAX } from '@linli/shared'
 import { compressPhoto } from '../services/compress'
+import { ERROR_MESSAGES } from '../services/messages'
 import { fileUrl, showError, uploadFile } from '../services/request'
 
 export interface PhotoUpload {
@@ -34,7 +35,7 @@ export async function pickPhotos(room: number, camera = false): Promise<PickedPh
     return res.tempFiles.slice(0, room).map((f) => ({ path: f.tempFilePath, file: (f as { originalFileObj?: Blob }).originalFileObj }))
   } catch (err) {
     const msg = (err as { errMsg?: string })?.errMsg ?? ''
-    if (!/cancel/i.test(msg)) showError(new Error(camera ? '没能打开相机，请在设置里允许邻里使用相机' : '没能打开相册，请检查相册和相机权限'))
+    if (!/cancel/i.test(msg)) showError(new Error(camera ? ERROR_MESSAGES.cameraUnavailable : ERROR_MESSAGES.albumUnavailable))
     return null
   }
 }
@@ -88,7 +89,7 @@ export function usePhotoUploads(max: number = PHOTOS_MAX) {
   const choose = useCallback(async () => {
     const room = max - photos.length
     if (room <= 0) {
-      Taro.showToast({ title: `最多${max}张照片`, icon: 'none' })
+      Taro.showToast({ title: ERROR_MESSAGES.tooManyPhotos(max), icon: 'none' })
       return
     }
     const picked = await pickPhotos(room)

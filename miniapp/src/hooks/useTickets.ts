@@ -8,7 +8,7 @@ import { useResource } from './useResource'
 type Single<T> = T extends readonly unknown[] ? never : T
 
 /** The list's filters as a page holds them: one value of the query's field, or '' for all. */
-export type TicketFilters = { [F in 'status' | 'categoryId' | 'gridId']?: Single<TicketListQuery[F]> | '' } & Pick<TicketListQuery, 'overdue'>
+export type TicketFilters = { [F in 'status' | 'categoryId' | 'gridId']?: Single<TicketListQuery[F]> | '' } & Pick<TicketListQuery, 'overdue' | 'uncategorised'>
 
 export function fetchTickets(scope: TicketScope, filters: TicketFilters, page: number, pageSize: number): Promise<Page<TicketSummary>> {
   return api('GET /tickets', {
@@ -16,6 +16,7 @@ export function fetchTickets(scope: TicketScope, filters: TicketFilters, page: n
       scope,
       status: filters.status || undefined,
       categoryId: filters.categoryId || undefined,
+      uncategorised: filters.uncategorised || undefined,
       gridId: filters.gridId || undefined,
       overdue: filters.overdue || undefined,
       page,
@@ -25,7 +26,7 @@ export function fetchTickets(scope: TicketScope, filters: TicketFilters, page: n
 }
 
 export function useTicketList(scope: TicketScope, filters: TicketFilters = {}, enabled = true) {
-  return usePagedList((page, pageSize) => fetchTickets(scope, filters, page, pageSize), [scope, filters.status, filters.categoryId, filters.gridId, filters.overdue], { enabled })
+  return usePagedList((page, pageSize) => fetchTickets(scope, filters, page, pageSize), [scope, filters.status, filters.categoryId, filters.uncategorised, filters.gridId, filters.overdue], { enabled })
 }
 
 export function fetchTicket(id: number): Promise<TicketDetail> {

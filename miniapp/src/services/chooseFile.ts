@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import { IS_H5 } from './config'
 import type { LocalFile } from './request'
+import { ERROR_MESSAGES } from './messages'
 
 /** The browser's file dialog; null when the user closes it without a file. */
 function chooseInBrowser(extensions: readonly string[]): Promise<LocalFile | null> {
@@ -34,7 +35,7 @@ export async function chooseDocument(extensions: readonly string[]): Promise<Loc
     return picked ? { path: picked.path, name: picked.name, size: picked.size } : null
   } catch (err) {
     if (/cancel/i.test((err as { errMsg?: string })?.errMsg ?? '')) return null
-    throw new Error('没能打开聊天文件，请在微信聊天中先收到该文件再选择')
+    throw new Error(ERROR_MESSAGES.chatFileUnavailable)
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import Taro from '@tarojs/taro'
-import { api, ApiRequestError, ensureFreshToken, NETWORK_ERROR_MESSAGE, takePrefetched } from './request'
+import { api, ApiRequestError, ensureFreshToken, takePrefetched } from './request'
 import { createSubmissionKeys } from './idempotency'
 import { getSession, saveSession } from './session'
 
@@ -56,12 +56,35 @@ describe('api: the one way to call the API', () => {
     expect(Taro.showToast).not.toHaveBeenCalled()
   })
 
-  it('turns a dropped connection into a readable network error', async () => {
+  it('turns a dropped connection into a network error that says to check the network', async () => {
+    login()
+    request_.mockRejectedValueOnce({ errMsg: 'request:fail' })
+    const err = (await api('GET /me').catch((e) => e)) as ApiRequestError
+    expect(err.isNetworkError).toBe(true)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络不通，请检查网络后再试一次' }))
+  })
+
+  it('says a timeout was the network being slow, and still counts it as no answer (a submit may be resent)', async () => {
     login()
     request_.mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
     const err = (await api('GET /me').catch((e) => e)) as ApiRequestError
     expect(err.isNetworkError).toBe(true)
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: NETWORK_ERROR_MESSAGE }))
+    expect(err.message).toBe('网络太慢，没等到服务器回应，请检查网络后再试一次')
+  })
+
+  it('an answer not in the API error shape (a gateway 502 page) says to wait or ask the committee', async () => {
+    login()
+    request_.mockResolvedValueOnce(answer(502, '<html>Bad Gateway</html>'))
+    const err = (await api('GET /me').catch((e) => e)) as ApiRequestError
+    expect(err.code).toBe('HTTP_502')
+    expect(err.message).toBe('服务暂时不可用，请过几分钟再试；一直不行请联系居委会')
+  })
+
+  it('shows the server message for 503 DB_UNAVAILABLE as it comes', async () => {
+    login()
+    request_.mockResolvedValueOnce(answer(503, { code: 'DB_UNAVAILABLE', message: '服务暂时连接不上数据库，请稍后再试', requestId: 'r1' }))
+    await api('GET /me').catch(() => undefined)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务暂时连接不上数据库，请稍后再试' }))
   })
 
   it('a 401 forgets the token and goes back to the login page', async () => {

@@ -7,11 +7,8 @@
 import Taro from '@tarojs/taro'
 import type { ApiError, ApiErrorCode, Endpoints, JsonOperation, Operation, UploadedFile } from '@linli/shared'
 import { API_BASE, IS_H5, LOGIN_PAGE } from './config'
+import { ERROR_MESSAGES } from './messages'
 import { clearSession, getSession, saveSession } from './session'
-
-export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试'
-const FALLBACK_ERROR_MESSAGE = '服务暂时不可用，请稍后再试'
-const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录'
 /** Refresh the token once less than this share of its life is left (an active user never meets the login page). */
 export const REFRESH_WHEN_LEFT = 0.5
 /** ...and in any case when less than this is left. */
@@ -35,6 +32,13 @@ export class ApiRequestError extends Error {
   get isNetworkError(): boolean {
     return this.statusCode === 0
   }
+}
+
+/** No answer: offline, or (what WeChat's and the browser's timeouts say) too slow. */
+export function noAnswer(failure?: unknown): ApiRequestError {
+  const f = failure as { errMsg?: string; type?: string } | undefined
+  const slow = /time ?out/i.test(`${f?.errMsg ?? ''} ${f?.type ?? ''}`)
+  return new ApiRequestError(0, 'NETWORK', slow ? ERROR_MESSAGES.timeout : ERROR_MESSAGES.network)
 }
 
 type QueryValue = string | number | boolean | null | undefined
@@ -63,7 +67,7 @@ export function buildUrl(path: string, query?: Query): string {
 
 export function toApiError(statusCode: number, body: unknown): ApiRequestError {
   const b = (typeof body === 'string' ? safeJson(body) : body) as Partial<ApiError> | null
-  const message = typeof b?.message === 'string' && b.message ? b.message : FALLBACK_ERROR_MESSAGE
+  const message = typeof b?.message === 'string' && b.message ? b.message : ERROR_MESSAGES.unavailable
   return new ApiRequestError(statusCode, b?.code || `HTTP_${statusCode}`, message, b?.requestId)
 }
 
@@ -76,7 +80,7 @@ function safeJson(text: string): unknown {
 }
 
 export function showError(err: unknown): void {
-  const message = err instanceof Error && err.message ? err.message : FALLBACK_ERROR_MESSAGE
+  const message = err instanceof Error && err.message ? err.message : ERROR_MESSAGES.unavailable
   Taro.showToast({ title: message, icon: 'none', duration: 3000 })
 }
 
@@ -87,7 +91,7 @@ export function goToLogin(): void {
   clearSession()
   if (leavingForLogin) return
   leavingForLogin = true
-  if (hadSession) Taro.showToast({ title: SESSION_EXPIRED_MESSAGE, icon: 'none', duration: 2000 })
+  if (hadSession) Taro.showToast({ title: ERROR_MESSAGES.sessionExpired, icon: 'none', duration: 2000 })
   Promise.resolve(Taro.reLaunch({ url: LOGIN_PAGE })).finally(() => {
     leavingForLogin = false
   })
@@ -125,8 +129,8 @@ async function send<T>(method: string, url: string, data: unknown, header: Recor
       header: method === 'GET' ? header : { 'content-type': 'application/json', ...header },
       dataType: 'json',
     })
-  } catch {
-    throw new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE)
+  } catch (failure) {
+    throw noAnswer(failure)
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
   throw toApiError(res.statusCode, res.data)
@@ -157,7 +161,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   if (!anonymous && !session) {
     // Nobody is logged in: no point asking the server, go and log in.
     goToLogin()
-    throw new ApiRequestError(401, 'UNAUTHENTICATED', SESSION_EXPIRED_MESSAGE)
+    throw new ApiRequestError(401, 'UNAUTHENTICATED', ERROR_MESSAGES.sessionExpired)
   }
   if (session) header.Authorization = `Bearer ${session.token}`
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
@@ -222,7 +226,7 @@ function uploadBrowserFile<T>(url: string, local: LocalFile & { file: Blob }, fi
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(Math.round((e.loaded / e.total) * 100))
     xhr.onload = () => settleUpload(xhr.status, xhr.responseText, resolve, reject)
-    xhr.onerror = xhr.ontimeout = () => reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE))
+    xhr.onerror = xhr.ontimeout = (e) => reject(noAnswer(e))
     const form = new FormData()
     for (const [k, v] of Object.entries(fields)) form.append(k, v)
     form.append('file', local.file, local.name || (local.file as File).name || 'photo.jpg')
@@ -245,7 +249,7 @@ async function postMultipart<T>(path: string, local: LocalFile, fields: Record<s
       timeout: UPLOAD_TIMEOUT_MS,
       header: session ? { Authorization: `Bearer ${session.token}` } : {},
       success: (res) => settleUpload(res.statusCode, res.data, resolve, reject),
-      fail: () => reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE)),
+      fail: (failure) => reject(noAnswer(failure)),
     })
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
   })
@@ -298,7 +302,7 @@ function downloadInBrowser(url: string, fileName: string, token: string | null):
       setTimeout(() => URL.revokeObjectURL(href), 60_000)
       resolve()
     }
-    xhr.onerror = xhr.ontimeout = () => reject(new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE))
+    xhr.onerror = xhr.ontimeout = (e) => reject(noAnswer(e))
     xhr.send()
   })
 }
@@ -308,8 +312,8 @@ async function downloadInWechat(url: string, fileName: string, token: string | n
   let res: Taro.downloadFile.FileSuccessCallbackResult
   try {
     res = await Taro.downloadFile({ url, header: token ? { Authorization: `Bearer ${token}` } : {} })
-  } catch {
-    throw new ApiRequestError(0, 'NETWORK', NETWORK_ERROR_MESSAGE)
+  } catch (failure) {
+    throw noAnswer(failure)
   }
   if (res.statusCode < 200 || res.statusCode >= 300) {
     let body: unknown = null

@@ -5,6 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import { WECHAT_TEST_MODE } from './config'
+import { ERROR_MESSAGES } from './messages'
 
 /** Taro.login failed: the message says why, in words a resident can act on. */
 export class WechatLoginError extends Error {
@@ -27,8 +28,8 @@ function testIdentity(): string {
 
 export function explainLoginFailure(errMsg: string | undefined): string {
   const msg = errMsg ?? ''
-  if (/time ?out|timed out|network|offline/i.test(msg)) return '网络不给力，没能连上微信。请检查网络后点“重试”。'
-  return `微信登录没有成功${msg ? `（${msg}）` : ''}。请稍后点“重试”；如果一直不行，请更新微信后再试。`
+  if (/time ?out|timed out|network|offline/i.test(msg)) return ERROR_MESSAGES.wechatNetwork
+  return ERROR_MESSAGES.wechatLoginFailed(msg)
 }
 
 /** A fresh wx.login code (valid once, for 5 minutes). */

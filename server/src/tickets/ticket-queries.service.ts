@@ -160,6 +160,7 @@ export class TicketQueries {
     }
     if (q.status) where.push(`t.status IN (${list('status', q.status)})`);
     if (q.categoryId !== undefined) (where.push('t.categoryId = :categoryId'), (params.categoryId = q.categoryId));
+    if (q.uncategorised !== undefined) where.push(q.uncategorised ? 't.categoryId IS NULL' : 't.categoryId IS NOT NULL');
     if (q.gridId !== undefined) (where.push('t.gridId = :gridId'), (params.gridId = q.gridId));
     if (q.from) (where.push('t.createdAt >= :from'), (params.from = new Date(q.from)));
     if (q.to) (where.push('t.createdAt < :to'), (params.to = new Date(q.to)));

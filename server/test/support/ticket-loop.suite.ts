@@ -373,6 +373,14 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect((await ctx.api.as('黄丽华', 'GET', `/tickets/${a.id}`)).body.allowedActions).toEqual(['reject', 'categorise']);
       const waiting = (await ctx.api.as('黄丽华', 'GET', '/stats/overview?communityId=1')).body.awaitingCategory as number;
       expect(waiting).toBeGreaterThanOrEqual(2);
+      // The committee's list of what waits (待分类): the same matters the dashboard counts, and only those.
+      const queue = async (filter: string) => (await ctx.api.as('黄丽华', 'GET', `/tickets?scope=community&communityId=1&pageSize=50&${filter}`)).body;
+      const awaiting = await queue('uncategorised=true&status=submitted');
+      expect(awaiting.total).toBe(waiting);
+      expect(awaiting.items.map((t: { id: number }) => t.id)).toEqual(expect.arrayContaining([a.id, c.id]));
+      expect(awaiting.items.every((t: { category: unknown }) => t.category === null)).toBe(true);
+      expect((await queue('uncategorised=false')).items.some((t: { category: unknown }) => t.category === null)).toBe(false);
+      expect((await ctx.api.as('黄丽华', 'GET', '/tickets?scope=community&uncategorised=maybe')).body.code).toBe('VALIDATION_FAILED');
 
       // Not dispatched by hand before it has a category; only the committee of its community sets one.
       const early = await ctx.api.as('黄丽华', 'POST', `/tickets/${a.id}/dispatch`, { toUserId: ctx.api.userId('赵敏') });
@@ -400,6 +408,10 @@ export function ticketLoopSuite(dialect: Dialect): void {
       expect((await inbox('赵敏', 'dispatched')).some((n) => n.ticketId === a.id)).toBe(true);
       const seen = await ctx.api.as('王秀英', 'GET', `/tickets/${a.id}`);
       expect(seen.body.timeline.find((e: { type: string }) => e.type === 'categorised')).toMatchObject({ note: '噪音扰民' });
+      // Set, it leaves the 待分类 list for the categorised one.
+      expect((await queue('uncategorised=true')).items.map((t: { id: number }) => t.id)).not.toContain(a.id);
+      expect((await queue('uncategorised=false')).items.map((t: { id: number }) => t.id)).toContain(a.id);
+      expect((await queue('uncategorised=true')).items.map((t: { id: number }) => t.id)).toContain(c.id);
       const again = await ctx.api.as('黄丽华', 'POST', `/tickets/${a.id}/categorise`, { categoryId: 1 });
       expect(again).toMatchObject({ status: 409, body: { code: 'TICKET_INVALID_STATE' } });
 

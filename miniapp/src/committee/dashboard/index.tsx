@@ -70,7 +70,7 @@ export default function DashboardPage() {
               <Text className='card__title'>待分类 {o.awaitingCategory} 件</Text>
               <Text className='hint'>{o.awaitingCategory > 0 ? '居民随手拍未选类别，设置类别后自动派单，时限从提交时算起' : '没有等待设置类别的报事'}</Text>
               {o.awaitingCategory > 0 && (
-                <Button className='dashboard__awaiting-go' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/committee/tickets/index' })}>
+                <Button className='dashboard__awaiting-go' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/committee/tickets/index?uncategorised=1' })}>
                   去设置类别
                 </Button>
               )}

@@ -8,6 +8,7 @@ import { LEDGER_MAX_BYTES, type LedgerColumn, type LedgerImportReport } from '@l
 import { chooseDocument, extensionOf } from '../../services/chooseFile'
 import { ApiRequestError, apiUpload, type LocalFile } from '../../services/request'
 import { changedCells, LEDGER_FILE_ERRORS, type LedgerFixes } from '../ledger'
+import { ERROR_MESSAGES } from '../../services/messages'
 
 export const LEDGER_FILE_EXTENSIONS = ['xlsx', 'csv'] as const
 
@@ -31,7 +32,7 @@ export function problemOf(err: unknown): ImportProblem {
     if (title) return { code: err.code, title, detail: err.message && err.message !== title ? err.message : null }
     return { code: err.code, title: err.message, detail: null }
   }
-  return { code: 'UNKNOWN', title: (err as Error)?.message || '导入失败，请重试', detail: null }
+  return { code: 'UNKNOWN', title: (err as Error)?.message || ERROR_MESSAGES.importFailed, detail: null }
 }
 
 export function useLedgerImport(communityId: number | null) {

@@ -14,6 +14,8 @@ import { ApiRequestError, api } from '../../services/request'
 import { wechatLoginCode } from '../../services/wechat'
 import { saveSession } from '../../services/session'
 import { asButton } from '../../utils/a11y'
+import { ERROR_MESSAGES } from '../../services/messages'
+import { LinkCell } from '../../components/LinkCell'
 import './index.scss'
 
 function enter(login: LoginResult) {
@@ -31,13 +33,13 @@ export function WechatLogin() {
   const login = async () => {
     if (busy) return
     setFailure(null)
-    if (!(await requestConsent())) return setFailure('需要您同意《用户协议》和《隐私政策》后才能登录。')
+    if (!(await requestConsent())) return setFailure(ERROR_MESSAGES.loginConsentNeeded)
     setBusy(true)
     try {
       enter(await wechatLogin(await wechatLoginCode()))
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'CONSENT_REQUIRED') forgetConsent() // the policy changed: ask again on the next tap
-      setFailure(err instanceof Error && err.message ? err.message : '登录没有成功，请重试')
+      setFailure(err instanceof Error && err.message ? err.message : ERROR_MESSAGES.loginFailed)
     } finally {
       setBusy(false)
     }
@@ -71,6 +73,11 @@ export function WechatLogin() {
 }
 
 /** In the H5 build (demo, development, tests): pick one of the seeded users. */
+/** A demo person's roles, in words (市民、网格员). */
+function rolesOf(u: DevUser): string {
+  return Array.from(new Set(u.roles.map((r) => ROLE_LABELS[r.role]))).join('、')
+}
+
 function DevLogin() {
   const users = useResource(() => api('GET /auth/dev-users', { anonymous: true, quiet: true }), [])
   const [busyId, setBusyId] = useState<number | null>(null)
@@ -89,20 +96,20 @@ function DevLogin() {
       <Text className='login__subtitle'>选择一位演示用户，以他的身份体验报事、派单、办结、评价</Text>
       <LoadState
         loading={users.loading}
-        error={notAvailable ? new Error('演示登录未开放，请在微信中打开邻里小程序') : users.error}
+        error={notAvailable ? new Error(ERROR_MESSAGES.demoLoginUnavailable) : users.error}
         empty={users.data?.length === 0}
         emptyText='没有演示用户'
         onRetry={users.reload}
       >
         <Cell.Group>
           {users.data?.map((u) => (
-            <Cell
+            <LinkCell
               key={u.id}
               className='login__user'
-              clickable
               title={`${u.name}${busyId === u.id ? '（登录中…）' : ''}`}
               description={u.summary}
-              extra={Array.from(new Set(u.roles.map((r) => ROLE_LABELS[r.role]))).join('、')}
+              extra={rolesOf(u)}
+              label={busyId === u.id ? `${u.name}，登录中` : `以${u.name}（${rolesOf(u)}）的身份登录`}
               onClick={() => busyId === null && pick(u)}
             />
           ))}

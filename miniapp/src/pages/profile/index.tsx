@@ -13,13 +13,14 @@ import { fileUrl, showError, uploadFile } from '../../services/request'
 import { testPhoneCode } from '../../services/wechat'
 import { maskPhone } from '../../utils/format'
 import { asImage } from '../../utils/a11y'
+import { ERROR_MESSAGES } from '../../services/messages'
 import './index.scss'
 
 /** What the phone button's event says: the code to send, or why there is none. */
 export function phoneCodeFrom(detail: { code?: string; errMsg?: string } | undefined): { code: string } | { problem: string } {
   if (detail?.code) return { code: detail.code }
-  if (/deny|cancel/i.test(detail?.errMsg ?? '')) return { problem: '您没有授权手机号。授权后才能与社区登记的信息核对。' }
-  return { problem: '微信没能提供手机号，请稍后再试（需要微信绑定了手机号）。' }
+  if (/deny|cancel/i.test(detail?.errMsg ?? '')) return { problem: '您没有授权手机号。授权后才能与社区登记的信息核对，需要时请再点“授权手机号”。' }
+  return { problem: ERROR_MESSAGES.phoneNotGiven }
 }
 
 export const NICKNAME_MAX = 20
@@ -63,8 +64,8 @@ export default function ProfilePage() {
 
   const saveNickname = () => {
     const value = nickname.trim()
-    if (!value) return showError(new Error('请填写昵称'))
-    if (value.length > NICKNAME_MAX) return showError(new Error(`昵称最多${NICKNAME_MAX}个字`))
+    if (!value) return showError(new Error(ERROR_MESSAGES.nicknameMissing))
+    if (value.length > NICKNAME_MAX) return showError(new Error(ERROR_MESSAGES.nicknameTooLong(NICKNAME_MAX)))
     void apply(updateProfile({ nickname: value }), '昵称已保存')
   }
 

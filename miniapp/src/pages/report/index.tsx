@@ -23,6 +23,8 @@ import { hasRole } from '../../services/session'
 import { categoryIcon } from '../../utils/categoryIcon'
 import { formatDistance } from '../../utils/format'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import { ERROR_MESSAGES } from '../../services/messages'
+import { LinkCell } from '../../components/LinkCell'
 import './index.scss'
 
 interface PickedLocation {
@@ -140,7 +142,7 @@ export default function ReportPage() {
       setLocation({ lat: res.latitude, lng: res.longitude, name: res.name || res.address || '已选位置' })
     } catch (err) {
       const msg = (err as { errMsg?: string })?.errMsg ?? ''
-      if (!/cancel/i.test(msg)) showError(new Error('没能打开地图选点，可以改选楼栋'))
+      if (!/cancel/i.test(msg)) showError(new Error(ERROR_MESSAGES.mapUnavailable))
     }
   }
 
@@ -158,8 +160,8 @@ export default function ReportPage() {
     if (submitting) return
     const missing = missingForReport({ categoryId, description, photoCount: uploads.fileIds.length, buildingId, location })
     if (missing) return showError(new Error(missing))
-    if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
-    if (uploads.failed) return showError(new Error('有照片上传失败，请点击照片重试或删除'))
+    if (uploads.uploading) return showError(new Error(ERROR_MESSAGES.photosUploading))
+    if (uploads.failed) return showError(new Error(ERROR_MESSAGES.photoUploadFailed))
     const body: CreateTicketRequest = {
       ...(categoryId ? { categoryId } : {}),
       description: description.trim(),
@@ -185,7 +187,7 @@ export default function ReportPage() {
     } catch (err) {
       const e = err as ApiRequestError
       // After a network failure the same tap sends the same Idempotency-Key: never two matters.
-      showError(e.isNetworkError ? new Error('网络不给力，报事未确认送达，请再点一次提交（不会重复报事）') : e)
+      showError(e.isNetworkError ? new Error(ERROR_MESSAGES.reportNotConfirmed) : e)
     } finally {
       setSubmitting(false)
     }
@@ -267,11 +269,17 @@ export default function ReportPage() {
 
       <Text className='section-title'>4. 在哪里</Text>
       <Cell.Group className='report__place'>
-        {IS_WEAPP && <Cell title='地图选点' extra={location ? location.name : '点击选择'} clickable onClick={chooseLocation} />}
+        {IS_WEAPP && <LinkCell title='地图选点' extra={location ? location.name : '点击选择'} label={`地图选点：${location ? `${location.name}，点击更换` : '点击选择'}`} onClick={chooseLocation} />}
         {communityId !== null ? (
-          <Cell className='report__building' title='楼栋' extra={building ? building.name : buildings.loading ? '加载中…' : '点击选择'} clickable onClick={() => setBuildingPickerOpen(true)} />
+          <LinkCell
+            className='report__building'
+            title='楼栋'
+            extra={building ? building.name : buildings.loading ? '加载中…' : '点击选择'}
+            label={`楼栋：${building ? `${building.name}，点击更换` : buildings.loading ? '加载中' : '点击选择'}`}
+            onClick={() => setBuildingPickerOpen(true)}
+          />
         ) : (
-          <Cell className='report__building' title='楼栋' extra='绑定住址后可选 ›' clickable onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} />
+          <LinkCell className='report__building' title='楼栋' extra='绑定住址后可选 ›' label='楼栋：绑定住址后可选，点击去绑定住址' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} />
         )}
         <Cell title='匿名公示' description='公示栏不显示您的姓名，经办人仍可联系您' extra={<Switch checked={anonymous} onChange={setAnonymous} ariaLabel='匿名公示' />} />
       </Cell.Group>

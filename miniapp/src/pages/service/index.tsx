@@ -15,6 +15,7 @@ import { hasRole } from '../../services/session'
 import { dateStrip, hoursText, localTime, minutesAsWords, modeWords, placesText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
 import { asButton, asChoice, asChoiceGroup } from '../../utils/a11y'
+import { ERROR_MESSAGES } from '../../services/messages'
 import './index.scss'
 
 /** Marks on the date strip: 无 (no slot that day), 满 (none with a place left). */
@@ -124,11 +125,11 @@ export default function ServicePage() {
         void slots.reload()
       } else if (err instanceof ApiRequestError && err.isNetworkError) {
         // The same key goes with the next tap: the server books once however often the phone resends.
-        showError(new Error('网络不给力，请再点一次，不会重复预约'))
+        showError(new Error(ERROR_MESSAGES.bookingNotConfirmed))
       } else {
         keys.done()
         setAsk(null)
-        setRefusal(err instanceof Error ? err.message : '预约没有成功，请稍后再试')
+        setRefusal(err instanceof Error ? err.message : ERROR_MESSAGES.bookingFailed)
         void reloadAll()
         if (body.payWithHours) void hours.reload()
       }

@@ -12,6 +12,7 @@ import { IS_WEAPP } from '../../services/config'
 import { download } from '../../services/request'
 import { slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
+import { ERROR_MESSAGES } from '../../services/messages'
 import '../provider.scss'
 
 /** The 6 digits of a check-in code, from what was typed or what the QR code held; null when there are not 6. */
@@ -49,7 +50,7 @@ export default function RosterPage() {
       setCode('')
       await roster.reload()
     } catch (err) {
-      setResult({ ok: false, text: err instanceof Error ? err.message : '签到没有成功，请重试' })
+      setResult({ ok: false, text: err instanceof Error ? err.message : ERROR_MESSAGES.checkInFailed })
     } finally {
       setBusy(null)
     }

@@ -11,6 +11,7 @@ import { useSession } from '../../hooks/useSession'
 import { clockMinutes, dateStrip, localInstant, localTime, slotWhen } from '../../utils/booking'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import { slotCounts } from '../slots/index'
+import { ERROR_MESSAGES } from '../../services/messages'
 import '../provider.scss'
 
 const WEEKDAY_NAMES = ['一', '二', '三', '四', '五', '六', '日']
@@ -31,7 +32,7 @@ export function weeklyRules(rows: WeeklyRow[]): { weekly: WeeklySlotRule[] } | {
     const end = clockMinutes(r.end)
     const capacity = /^\d+$/.test(r.capacity.trim()) ? Number(r.capacity) : 0
     if (start === null || end === null) return { problem: `第${i + 1}行：时间请写成 09:00 这样` }
-    if (end <= start) return { problem: `第${i + 1}行：结束时间要晚于开始时间` }
+    if (end <= start) return { problem: `第${i + 1}行：结束时间要晚于开始时间，请改一下结束时间` }
     if (capacity < 1 || capacity > BOOKING_LIMITS.capacityMax) return { problem: `第${i + 1}行：名额请填1到${BOOKING_LIMITS.capacityMax}的整数` }
     weekly.push({ weekday: r.weekday, start: r.start.trim(), end: r.end.trim(), capacity })
   }
@@ -54,9 +55,9 @@ function reasonProblem(reason: string): string | null {
  */
 export function periodTimes(first: string, last: string, today: string): { startsAt: string; endsAt: string } | { problem: string } {
   if (!isLocalDate(first.trim()) || !isLocalDate(last.trim())) return { problem: '日期请写成 2027-03-01 这样' }
-  if (first.trim() <= today) return { problem: '认领期要从明天或以后开始' }
-  if (last.trim() < first.trim()) return { problem: '最后一天不能早于开始日期' }
-  if (addLocalDays(first.trim(), BOOKING_LIMITS.periodDaysMax) <= last.trim()) return { problem: `一个认领期最长${BOOKING_LIMITS.periodDaysMax}天` }
+  if (first.trim() <= today) return { problem: '认领期要从明天或以后开始，请改一下开始日期' }
+  if (last.trim() < first.trim()) return { problem: '最后一天不能早于开始日期，请改一下最后一天' }
+  if (addLocalDays(first.trim(), BOOKING_LIMITS.periodDaysMax) <= last.trim()) return { problem: `一个认领期最长${BOOKING_LIMITS.periodDaysMax}天，请把最后一天提前` }
   return { startsAt: localInstant(first.trim(), '00:00'), endsAt: localInstant(addLocalDays(last.trim(), 1), '00:00') }
 }
 
@@ -100,7 +101,7 @@ export default function SchedulePage() {
       setMessage({ ok: true, text: await work() })
       await Promise.all([slots.reload(), schedule.reload()])
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : '没有成功，请重试' })
+      setMessage({ ok: false, text: err instanceof Error ? err.message : ERROR_MESSAGES.actionFailed })
     } finally {
       setBusy(false)
     }
@@ -122,7 +123,7 @@ export default function SchedulePage() {
     const end = clockMinutes(newSlot.end)
     const capacity = /^\d+$/.test(newSlot.capacity.trim()) ? Number(newSlot.capacity) : 0
     if (start === null || end === null) return setMessage({ ok: false, text: '时间请写成 09:00 这样' })
-    if (end <= start) return setMessage({ ok: false, text: '结束时间要晚于开始时间' })
+    if (end <= start) return setMessage({ ok: false, text: '结束时间要晚于开始时间，请改一下结束时间' })
     if (capacity < 1 || capacity > BOOKING_LIMITS.capacityMax) return setMessage({ ok: false, text: `名额请填1到${BOOKING_LIMITS.capacityMax}的整数` })
     void run(async () => {
       const made = await manage.addSlot(serviceId as number, { startsAt: localInstant(day, newSlot.start), endsAt: localInstant(day, newSlot.end), capacity })
@@ -163,10 +164,10 @@ export default function SchedulePage() {
     const start = clockMinutes(actionInput.start)
     const end = clockMinutes(actionInput.end)
     if (start === null || end === null) return setMessage({ ok: false, text: '时间请写成 09:00 这样' })
-    if (end <= start) return setMessage({ ok: false, text: '结束时间要晚于开始时间' })
+    if (end <= start) return setMessage({ ok: false, text: '结束时间要晚于开始时间，请改一下结束时间' })
     // Another day: within the days the strip shows (the booking window), never before today; the server checks closed days.
     if (!isLocalDate(actionInput.date.trim())) return setMessage({ ok: false, text: '日期请写成 2026-12-03 这样' })
-    if (actionInput.date.trim() < today) return setMessage({ ok: false, text: '不能调整到已经过去的日子' })
+    if (actionInput.date.trim() < today) return setMessage({ ok: false, text: '不能调整到已经过去的日子，请选今天或以后的日期' })
     const problem = reasonProblem(actionInput.reason)
     if (problem) return setMessage({ ok: false, text: problem })
     setConfirm({ kind: 'move', slot })

@@ -9,6 +9,7 @@ import { manage, saveService, useManagedServices, useService } from '../../hooks
 import { useSession } from '../../hooks/useSession'
 import { communityIdOf, hasRole } from '../../services/session'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import { ERROR_MESSAGES } from '../../services/messages'
 import '../provider.scss'
 
 /** What the form holds: numbers as typed, checked when saving. */
@@ -76,10 +77,10 @@ export function serviceBody(form: ServiceForm, communityId: number, organisation
   const documents = form.documents.split('\n').map((d) => d.trim()).filter(Boolean)
   if (name.length < L.nameMin || name.length > L.nameMax) return { problem: `服务名称请写${L.nameMin}到${L.nameMax}个字` }
   if (place.length < L.placeMin || place.length > L.placeMax) return { problem: `服务地点请写${L.placeMin}到${L.placeMax}个字，如 社区服务大厅2号窗口` }
-  if (form.description.trim().length > L.descriptionMax) return { problem: `服务说明不能超过${L.descriptionMax}字` }
-  if (documents.length > L.documentsMax) return { problem: `所需材料最多${L.documentsMax}项` }
-  if (documents.some((d) => d.length > L.documentMax)) return { problem: `每项材料不能超过${L.documentMax}字，一行写一项` }
-  if (form.duration.trim().length > L.durationMax) return { problem: `办理时长不能超过${L.durationMax}字，如 约30分钟` }
+  if (form.description.trim().length > L.descriptionMax) return { problem: `服务说明不能超过${L.descriptionMax}字，请删短一些` }
+  if (documents.length > L.documentsMax) return { problem: `所需材料最多${L.documentsMax}项，请合并或删去几项` }
+  if (documents.some((d) => d.length > L.documentMax)) return { problem: `每项材料不能超过${L.documentMax}字，请一行写一项` }
+  if (form.duration.trim().length > L.durationMax) return { problem: `办理时长不能超过${L.durationMax}字，请写短一些，如 约30分钟` }
   const numbers = {
     advanceDays: [wholeIn(form.advanceDays, 0, L.advanceDaysMax), `提前开放天数请填0到${L.advanceDaysMax}的整数`],
     cancelCutoffMinutes: [wholeIn(form.cancelCutoffMinutes, 0, L.cutoffMinutesMax), `取消截止请填0到${L.cutoffMinutesMax}的整数（分钟）`],
@@ -156,7 +157,7 @@ export default function ServiceEditPage() {
       if (id) await existing.reload()
       else Taro.redirectTo({ url: `/provider/schedule/index?serviceId=${saved.id}` })
     } catch (err) {
-      setProblem(err instanceof Error ? err.message : '没有保存成功，请重试')
+      setProblem(err instanceof Error ? err.message : ERROR_MESSAGES.saveFailed)
     } finally {
       setBusy(false)
     }
@@ -171,7 +172,7 @@ export default function ServiceEditPage() {
       setActiveMessage(saved.active ? '已重新启用：居民可以在目录中看到并预约' : '已停用：居民看不到它，也不能新预约；已有的预约不受影响')
       await existing.reload()
     } catch (err) {
-      setActiveMessage(err instanceof Error ? err.message : '没有成功，请重试')
+      setActiveMessage(err instanceof Error ? err.message : ERROR_MESSAGES.actionFailed)
     } finally {
       setBusy(false)
     }

@@ -15,6 +15,7 @@ import { communityIdOf } from '../../services/session'
 import { dateStrip, localTime, placesText, slotWhen } from '../../utils/booking'
 import { formatDateTime } from '../../utils/format'
 import { asButton, decorative } from '../../utils/a11y'
+import { ERROR_MESSAGES } from '../../services/messages'
 import './index.scss'
 
 /** The resident booked for: from a help request (closed as done once booked) or from the grid's special-care list. */
@@ -229,11 +230,11 @@ function BookingForPerson({ person, onBack, onBooked }: { person: Person; onBack
         keys.done()
         setAsk({ slot, waitlist: true })
       } else if (err instanceof ApiRequestError && err.isNetworkError) {
-        showError(new Error('网络不给力，请再点一次，不会重复预约'))
+        showError(new Error(ERROR_MESSAGES.bookingNotConfirmed))
       } else {
         keys.done()
         setAsk(null)
-        setRefusal(err instanceof Error ? err.message : '预约没有成功，请稍后再试')
+        setRefusal(err instanceof Error ? err.message : ERROR_MESSAGES.bookingFailed)
       }
       void slots.reload()
     } finally {

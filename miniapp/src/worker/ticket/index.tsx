@@ -16,6 +16,7 @@ import { askForSubscriptions, useSubscriptionTemplates } from '../../hooks/useSu
 import { useTicket } from '../../hooks/useTickets'
 import { IS_WEAPP } from '../../services/config'
 import { showError } from '../../services/request'
+import { ERROR_MESSAGES } from '../../services/messages'
 
 /** 办结: what was done, with photos after. */
 function ResolveForm({ onResolve }: { onResolve: (note: string, photoIds: number[]) => Promise<void> }) {
@@ -26,7 +27,7 @@ function ResolveForm({ onResolve }: { onResolve: (note: string, photoIds: number
     if (busy) return
     const problem = requiredTextProblem(note, TEXT_LIMITS.resolveNoteMin, TEXT_LIMITS.resolveNoteMax, '办理情况')
     if (problem) return showError(new Error(problem))
-    if (uploads.uploading) return showError(new Error('照片还在上传，请稍候'))
+    if (uploads.uploading) return showError(new Error(ERROR_MESSAGES.photosUploading))
     setBusy(true)
     try {
       await onResolve(note.trim(), uploads.fileIds)

@@ -154,6 +154,11 @@ export class ListTicketsQuery extends PageQuery {
   status?: TicketStatus[];
 
   @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() categoryId?: number;
+  @ApiPropertyOptional({ description: 'true: only matters without a category (待分类, waiting for the committee to set it); false: only those with one' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  uncategorised?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() gridId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(toId) @IsInt() communityId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
