@@ -55,6 +55,9 @@ export type SecVerdict = { suggest: 'pass' | 'review' | 'risky'; traceId: string
 /** msgSecCheck only takes the openid of a user who opened the mini-program within this time. */
 export const VISIT_WINDOW_MS = 2 * 3600_000;
 
+/** How long a process uses the access token it read before reading the shared row again. */
+const TOKEN_READ_MS = 60_000;
+
 export interface WechatSession {
   openid: string;
   unionid: string | null;
@@ -72,6 +75,8 @@ export class WechatGateway {
   private readonly timeoutMs: number;
   private readonly miniprogramState: AppConfig['wechat']['miniprogramState'];
   private readonly sql: Statements;
+  /** The shared access token as this process last read it from the database. */
+  private token: { value: { accessToken: string; expireTime: number } | null; readAt: number } | null = null;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -91,10 +96,16 @@ export class WechatGateway {
       appId,
       secret,
       async () => {
+        // Read again at most once a TOKEN_READ_MS: every check of a report's text asks for the token. A token another
+        // process renewed meanwhile leaves ours valid for WeChat's five minutes of overlap, and a refused one is dropped below.
+        if (this.token && Date.now() - this.token.readAt < TOKEN_READ_MS) return this.token.value;
         const row = await this.ds.getRepository(WechatToken).findOneBy({ appId });
-        return row ? { accessToken: row.accessToken, expireTime: Number(row.expireTime) } : null;
+        const value = row ? { accessToken: row.accessToken, expireTime: Number(row.expireTime) } : null;
+        this.token = { value, readAt: Date.now() };
+        return value;
       },
       async (token) => {
+        this.token = null;
         // Two processes may fetch a token at the same moment: the last write wins, neither fails on the key.
         if (token) await this.ds.getRepository(WechatToken).upsert({ appId, accessToken: token.accessToken, expireTime: String(token.expireTime) }, ['appId']);
         else await this.ds.getRepository(WechatToken).delete({ appId });
