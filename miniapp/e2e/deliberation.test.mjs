@@ -150,7 +150,8 @@ describe('议事: from a proposal to a rated result, on the H5 test build', { ti
     assert.equal((await topic()).priority, 'urgent')
     await shot('03-agenda')
 
-    // Tomorrow 19:00–21:00 local (the form's defaults), with a place.
+    // Tomorrow 19:00–21:00 local (the form's day, start and length chips as they open), at a place that is not a venue of 预约.
+    await page.locator('.meeting-form__venues [data-choice="other"]').click()
     await page.locator('.meeting-form__place input').fill('钢花村社区党群服务中心二楼')
     await page.locator('.meeting-form__capacity input').fill('20')
     await page.locator('.meeting-form__submit').click()

@@ -4,7 +4,8 @@ import type { TopicDetail, VoteDetail } from '@linli/shared'
 import { router } from './mocks/taro'
 import { fakeApi, loginAs } from './fakeApi'
 import DeliberationPage from '../src/pages/deliberation/index'
-import NewTopicPage, { missingForProposal, scopeChoices } from '../src/pages/topic-new/index'
+import NewTopicPage, { missingForProposal, scopeChoices, toggleId } from '../src/pages/topic-new/index'
+import { meetingDays, meetingTimes, startTimesOn } from '../src/utils/deliberation'
 import TopicPage from '../src/pages/topic/index'
 import VotePage, { checkReceipt } from '../src/pages/vote/index'
 import ResultsPage from '../src/pages/results/index'
@@ -119,7 +120,7 @@ describe('提议题', () => {
   const me = { id: 30, name: '曹建华', roles: [], community: { id: 2, name: '钢花村社区', utcOffsetMinutes: 480 }, building: { id: 11, name: '钢花村11栋' }, grid: { id: 3, name: '钢花村第一网格' }, household: { id: 101, label: '1单元101', bindingStatus: 'approved' }, phone: null, gridWorkers: [] }
 
   it('offers the scopes that hold the resident\'s home, and says what is missing', () => {
-    expect(scopeChoices(me).map((c) => c.label)).toEqual(['本楼栋（钢花村11栋）', '本网格（钢花村第一网格）', '全社区（钢花村社区）'])
+    expect(scopeChoices(me).map((c) => c.label)).toEqual(['本楼栋（钢花村11栋）', '相关楼栋（含钢花村11栋）', '本网格（钢花村第一网格）', '全社区（钢花村社区）'])
     expect(scopeChoices({ building: null, grid: null, community: null })).toEqual([])
     const building = scopeChoices(me)[0]
     expect(missingForProposal('电梯', '想商量加装电梯的事情', building)).toBe('标题至少4个字')
@@ -388,5 +389,103 @@ describe('议题办理 (committee)', () => {
     const body = api.mock.calls.find((c) => c[0].method === 'POST')![0].data
     expect(body).toMatchObject({ rule: 'simple_majority', quorum: 0.6, secret: true })
     expect(body.closesAt.endsWith('T12:00:00.000Z')).toBe(true) // 20:00 in Beijing, seven local days on
+  })
+})
+
+describe('a meeting picked by chips, in a venue of 预约', () => {
+  it('offers today and the next 13 local days; late at night today is gone (Beijing time)', () => {
+    // 2026-12-02T15:30Z is 12月2日 23:30 in Beijing, a Wednesday: no half hour of daytime is left today.
+    const late = meetingDays(new Date('2026-12-02T15:30:00.000Z'), 480)
+    expect(late).toHaveLength(13)
+    expect(late[0]).toEqual({ day: '2026-12-03', label: '明天 12月3日 周四' })
+    expect(late[12]).toEqual({ day: '2026-12-15', label: '12月15日 周二' })
+    // Half an hour later it is 12月3日 00:30: a new local day, today again.
+    expect(meetingDays(new Date('2026-12-02T16:30:00.000Z'), 480)[0]).toEqual({ day: '2026-12-03', label: '今天 12月3日 周四' })
+    // 20:10 local: only 20:30 is still ahead today; later days have all 26 (08:00 … 20:30).
+    const evening = new Date('2026-12-02T12:10:00.000Z')
+    expect(meetingDays(evening, 480)[0].label).toBe('今天 12月2日 周三')
+    expect(startTimesOn('2026-12-02', evening, 480)).toEqual(['20:30'])
+    expect(startTimesOn('2026-12-03', evening, 480)).toHaveLength(26)
+    // 19:00–21:00 on 12月3日 in Beijing is 11:00–13:00 UTC.
+    expect(meetingTimes('2026-12-03', '19:00', 120, 480)).toEqual({ startsAt: '2026-12-03T11:00:00.000Z', endsAt: '2026-12-03T13:00:00.000Z' })
+    expect(meetingTimes('2026-12-03', '08:30', 90, 480)).toEqual({ startsAt: '2026-12-03T00:30:00.000Z', endsAt: '2026-12-03T02:00:00.000Z' })
+  })
+
+  it('the committee picks a venue, day and start; a venue taken then is said on the form, which keeps the choice', async () => {
+    loginAs([{ role: 'committee_member', communityId: 2 }], 40, '何志刚')
+    router.params = { id: '5' }
+    const venue = { id: 7, communityId: 2, family: 'venue', name: '议事厅使用预约', provider: { kind: 'community', name: '钢花村社区' }, place: '钢花村社区议事厅', mode: 'slots', duration: '2小时', nextAvailableAt: null, active: true, canManage: true }
+    let attempts = 0
+    const api = fakeApi({
+      'GET /api/topics/5': topic({ status: 'discussion', allowedActions: ['publish_plan'] }),
+      'GET /api/services': [venue, { ...venue, id: 8, name: '开心农场菜地认领', mode: 'units' }],
+      'POST /api/topics/5/meetings': () => (++attempts === 1 ? { statusCode: 409, code: 'VENUE_TAKEN', message: '议事厅使用预约在2026-12-04 19:00–21:00已被占用或已有居民预约，请另选时间或场地' } : topic({ status: 'discussion' })),
+    })
+    render(<CommitteeTopicPage />)
+    const submit = (await screen.findByText('安排会议并通知居民')) as HTMLButtonElement
+    expect(submit.disabled).toBe(true)
+    expect(screen.queryByText(/开心农场/)).toBeNull() // booked by units, not by time: no hold possible
+    fireEvent.click(await screen.findByText('议事厅使用预约（钢花村社区议事厅）'))
+    // The mock components drop roles (the a11y sweep checks them in the browser): the chips by their class.
+    const third = document.querySelectorAll('.when-picker__days .chip')[2] as HTMLElement
+    fireEvent.click(third)
+    fireEvent.click(screen.getByText('2小时'))
+    expect(submit.disabled).toBe(false)
+    fireEvent.click(submit)
+    expect(await screen.findByText(/已被占用或已有居民预约，请另选时间或场地/, { selector: '.meeting-form__refusal' })).toBeTruthy()
+    const post = api.mock.calls.find((c) => c[0].method === 'POST')![0].data
+    const day = third.getAttribute('data-choice') as string
+    expect(post).toMatchObject({ venueId: 7, startsAt: localTimeToIso(day, '19:00'), endsAt: new Date(Date.parse(localTimeToIso(day, '19:00') as string) + 7_200_000).toISOString(), capacity: 30 })
+    expect(post.place).toBeUndefined()
+    expect(third.className).toContain('chip--active')
+  })
+})
+
+describe('提议题 for several buildings, and from tickets', () => {
+  const me = { id: 30, name: '曹建华', roles: [], community: { id: 2, name: '钢花村社区', utcOffsetMinutes: 480 }, building: { id: 11, name: '钢花村11栋' }, grid: null, household: { id: 101, label: '1单元101', bindingStatus: 'approved' }, phone: null, gridWorkers: [] }
+  const buildings = [11, 12, 13].map((id) => ({ id, name: `钢花村${id}栋`, gridId: 3, communityId: 2, lat: null, lng: null }))
+
+  it('a resident keeps their own building and adds others', async () => {
+    expect(toggleId([11], 11, 11)).toEqual([11])
+    expect(toggleId([11, 12], 12, 11)).toEqual([11])
+    expect(toggleId([11], 13, 11)).toEqual([11, 13])
+    loginAs([{ role: 'resident', communityId: 2 }], 30, '曹建华')
+    const api = fakeApi({ 'GET /api/me': me, 'GET /api/places/buildings': buildings, 'POST /api/topics': topic() })
+    render(<NewTopicPage />)
+    fireEvent.click(await screen.findByText('相关楼栋（含钢花村11栋）'))
+    fireEvent.click(await screen.findByText('钢花村13栋'))
+    const own = screen.getByText('钢花村11栋（本楼）').closest('.chip') as HTMLElement
+    fireEvent.click(own)
+    expect(own.className).toContain('chip--active')
+    fireEvent.change(screen.getByPlaceholderText(/议题标题/), { target: { value: '11栋13栋之间的道路照明' } })
+    fireEvent.change(screen.getByPlaceholderText(/说说遇到的问题/), { target: { value: '两栋楼之间的路灯坏了一年，晚上看不清路' } })
+    fireEvent.click(screen.getByText('提交议题'))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'POST')).toBe(true))
+    expect(api.mock.calls.find((c) => c[0].method === 'POST')![0].data).toEqual({ scope: 'buildings', buildingIds: [11, 13], title: '11栋13栋之间的道路照明', description: '两栋楼之间的路灯坏了一年，晚上看不清路' })
+  })
+
+  it('a committee member comes from a ticket (转为议题) with it linked, and links one more', async () => {
+    loginAs([{ role: 'committee_member', communityId: 2 }], 40, '何志刚')
+    router.params = { ticketId: '91' }
+    const committee = { ...me, id: 40, name: '何志刚', building: null, household: null, roles: [{ role: 'committee_member', communityId: 2, placeLevel: 'community', placeId: 2, placeName: '钢花村社区' }] }
+    expect(scopeChoices(committee).map((c) => c.scope)).toEqual(['buildings', 'community'])
+    const t = (id: number, code: string, description: string) => ({ id, code, description, status: 'done', category: { id: 1, name: '环境卫生', icon: '' }, communityId: 2 })
+    const api = fakeApi({
+      'GET /api/me': committee,
+      'GET /api/places/buildings': buildings,
+      'GET /api/tickets': { items: [t(92, 'T20261130-0002', '12栋垃圾桶满溢'), t(91, 'T20261129-0001', '11栋垃圾桶满溢')], total: 2, page: 1, pageSize: 50 },
+      'POST /api/topics': topic(),
+    })
+    render(<NewTopicPage />)
+    expect((await screen.findByText(/T20261129-0001/)).closest('.chip')!.className).toContain('chip--active')
+    expect(screen.getByText('已关联1件报事')).toBeTruthy()
+    fireEvent.click(screen.getByText(/T20261130-0002/))
+    fireEvent.click(await screen.findByText('钢花村11栋'))
+    fireEvent.click(screen.getByText('钢花村12栋'))
+    fireEvent.change(screen.getByPlaceholderText(/议题标题/), { target: { value: '垃圾桶增设与清运时间' } })
+    fireEvent.change(screen.getByPlaceholderText(/说说遇到的问题/), { target: { value: '11栋12栋垃圾桶反复满溢，一个月报事多次' } })
+    fireEvent.click(screen.getByText('提交议题'))
+    await waitFor(() => expect(api.mock.calls.some((c) => c[0].method === 'POST')).toBe(true))
+    expect(api.mock.calls.find((c) => c[0].method === 'POST')![0].data).toEqual({ scope: 'buildings', buildingIds: [11, 12], title: '垃圾桶增设与清运时间', description: '11栋12栋垃圾桶反复满溢，一个月报事多次', ticketIds: [91, 92] })
   })
 })

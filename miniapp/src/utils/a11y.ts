@@ -33,3 +33,13 @@ export const decorative: { ariaHidden: boolean } = { ariaHidden: true }
 export function asImage(label: string): { ariaLabel: string; nativeProps: { alt: string } } {
   return { ariaLabel: label, nativeProps: { alt: label } }
 }
+
+/** One of several things that may all be chosen (buildings of a scope, linked tickets): role checkbox. */
+export function asCheckbox(checked: boolean, label?: string): A11yProps {
+  return { ariaRole: 'checkbox', ariaChecked: checked, tabIndex: 0, ...(label ? { ariaLabel: label } : {}) }
+}
+
+/** A group of checkboxes (role group), with its name. */
+export function asCheckGroup(label: string): Omit<A11yProps, 'tabIndex'> {
+  return { ariaRole: 'group', ariaLabel: label }
+}

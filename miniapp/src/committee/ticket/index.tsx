@@ -52,6 +52,10 @@ export default function CommitteeTicketPage() {
                   {TICKET_ACTION_LABELS.reject}
                 </Button>
               )}
+              {/* A recurring matter goes to 议事: the proposal form opens with this ticket linked; more may be added there. */}
+              <Button className='committee-ticket__to-topic' type='default' size='large' block onClick={() => Taro.navigateTo({ url: `/pages/topic-new/index?ticketId=${ticket.id}` })}>
+                转为议题
+              </Button>
             </View>
             <Text className='section-title'>办理进度</Text>
             <View className='card'>

@@ -13,6 +13,7 @@ import {
   VOTE_RULE_KINDS,
   VOTE_RULE_LABELS,
   type BallotChoice,
+  type MeetingMoveRequest,
   type MeetingRequest,
   type MeetingView,
   type OpenVoteRequest,
@@ -24,7 +25,9 @@ import {
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
+import { ApiRequestError } from '../../services/request'
 import { communityUtcOffset, localTimeToIso } from '../../utils/format'
+import { MEETING_DURATIONS, meetingDays, meetingTimes, startTimesOn } from '../../utils/deliberation'
 
 /** The short names of the rules for the chips; the full rule in plain Chinese is shown under them. */
 export const VOTE_RULE_SHORT: Record<VoteRuleKind, string> = {
@@ -35,9 +38,9 @@ export const VOTE_RULE_SHORT: Record<VoteRuleKind, string> = {
   civil_code_major: '民法典重大事项',
 }
 
-function Choices<T extends string>({ name, options, value, onChange, labels }: { name: string; options: readonly T[]; value: T | null; onChange: (v: T) => void; labels: Record<T, string> }) {
+function Choices<T extends string>({ name, options, value, onChange, labels, className = '' }: { name: string; options: readonly T[]; value: T | null; onChange: (v: T) => void; labels: Record<T, string>; className?: string }) {
   return (
-    <View className='chip-row committee-topic__choices' {...asChoiceGroup(name)}>
+    <View className={`chip-row committee-topic__choices ${className}`} {...asChoiceGroup(name)}>
       {options.map((o) => (
         <View key={o} className={`chip${value === o ? ' chip--active' : ''}`} onClick={() => onChange(o)} data-choice={o} {...asChoice(value === o)}>
           <Text>{labels[o]}</Text>
@@ -86,37 +89,112 @@ export function AcceptForm({ onAccept, onDecline }: { onAccept: (priority: Topic
   )
 }
 
-export function MeetingForm({ onSchedule }: { onSchedule: (body: MeetingRequest) => Promise<unknown> }) {
-  const tomorrow = addLocalDays(localDate(new Date(), communityUtcOffset()), 1)
+/** A meeting's time, picked: a day of the next two weeks, a start every half hour in daytime, a length. Chips, so both builds work alike. */
+export interface MeetingWhen {
+  day: string
+  start: string | null
+  minutes: number
+}
+
+export function WhenPicker({ value, onChange, now = new Date() }: { value: MeetingWhen; onChange: (v: MeetingWhen) => void; now?: Date }) {
+  const offset = communityUtcOffset()
+  const days = meetingDays(now, offset)
+  const starts = startTimesOn(value.day, now, offset)
+  const dayLabels = Object.fromEntries(days.map((d) => [d.day, d.label]))
+  const durationLabels = Object.fromEntries(MEETING_DURATIONS.map((d) => [String(d.minutes), d.label]))
+  return (
+    <View className='when-picker'>
+      <Text className='when-picker__label'>日期</Text>
+      <Choices name='会议日期' className='when-picker__days' options={days.map((d) => d.day)} value={value.day} onChange={(day) => onChange({ ...value, day, start: value.start && startTimesOn(day, now, offset).includes(value.start) ? value.start : null })} labels={dayLabels} />
+      <Text className='when-picker__label'>开始时间</Text>
+      <Choices name='开始时间' className='when-picker__starts' options={starts} value={value.start} onChange={(start) => onChange({ ...value, start })} labels={Object.fromEntries(starts.map((t) => [t, t]))} />
+      <Text className='when-picker__label'>时长</Text>
+      <Choices name='会议时长' className='when-picker__durations' options={MEETING_DURATIONS.map((d) => String(d.minutes))} value={String(value.minutes)} onChange={(m) => onChange({ ...value, minutes: Number(m) })} labels={durationLabels} />
+    </View>
+  )
+}
+
+/** The chosen time as the API takes it, or null while no start is picked. */
+export function whenTimes(when: MeetingWhen): { startsAt: string; endsAt: string } | null {
+  return when.start ? meetingTimes(when.day, when.start, when.minutes, communityUtcOffset()) : null
+}
+
+/** What a refusal said, kept on the form (a venue taken or closed says which time and what to do). */
+function useRefusal() {
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const guard = async (action: () => Promise<unknown>) => {
+    setRefusal(null)
+    try {
+      return await action()
+    } catch (err) {
+      setRefusal(err instanceof ApiRequestError ? err.message : '提交失败，请稍后重试')
+      throw err
+    }
+  }
+  return { refusal, guard }
+}
+
+const OTHER_PLACE = 'other'
+
+export function MeetingForm({ venues, onSchedule }: { venues: { id: number; name: string; place: string }[]; onSchedule: (body: MeetingRequest) => Promise<unknown> }) {
   const [title, setTitle] = useState('多方恳谈会')
-  const [day, setDay] = useState(tomorrow)
-  const [from, setFrom] = useState('19:00')
-  const [to, setTo] = useState('21:00')
+  const [when, setWhen] = useState<MeetingWhen>(() => ({ day: addLocalDays(localDate(new Date(), communityUtcOffset()), 1), start: '19:00', minutes: 120 }))
+  const [where, setWhere] = useState<string | null>(null)
   const [place, setPlace] = useState('')
   const [capacity, setCapacity] = useState('30')
   const [members, setMembers] = useState('居委会、业委会、物业公司、社会组织')
-  const startsAt = localTimeToIso(day, from)
-  const endsAt = localTimeToIso(day, to)
+  const { refusal, guard } = useRefusal()
+  const times = whenTimes(when)
   const cap = Number(capacity)
-  const problem = !startsAt || !endsAt ? '日期写作 2026-12-10，时间写作 19:00' : endsAt <= startsAt ? '结束时间要晚于开始时间' : !place.trim() ? '请填写地点' : !(Number.isInteger(cap) && cap > 0) ? '名额是正整数' : null
+  const venueId = where && where !== OTHER_PLACE ? Number(where) : null
+  const problem = !times ? '请选择开始时间' : !where ? '请选择场地' : where === OTHER_PLACE && !place.trim() ? '请填写地点' : !(Number.isInteger(cap) && cap > 0) ? '名额是正整数' : null
   const schedule = useSubmit(() =>
-    onSchedule({ title: title.trim(), startsAt: startsAt as string, endsAt: endsAt as string, place: place.trim(), capacity: cap, standingMembers: members.split(/[、,，\s]+/).filter(Boolean) }),
+    guard(() =>
+      onSchedule({
+        title: title.trim(),
+        ...(times as { startsAt: string; endsAt: string }),
+        ...(venueId !== null ? { venueId } : { place: place.trim() }),
+        capacity: cap,
+        standingMembers: members.split(/[、,，\s]+/).filter(Boolean),
+      }),
+    ),
   )
+  const placeLabels: Record<string, string> = { ...Object.fromEntries(venues.map((v) => [String(v.id), `${v.name}（${v.place}）`])), [OTHER_PLACE]: '其他地点' }
   return (
     <View className='card committee-topic__meeting-form'>
       <Text className='card__title'>安排恳谈会</Text>
       <Input className='meeting-form__title' value={title} onChange={setTitle} placeholder='会议名称' />
-      <Input className='meeting-form__day' value={day} onChange={setDay} placeholder='日期，如 2026-12-10' />
-      <View className='committee-topic__row'>
-        <Input className='meeting-form__from' value={from} onChange={setFrom} placeholder='开始，如 19:00' />
-        <Input className='meeting-form__to' value={to} onChange={setTo} placeholder='结束，如 21:00' />
-      </View>
-      <Input className='meeting-form__place' value={place} onChange={setPlace} placeholder='地点，如 社区党群服务中心二楼会议室' />
+      <WhenPicker value={when} onChange={setWhen} />
+      <Text className='when-picker__label'>场地</Text>
+      <Choices name='会议场地' className='meeting-form__venues' options={[...venues.map((v) => String(v.id)), OTHER_PLACE]} value={where} onChange={setWhere} labels={placeLabels} />
+      {venueId !== null && <Text className='hint'>选预约场地，会议时间在预约里为会议保留，居民不能再约；已被预约时会提示另选。</Text>}
+      {where === OTHER_PLACE && <Input className='meeting-form__place' value={place} onChange={setPlace} placeholder='地点，如 11栋楼下空地' />}
       <Input className='meeting-form__capacity' type='number' value={capacity} onChange={setCapacity} placeholder='居民名额' />
       <Input className='meeting-form__members' value={members} onChange={setMembers} placeholder='列席的四方，用顿号分隔' />
+      {refusal && <Text className='text-danger meeting-form__refusal'>{refusal}</Text>}
       {problem && <Text className='hint'>{problem}</Text>}
       <Button className='meeting-form__submit' type='primary' size='large' block disabled={Boolean(problem) || schedule.busy} loading={schedule.busy} onClick={schedule.submit}>
         安排会议并通知居民
+      </Button>
+    </View>
+  )
+}
+
+/** 改期: a new time by the same chips, and why; the venue's hold moves with it. */
+export function MeetingMoveForm({ onMove }: { onMove: (body: MeetingMoveRequest) => Promise<unknown> }) {
+  const [when, setWhen] = useState<MeetingWhen>(() => ({ day: addLocalDays(localDate(new Date(), communityUtcOffset()), 1), start: null, minutes: 120 }))
+  const [reason, setReason] = useState('')
+  const { refusal, guard } = useRefusal()
+  const times = whenTimes(when)
+  const move = useSubmit(() => guard(() => onMove({ ...(times as { startsAt: string; endsAt: string }), reason: reason.trim() })))
+  return (
+    <View className='committee-topic__move-form'>
+      <Text className='card__title committee-topic__gap'>改期</Text>
+      <WhenPicker value={when} onChange={setWhen} />
+      <Input className='meeting-move__reason' value={reason} onChange={setReason} maxLength={TOPIC_TEXT_LIMITS.commentMax} placeholder='改期原因（会通知报名的居民）' />
+      {refusal && <Text className='text-danger meeting-move__refusal'>{refusal}</Text>}
+      <Button className='meeting-move__submit' size='large' block disabled={!times || reason.trim().length < 2 || move.busy} loading={move.busy} onClick={move.submit}>
+        改到这个时间
       </Button>
     </View>
   )

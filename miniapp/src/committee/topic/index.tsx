@@ -7,6 +7,7 @@ import { LoadState } from '../../components/LoadState'
 import { Page } from '../../components/Page'
 import { cosignProgress, TopicStatusTag } from '../../components/TopicCard'
 import { MeetingInfo, ratingText, TaskInfo, TopicProgress, TopicTimeline, turnoutText, VoteResultText } from '../../components/TopicParts'
+import { useServices } from '../../hooks/useBookings'
 import { useResource } from '../../hooks/useResource'
 import { useSession } from '../../hooks/useSession'
 import { useTopic } from '../../hooks/useTopics'
@@ -15,7 +16,7 @@ import { api } from '../../services/request'
 import { asButton } from '../../utils/a11y'
 import { TOPIC_PARTY_LABELS } from '../../utils/deliberation'
 import { formatDateTime } from '../../utils/format'
-import { AcceptForm, MeetingForm, MeetingRecordForm, OpenVoteForm, PaperBallotForm, PlanForm, ReviewForm, TaskForm, TaskUpdateForm } from './forms'
+import { AcceptForm, MeetingForm, MeetingMoveForm, MeetingRecordForm, OpenVoteForm, PaperBallotForm, PlanForm, ReviewForm, TaskForm, TaskUpdateForm } from './forms'
 import './index.scss'
 
 /** Stages in which the committee may still call a meeting of the four parties. */
@@ -106,6 +107,9 @@ export default function CommitteeTopicPage() {
   const allowed = (a: TopicDetail['allowedActions'][number]) => t?.allowedActions.includes(a) ?? false
   const openVote = t?.votes.find((v) => v.status === 'open') ?? null
   const currentPlan = t && t.plans.length ? t.plans[t.plans.length - 1] : null
+  // 预约's venues of the topic's community booked by time: a meeting there holds its time (venueId).
+  const venues = useServices({ family: 'venue', communityId: t?.communityId }, Boolean(t))
+  const venueChoices = (venues.data ?? []).filter((v) => v.active && v.mode === 'slots')
 
   return (
     <Page className='committee-topic'>
@@ -155,11 +159,14 @@ export default function CommitteeTopicPage() {
                     onMinutes={(minutes) => run(() => api('POST /meetings/{id}/minutes', { params: { id: m.id }, body: { minutes } }))}
                   />
                 ) : (
-                  <Text className='hint'>会议开始后可以签到和公布纪要。前一天会提醒报名的居民。</Text>
+                  <>
+                    <Text className='hint'>会议开始后可以签到和公布纪要。前一天会提醒报名的居民。</Text>
+                    {!m.cancelledAt && <MeetingMoveForm onMove={(body) => run(() => api('POST /meetings/{id}/move', { params: { id: m.id }, body }))} />}
+                  </>
                 )}
               </View>
             ))}
-            {MEETING_STAGES.includes(t.status) && <MeetingForm onSchedule={(body) => run(() => api('POST /topics/{id}/meetings', { params: { id: tid }, body }))} />}
+            {MEETING_STAGES.includes(t.status) && <MeetingForm venues={venueChoices} onSchedule={(body) => run(() => api('POST /topics/{id}/meetings', { params: { id: tid }, body }))} />}
 
             {(t.plans.length > 0 || allowed('publish_plan')) && <Text className='section-title'>方案</Text>}
             {[...t.plans].reverse().map((p) => (
