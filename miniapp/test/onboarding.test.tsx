@@ -37,7 +37,7 @@ describe('login: consent first, then wx.login, with the policy version', () => {
     tick()
     fireEvent.click(screen.getByText('同意并继续'))
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }))
-    expect(api.mock.calls[0][0].data).toEqual({ code: 'wx-code-1', consentVersion: '2026-11-23' })
+    expect(api.mock.calls[0][0].data).toEqual({ code: 'wx-code-1', consentVersion: '2026-12-02' })
     expect(getSession()?.token).toBe('new')
   })
 
@@ -80,7 +80,7 @@ describe('login: consent first, then wx.login, with the policy version', () => {
   it('explains WeChat failures in words a resident can act on', () => {
     expect(explainLoginFailure('login:fail timeout')).toBe('网络不给力，没能连上微信。请检查网络后点“重试”。')
     expect(explainLoginFailure('login:fail system error')).toBe('微信登录没有成功（login:fail system error）。请稍后点“重试”；如果一直不行，请更新微信后再试。')
-    expect(PRIVACY_POLICY_VERSION).toBe('2026-11-23')
+    expect(PRIVACY_POLICY_VERSION).toBe('2026-12-02')
   })
 })
 
