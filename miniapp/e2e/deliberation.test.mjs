@@ -331,4 +331,45 @@ describe('议事: from a proposal to a rated result, on the H5 test build', { ti
     await open(PROPOSER, 'pages/index/index')
     await page.locator('.home__results').waitFor()
   })
+
+  it('a committee member proposes a topic for two buildings on the page and books the 议事厅 for its meeting by day and hour chips; the same hour again is VENUE_TAKEN', async () => {
+    await open(COMMITTEE, 'pages/topic-new/index')
+    await page.locator('.topic-new__scopes [data-scope="buildings"]').click()
+    const chips = page.locator('.topic-new__buildings [data-building-id]')
+    await chips.first().waitFor()
+    const picked = [Number(await chips.nth(0).getAttribute('data-building-id')), Number(await chips.nth(1).getAttribute('data-building-id'))]
+    await chips.nth(0).click()
+    await chips.nth(1).click()
+    await page.locator('.topic-new__title input').fill('两栋楼之间的通道增设照明')
+    await page.locator('.topic-new__description textarea').fill('两栋楼之间的通道晚上没有路灯，老人出门不方便，想商量增设照明。')
+    await page.locator('.topic-new__submit').click()
+    await page.waitForURL(/pages\/topic\/index\?id=\d+/)
+    const id = Number(page.url().match(/topic\/index\?id=(\d+)/)[1])
+    const proposed = await ok(COMMITTEE, `/topics/${id}`)
+    assert.equal(proposed.scope.kind, 'buildings')
+    assert.deepEqual(proposed.scope.buildings.map((b) => b.id).sort((a, b) => a - b), [...picked].sort((a, b) => a - b))
+    if (proposed.allowedActions.includes('accept')) await ok(COMMITTEE, `/topics/${id}/accept`, { method: 'POST', body: { priority: 'normal' } })
+
+    await open(COMMITTEE, `committee/topic/index?id=${id}`)
+    const form = page.locator('.committee-topic__meeting-form')
+    await form.waitFor()
+    const schedule = async () => {
+      await form.locator('.meeting-form__venues [data-choice]').first().click() // the community's first 预约 venue
+      await form.locator('.when-picker__days [data-choice]').last().click() // 13 days on
+      await form.locator('.when-picker__starts [data-choice="09:00"]').click()
+      await form.locator('.when-picker__durations [data-choice="60"]').click()
+      await form.locator('.meeting-form__capacity input').fill('15')
+      await form.locator('.meeting-form__submit').click()
+    }
+    await schedule()
+    await page.locator('[data-meeting-id]').first().waitFor()
+    const [meeting] = (await ok(COMMITTEE, `/topics/${id}`)).meetings
+    assert.ok(meeting.venue, 'the meeting is held in a venue of 预约')
+    assert.equal(new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime(), 3_600_000)
+    await shot('16-venue-meeting')
+
+    await schedule()
+    await form.locator('.meeting-form__refusal').waitFor()
+    assert.equal((await ok(COMMITTEE, `/topics/${id}`)).meetings.length, 1, 'the clash saved nothing')
+  })
 })
