@@ -78,6 +78,8 @@ export const PAGES = [
   { route: 'pages/index/index', who: [...everyone, 'owner'] },
   { route: 'pages/deliberation/index', who: [...everyone, 'owner'] },
   { route: 'pages/topic-new/index', who: ['owner'] },
+  // The committee's proposal: 相关楼栋 or 全社区, and the community's tickets to link (转为议题).
+  { route: 'pages/topic-new/index', who: ['ghcCommittee'], shows: '.topic-new__tickets' },
   { route: 'pages/topic/index', who: ['owner'], query: firstTopic('seconding') },
   { route: 'pages/topic/index', who: ['owner'], query: firstTopic('voting') },
   { route: 'pages/topic/index', who: ['owner'], query: firstTopic('done') },

@@ -94,7 +94,7 @@ describe('the agreement and the policy pages', () => {
     expect(screen.getByText(`版本 ${PRIVACY_POLICY_VERSION}，自该日起生效`)).toBeTruthy()
     expect(screen.getByText('手机号（您点击“授权手机号”后由微信提供）')).toBeTruthy()
     expect(screen.getByText('保存期限：24 小时后自动删除。')).toBeTruthy()
-    expect(screen.getAllByText(/^保存期限：/)).toHaveLength(13)
+    expect(screen.getAllByText(/^保存期限：/)).toHaveLength(15)
     expect(screen.getByText(/报事人显示为“已注销用户”/)).toBeTruthy()
   })
 
