@@ -52,6 +52,20 @@ describe('content security (msgSecCheck) through a fake WeChat', () => {
     expect(await holds(r.body.id)).toEqual([]);
   });
 
+  it('a token WeChat has renewed is refused once, fetched again and shared through the database, and the check goes through', async () => {
+    const tokenFetches = () => fake.calls.filter((c) => c.startsWith('/cgi-bin/token')).length;
+    expect((await report('小区门口的路灯不亮了')).status).toBe(201);
+    const fetched = tokenFetches();
+    fake.renewToken(); // another process (or WeChat itself) renewed it: the one this process keeps is refused with 40001
+    const r = await report('小区门口的路灯还是不亮');
+    expect(r.status).toBe(201);
+    expect(tokenFetches()).toBe(fetched + 1);
+    expect(fake.secChecks.at(-1)).toMatchObject({ content: '小区门口的路灯还是不亮' });
+    expect(await holds(r.body.id)).toEqual([]); // checked and passed, not held as "WeChat unavailable"
+    const [row] = await app.ds.query("SELECT accessToken FROM wechat_tokens WHERE appId = 'wx-test-appid'");
+    expect(row.accessToken).toBe('fake-access-token-1'); // the renewed token is shared through the database
+  });
+
   it('refuses a risky text with 422 CONTENT_RISKY naming the field, and stores nothing', async () => {
     const [{ n: before }] = await app.ds.query('SELECT COUNT(*) AS n FROM tickets');
     const r = await report('这里有违规内容的描述');

@@ -43,6 +43,8 @@ export interface FakeWechat {
   releaseHeld: () => void;
   /** How many sends to "o_hold…" openids are waiting for an answer. */
   heldCount: () => number;
+  /** WeChat renews the access token (another process asked for one): the old one is refused from now on with 40001. */
+  renewToken: () => void;
   close: () => Promise<void>;
 }
 
@@ -71,6 +73,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   const mediaChecks: ReceivedMediaCheck[] = [];
   const held: (() => void)[] = [];
   const fake = { sendDelayMs: 0 };
+  let accessToken = 'fake-access-token';
+  let renewals = 0;
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     calls.push(url.pathname + url.search);
@@ -83,7 +87,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : null;
     if (url.pathname.startsWith('/cgi-bin/message/') || url.pathname.startsWith('/wxa/')) {
-      if (url.searchParams.get('access_token') !== 'fake-access-token') return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (url.searchParams.get('access_token') !== accessToken) return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
     }
     if (url.pathname === '/wxa/msg_sec_check') {
       const c = body as ReceivedSecCheck;
@@ -117,9 +121,9 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       if (code === 'busy') return json({ errcode: -1, errmsg: 'system error' });
       return json({ openid: `o_${code}`, session_key: 'c2Vzc2lvbg==' });
     }
-    if (url.pathname === '/cgi-bin/token') return json({ access_token: 'fake-access-token', expires_in: 7200 });
+    if (url.pathname === '/cgi-bin/token') return json({ access_token: accessToken, expires_in: 7200 });
     if (url.pathname === '/wxa/business/getuserphonenumber' && req.method === 'POST') {
-      if (url.searchParams.get('access_token') !== 'fake-access-token') return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (url.searchParams.get('access_token') !== accessToken) return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
       // The body was read above, once for every handler.
       const code = String((body as { code?: unknown } | null)?.code ?? '');
       const digits = /^phone-(\d{11})$/.exec(code)?.[1];
@@ -132,6 +136,9 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
     baseUrl: `http://127.0.0.1:${port}`,
+    renewToken: () => {
+      accessToken = `fake-access-token-${++renewals}`;
+    },
     calls,
     messages,
     secChecks,
