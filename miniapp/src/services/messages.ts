@@ -40,6 +40,8 @@ export const ERROR_MESSAGES = {
   saveFailed: '没有保存成功，请重试',
   actionFailed: '没有成功，请重试',
   importFailed: '导入失败，请重试',
+  /** A form's submit that failed without the server's words (议题, 会议). */
+  submitFailed: '没有提交成功，请检查网络后再点一次提交',
 } as const
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES

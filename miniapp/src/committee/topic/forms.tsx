@@ -26,6 +26,7 @@ import { PhotoPicker } from '../../components/PhotoPicker'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { asChoice, asChoiceGroup } from '../../utils/a11y'
 import { ApiRequestError } from '../../services/request'
+import { ERROR_MESSAGES } from '../../services/messages'
 import { communityUtcOffset, localTimeToIso } from '../../utils/format'
 import { MEETING_DURATIONS, meetingDays, meetingTimes, startTimesOn } from '../../utils/deliberation'
 
@@ -127,7 +128,7 @@ function useRefusal() {
     try {
       return await action()
     } catch (err) {
-      setRefusal(err instanceof ApiRequestError ? err.message : '提交失败，请稍后重试')
+      setRefusal(err instanceof ApiRequestError ? err.message : ERROR_MESSAGES.submitFailed)
       throw err
     }
   }

@@ -11,6 +11,7 @@ import { useResource } from '../../hooks/useResource'
 import { createTopic } from '../../hooks/useTopics'
 import { createSubmissionKeys } from '../../services/idempotency'
 import { api, ApiRequestError } from '../../services/request'
+import { ERROR_MESSAGES } from '../../services/messages'
 import { asCheckbox, asCheckGroup, asChoice, asChoiceGroup } from '../../utils/a11y'
 import './index.scss'
 
@@ -108,7 +109,7 @@ export default function NewTopicPage() {
       await Taro.redirectTo({ url: `/pages/topic/index?id=${topic.id}` })
     } catch (err) {
       // Content security, a scope not one's own, no household yet: the API says what to do; the form stays.
-      setRefusal(err instanceof ApiRequestError ? err.message : '提交失败，请稍后重试')
+      setRefusal(err instanceof ApiRequestError ? err.message : ERROR_MESSAGES.submitFailed)
     } finally {
       setBusy(false)
     }
