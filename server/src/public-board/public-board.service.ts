@@ -16,7 +16,8 @@ export class PublicBoardService {
 
   async closedTickets(communityId: number, q: PageQuery): Promise<Page<PublicTicket>> {
     const { page, pageSize, skip, take } = paging(q);
-    // Prepared statements (database/statements.ts). A text awaiting a committee member's release (content security) keeps its matter off the board.
+    // The page as a prepared statement (database/statements.ts), its count as text (below). A text awaiting a committee
+    // member's release (content security) keeps its matter off the board.
     const from = `FROM \`tickets\` t WHERE t.\`communityId\` = ? AND t.\`status\` IN (${sqlList(PUBLIC_BOARD_STATUSES)}) AND t.\`contentHeld\` = ?`;
     const values = [communityId, 0]; // contentHeld false, as a number both drivers and both query paths bind alike
     const tickets = this.db.sql.table(Ticket);
